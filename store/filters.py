@@ -1,0 +1,30 @@
+"""Narrowing the corpus: the filters a query, the sidebar and the CLI share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from store.model import Level
+
+
+@dataclass(frozen=True)
+class Filters:
+    """All given conditions must hold; an empty field places no condition.
+
+    ``levels``: any of these overall levels. ``caveats``: all of these (``NOFORN``, ``FOUO``).
+    ``origins``: case-insensitive substrings of the origin, any of them.
+    ``tags``: all of these TAGS (upper case). Dates are inclusive.
+    ``id_prefix``: canonical reference IDs starting with this (upper case).
+    """
+
+    levels: frozenset[Level] = field(default_factory=frozenset)
+    caveats: frozenset[str] = field(default_factory=frozenset)
+    origins: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    id_prefix: str | None = None
+
+    def is_empty(self) -> bool:
+        return self == Filters()

@@ -1,0 +1,128 @@
+"""The Cable and its parts: plain frozen data, no I/O, no parsing.
+
+Everything the parser, the corpus and the browser exchange is one of these types, so a field
+added here is the single place the shape of a cable changes.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+class Level(enum.IntEnum):
+    """Overall classification levels, ordered so that max() gives the highest."""
+
+    UNCLASSIFIED = 0
+    CONFIDENTIAL = 1
+    SECRET = 2
+    TOP_SECRET = 3
+
+    @property
+    def word(self) -> str:
+        return self.name.replace("_", " ")
+
+    @property
+    def letter(self) -> str:
+        return {0: "U", 1: "C", 2: "S", 3: "TS"}[self.value]
+
+
+@dataclass(frozen=True)
+class Marking:
+    """A classification marking: a level plus caveats, and the text as it was written.
+
+    Caveats use canonical names: ``SBU``, ``FOUO``, ``NOFORN``, ``SCI``, ``FGI``,
+    ``REL <who>``, ``EXDIS``, ``NODIS``.
+    """
+
+    level: Level
+    caveats: tuple[str, ...] = ()
+    text: str = ""
+
+    @property
+    def short(self) -> str:
+        """Compact chip text: ``U``, ``SBU``, ``C``, ``S//NF``, ``TS//SCI``."""
+        if self.level is Level.UNCLASSIFIED and "SBU" in self.caveats:
+            head = "SBU"
+        elif self.level is Level.UNCLASSIFIED and "FOUO" in self.caveats:
+            head = "U//FOUO"
+        else:
+            head = self.level.letter
+        extra = [_SHORT_CAVEAT.get(c, c) for c in self.caveats if c not in ("SBU", "FOUO")]
+        return "//".join([head, *extra])
+
+    @property
+    def full(self) -> str:
+        """Banner text: ``UNCLASSIFIED//FOR OFFICIAL USE ONLY``, ``SECRET//NOFORN``."""
+        parts = [self.level.word]
+        for caveat in self.caveats:
+            if caveat in ("SBU", "FOUO"):
+                parts.append("FOR OFFICIAL USE ONLY")
+            else:
+                parts.append(caveat)
+        # SBU and FOUO both read as FOR OFFICIAL USE ONLY; say it once.
+        seen: list[str] = []
+        for part in parts:
+            if part not in seen:
+                seen.append(part)
+        return "//".join(seen)
+
+    @property
+    def is_sci(self) -> bool:
+        return "SCI" in self.caveats
+
+
+_SHORT_CAVEAT = {"NOFORN": "NF"}
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph as written: never renumbered, never reordered.
+
+    ``number`` is the label exactly as in the cable (``11.``, ``9.``, ``¶1.``) or None.
+    ``marking`` is the portion mark, None when the paragraph has none.
+    ``is_heading`` marks section titles (``Money Drying Up``) and dashed rulers.
+    """
+
+    text: str
+    number: str | None = None
+    marking: Marking | None = None
+    is_heading: bool = False
+
+
+@dataclass(frozen=True)
+class Cable:
+    """A parsed cable. Absent fields are None or empty; ``warnings`` says what was missing."""
+
+    id: str
+    source: str | None = None
+    created: datetime | None = None
+    # Why ``created`` is None or only partly known (e.g. "no date line in a partial extract").
+    date_note: str | None = None
+    origin: str | None = None
+    classification: Marking | None = None
+    captions: tuple[str, ...] = ()
+    is_partial: bool = False
+    transmission_id: str | None = None
+    precedence: str | None = None
+    dtg: str | None = None
+    sender: str | None = None
+    to: tuple[str, ...] = ()
+    info: tuple[str, ...] = ()
+    declassify_on: date | None = None
+    # The DECL field as written (``06/30/2010``, ``N/A``, ``1.6X1``) when it is not a plain date.
+    declassify_note: str | None = None
+    tags: tuple[str, ...] = ()
+    subject: str | None = None
+    subject_marking: Marking | None = None
+    references: tuple[str, ...] = ()
+    classified_by: str | None = None
+    reasons: str | None = None
+    summary: str | None = None
+    paragraphs: tuple[Paragraph, ...] = ()
+    signer: str | None = None
+    # Transmission header as sent (empty for partial cables) and the sanitized telegram body.
+    header: str = ""
+    body: str = ""
+    warnings: tuple[str, ...] = field(default=())

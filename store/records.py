@@ -1,0 +1,50 @@
+"""What the format readers hand to the parser and the importer.
+
+A reader turns a file into a stream of ``RawCable`` (one cable's text plus whatever metadata
+the format states outright) and ``Skipped`` (a place in a file that could not be read, and
+why). Nothing here raises on bad input: bad input becomes a ``Skipped``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class KnownFields:
+    """Metadata a bulk format states outright. It wins over what the text parser finds."""
+
+    id: str | None = None
+    created: datetime | None = None
+    # True when ``created`` carries only date and hour (the HTML release's minutes are wrong).
+    created_hour_only: bool = False
+    origin: str | None = None
+    # The catalogue value, e.g. ``CONFIDENTIAL//NOFORN`` or ``UNCLASSIFIED//FOR OFFICIAL USE ONLY``.
+    classification: str | None = None
+    references: tuple[str, ...] | None = None
+    # Transmission header as sent; "" means the format says the cable is a partial extract.
+    header: str | None = None
+
+
+@dataclass(frozen=True)
+class RawCable:
+    """One cable's text as read from a file, before parsing."""
+
+    source: str  # file path
+    location: str  # where in the file: "row 1234", "line 1", "" for a whole file
+    text: str  # telegram text, already decoded and sanitized
+    known: KnownFields = KnownFields()
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A cable or file that could not be read. Reported to the user; the import goes on."""
+
+    source: str
+    location: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.location}" if self.location else self.source
+        return f"{where}: {self.reason}"

@@ -1,0 +1,32 @@
+"""Shared fixtures. No test may touch the real home directory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point every XDG directory (and HOME) at a fresh temporary folder."""
+    home = tmp_path / "home"
+    for name in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        path = home / name.lower()
+        path.mkdir(parents=True)
+        monkeypatch.setenv(name, str(path))
+    monkeypatch.setenv("HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def samples_dir() -> Path:
+    return SAMPLES
+
+
+@pytest.fixture
+def fixtures_dir() -> Path:
+    return FIXTURES
