@@ -126,3 +126,32 @@ class Cable:
     header: str = ""
     body: str = ""
     warnings: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One line of a listing: what the sidebar and the search results show of a cable.
+
+    ``rowid`` is the corpus position; rowids follow date order, so newest first is rowid
+    descending.
+    """
+
+    rowid: int
+    id: str
+    created: datetime | None
+    origin: str | None
+    classification: Marking | None
+    subject: str | None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A search result: the cable's summary, a snippet and the bm25 score (lower is better).
+
+    ``snippet`` marks matched terms with ``store.sanitize.HIGHLIGHT_START`` / ``_END``, which
+    ingest removes from cable text, so a highlight can never be forged by the data.
+    """
+
+    summary: Summary
+    snippet: str
+    score: float | None = None

@@ -1,7 +1,7 @@
 """The ``cables`` command line: argument parsing and dispatch to one module per command.
 
-Command modules are imported only when chosen, and none of the one-shot ones may import
-Textual, so ``cables show`` starts as fast as Python allows.
+None of the one-shot commands may import Textual, so ``cables show`` starts as fast as
+Python allows; only the browser (no command, ``open``, ``--search``, ``serve``) loads it.
 """
 
 from __future__ import annotations
@@ -9,21 +9,50 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from pathlib import Path
 
 # name -> (module under tui.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
+    "show": ("show", "print one cable and exit"),
+    "search": ("search", "full-text search; prints the hits and exits"),
+    "open": ("open_", "open the browser on one cable"),
+    "import": ("import_", "import cables.csv, the HTML release or .txt files"),
+    "bookmarks": ("bookmarks", "list or export bookmarks"),
+    "history": ("history", "print the search history"),
+    "stats": ("stats", "counts by classification, year and origin"),
+    "locate": ("locate", "print where the corpus, bookmarks, history and config live"),
     "parse": ("parse", "show what the parser sees in cable files (JSON Lines with --json)"),
+    "serve": ("serve", "serve the browser to a web browser on 127.0.0.1 (no authentication)"),
 }
 
+EPILOG = """examples:
+  cables                           browse (the bundled samples until you import a corpus)
+  cables show 06ALMATY79           print one cable
+  cables search Baimenov           which cables mention Baimenov
+  cables import cables.csv         import the full 2011 dump
+  cables --search 'tag:KZ'         open the browser on a search
+  cables COMMAND --help            more about one command
+"""
 
-def build_parser() -> argparse.ArgumentParser:
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; only the chosen command's module is imported (none for None)."""
     parser = argparse.ArgumentParser(
         prog="cables",
         description="A terminal browser for US diplomatic cables.",
+        epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument(
+        "--corpus", metavar="FILE", type=Path, default=None,
+        help="corpus file (default: corpus.sqlite in the data dir; see `cables locate`)",
+    )  # fmt: skip
+    parser.add_argument("--search", metavar="QUERY", help="open the browser on this search")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
+        if name != only:
+            sub.add_parser(name, help=help_text)
+            continue
         module = importlib.import_module(f"tui.commands.{module_name}")
         command_parser = sub.add_parser(
             name,
@@ -31,22 +60,51 @@ def build_parser() -> argparse.ArgumentParser:
             description=getattr(module, "DESCRIPTION", help_text),
             epilog=getattr(module, "EPILOG", None),
             formatter_class=argparse.RawDescriptionHelpFormatter,
+            argument_default=None,
         )
         module.add_arguments(command_parser)
+        # A subcommand's --corpus must not reset the one given before the command name.
+        for action in command_parser._actions:
+            if action.dest == "corpus":
+                action.default = argparse.SUPPRESS
         command_parser.set_defaults(run=module.run)
     return parser
 
 
+def _chosen_command(argv: list[str]) -> str | None:
+    """The command name in argv, found without importing every command module."""
+    skip_next = False
+    for arg in argv:
+        if skip_next:
+            skip_next = False
+            continue
+        if arg in ("--corpus", "--search"):
+            skip_next = True
+            continue
+        if arg.startswith("-"):
+            continue
+        return arg if arg in COMMANDS else None
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    from store.config import ConfigError
+    from store.schema import CorpusError
+    from tui.commands.common import CommandError
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(only=_chosen_command(argv))
     args = parser.parse_args(argv)
     run = getattr(args, "run", None)
     try:
         if run is None:
-            from tui.commands import default
+            from tui.commands import browse
 
-            return default.run(args)
+            return browse.run(args)
         return run(args)
+    except (CommandError, ConfigError, CorpusError) as error:
+        print(f"cables: {error}", file=sys.stderr)
+        return getattr(error, "code", 2)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -1,0 +1,375 @@
+"""Reading the corpus: listings, one cable, references, facets and search.
+
+``Corpus`` is safe to use from several threads: each thread gets its own SQLite connection
+(the browser runs every query in a thread worker).
+"""
+
+from __future__ import annotations
+
+import threading
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from store import schema
+from store.filters import Filters
+from store.model import Cable, Hit, Level, Marking, Summary
+from store.parser import parse_text
+from store.records import KnownFields
+from store.rowids import UNDATED_LIMIT, floor_of_day
+from store.sanitize import HIGHLIGHT_END, HIGHLIGHT_START
+
+_SUMMARY_COLUMNS = (
+    "c.rowid, c.id, c.created, c.origin, c.level, c.caveats, c.classification, c.subject"
+)
+NO_FILTERS = Filters()
+# Ranking: a word in the subject weighs more than one in the body.
+_BM25 = "bm25(cables_fts, 4.0, 1.0)"
+SNIPPET_TOKENS = 14
+
+
+@dataclass(frozen=True)
+class Facets:
+    """Counts for the filter screen and ``cables stats``, most common first."""
+
+    total: int
+    levels: list[tuple[str, int]]
+    years: list[tuple[int | None, int]]
+    origins: list[tuple[str, int]]
+    tags: list[tuple[str, int]]
+
+
+class Corpus:
+    """A corpus file opened for reading (and writing, unless ``readonly``)."""
+
+    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        self._local = threading.local()
+        self._all: list = []
+        self._lock = threading.Lock()
+        self.connection()  # fail now, with a clear CorpusError, not at the first query
+
+    # -- connections -------------------------------------------------------------------------
+
+    def connection(self):
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = schema.connect(self.path, readonly=self.readonly)
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                conn.close()
+            self._all.clear()
+        self._local = threading.local()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- listings ----------------------------------------------------------------------------
+
+    def count(self, filters: Filters = NO_FILTERS) -> int:
+        where, params = self._where(filters)
+        return self.connection().execute(
+            f"SELECT count(*) FROM cables c WHERE {where}", params
+        ).fetchone()[0]
+
+    def ids(self, filters: Filters = NO_FILTERS) -> array:
+        """Rowids of every matching cable, newest first: the sidebar's index of rows."""
+        where, params = self._where(filters)
+        cursor = self.connection().execute(
+            f"SELECT c.rowid FROM cables c WHERE {where} ORDER BY c.rowid DESC", params
+        )
+        out = array("q")
+        while True:
+            chunk = cursor.fetchmany(8192)
+            if not chunk:
+                return out
+            out.extend(row[0] for row in chunk)
+
+    def summaries(self, rowids: Sequence[int]) -> list[Summary]:
+        """Summaries for these rowids, in the order given (missing ones left out)."""
+        if not rowids:
+            return []
+        found: dict[int, Summary] = {}
+        conn = self.connection()
+        for start in range(0, len(rowids), 500):
+            chunk = list(rowids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for row in conn.execute(
+                f"SELECT {_SUMMARY_COLUMNS} FROM cables c WHERE c.rowid IN ({marks})", chunk
+            ):
+                found[row[0]] = _summary(row)
+        return [found[r] for r in rowids if r in found]
+
+    def page(
+        self, filters: Filters = NO_FILTERS, *, before: int | None = None, limit: int = 100
+    ) -> list[Summary]:
+        """Up to ``limit`` cables older than rowid ``before``, newest first (keyset paging)."""
+        where, params = self._where(filters)
+        if before is not None:
+            where += " AND c.rowid < ?"
+            params.append(before)
+        rows = self.connection().execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM cables c WHERE {where} "
+            "ORDER BY c.rowid DESC LIMIT ?",
+            [*params, limit],
+        )
+        return [_summary(row) for row in rows]
+
+    # -- one cable ---------------------------------------------------------------------------
+
+    def get(self, cable_id: str) -> Cable | None:
+        row = self.connection().execute(
+            "SELECT rowid FROM cables WHERE id = ?", (cable_id.strip().upper(),)
+        ).fetchone()
+        return self.get_rowid(row[0]) if row else None
+
+    def get_rowid(self, rowid: int) -> Cable | None:
+        """The full cable, parsed again from its stored text with its stored metadata."""
+        conn = self.connection()
+        row = conn.execute(
+            "SELECT id, created, hour_only, origin, classification, partial, header, body, "
+            "source FROM cables WHERE rowid = ?",
+            (rowid,),
+        ).fetchone()
+        if row is None:
+            return None
+        cable_id, created, hour_only, origin, classification, partial, header, body, source = row
+        refs = tuple(
+            r[0]
+            for r in conn.execute(
+                "SELECT target FROM refs WHERE cable = ? ORDER BY position", (rowid,)
+            )
+        )
+        known = KnownFields(
+            id=cable_id,
+            created=datetime.fromisoformat(created) if created else None,
+            created_hour_only=bool(hour_only),
+            origin=origin,
+            classification=classification,
+            references=refs,
+            header="" if partial else (header or None),
+        )
+        text = f"{header}\n{body}" if header else body
+        return parse_text(text, source=source, known=known)
+
+    def summary(self, cable_id: str) -> Summary | None:
+        row = self.connection().execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM cables c WHERE c.id = ?", (cable_id.upper(),)
+        ).fetchone()
+        return _summary(row) if row else None
+
+    def find_prefix(self, prefix: str, limit: int = 20) -> list[Summary]:
+        """Cables whose ID starts with ``prefix`` (an index range scan, never a full scan)."""
+        prefix = "".join(prefix.split()).upper()
+        if not prefix:
+            return []
+        rows = self.connection().execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM cables c WHERE c.id >= ? AND c.id < ? "
+            "ORDER BY c.id LIMIT ?",
+            (prefix, prefix + "\U0010ffff", limit),
+        )
+        return [_summary(row) for row in rows]
+
+    def existing(self, cable_ids: Iterable[str]) -> set[str]:
+        """Which of these IDs are in the corpus."""
+        wanted = list(dict.fromkeys(cable_ids))
+        found: set[str] = set()
+        conn = self.connection()
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                r[0] for r in conn.execute(f"SELECT id FROM cables WHERE id IN ({marks})", chunk)
+            )
+        return found
+
+    def cited_by(self, cable_id: str, limit: int = 200) -> list[Summary]:
+        """Cables of the corpus whose REF list names this one, newest first."""
+        rows = self.connection().execute(
+            f"SELECT DISTINCT {_SUMMARY_COLUMNS} FROM refs r JOIN cables c ON c.rowid = r.cable "
+            "WHERE r.target = ? ORDER BY c.rowid DESC LIMIT ?",
+            (cable_id.upper(), limit),
+        )
+        return [_summary(row) for row in rows]
+
+    # -- facets ------------------------------------------------------------------------------
+
+    def facets(self, filters: Filters = NO_FILTERS, top: int = 30) -> Facets:
+        conn = self.connection()
+        where, params = self._where(filters)
+        total = self.count(filters)
+        levels = conn.execute(
+            f"SELECT c.classification, count(*) FROM cables c WHERE {where} "
+            "GROUP BY c.classification ORDER BY count(*) DESC",
+            params,
+        ).fetchall()
+        years = conn.execute(
+            f"SELECT substr(c.created, 1, 4), count(*) FROM cables c WHERE {where} "
+            "GROUP BY 1 ORDER BY 1 DESC",
+            params,
+        ).fetchall()
+        origins = conn.execute(
+            f"SELECT c.origin, count(*) FROM cables c WHERE {where} "
+            "GROUP BY c.origin ORDER BY count(*) DESC LIMIT ?",
+            [*params, top],
+        ).fetchall()
+        tags = conn.execute(
+            f"SELECT t.tag, count(*) FROM tags t JOIN cables c ON c.rowid = t.cable "
+            f"WHERE {where} GROUP BY t.tag ORDER BY count(*) DESC LIMIT ?",
+            [*params, top],
+        ).fetchall()
+        return Facets(
+            total=total,
+            levels=[(name or "UNKNOWN", n) for name, n in levels],
+            years=[(int(y) if y else None, n) for y, n in years],
+            origins=[(name or "unknown", n) for name, n in origins],
+            tags=[(name, n) for name, n in tags],
+        )
+
+    def origin_names(self) -> list[str]:
+        return [r[0] for r in self.connection().execute("SELECT origin FROM origins ORDER BY 1")]
+
+    # -- search ------------------------------------------------------------------------------
+
+    def search(
+        self,
+        match: str | None,
+        filters: Filters = NO_FILTERS,
+        *,
+        limit: int = 50,
+        rank: bool = False,
+        before: int | None = None,
+    ) -> list[Hit]:
+        """Hits for an FTS5 MATCH expression (from ``store.query``) plus filters.
+
+        Newest first by default: with rowids in date order that is an index walk. ``rank``
+        orders by bm25 instead, which costs time for every matching cable.
+        """
+        if match is None:
+            return [Hit(s, "") for s in self.page(filters, before=before, limit=limit)]
+        where, params = self._where(filters)
+        if before is not None and not rank:
+            where += " AND c.rowid < ?"
+            params.append(before)
+        order = f"{_BM25}, c.rowid DESC" if rank else "cables_fts.rowid DESC"
+        score = _BM25 if rank else "NULL"
+        rows = self.connection().execute(
+            f"SELECT {_SUMMARY_COLUMNS}, "
+            f"snippet(cables_fts, -1, ?, ?, '…', {SNIPPET_TOKENS}), {score} "
+            "FROM cables_fts JOIN cables c ON c.rowid = cables_fts.rowid "
+            f"WHERE cables_fts MATCH ? AND {where} ORDER BY {order} LIMIT ?",
+            [HIGHLIGHT_START, HIGHLIGHT_END, match, *params, limit],
+        )
+        return [Hit(_summary(row[:8]), row[8] or "", row[9]) for row in rows]
+
+    def search_ids(self, match: str, filters: Filters = NO_FILTERS, *, rank: bool = False) -> array:
+        """Rowids of every hit, newest first or best first: the search listing's rows."""
+        where, params = self._where(filters)
+        order = f"{_BM25}, c.rowid DESC" if rank else "cables_fts.rowid DESC"
+        cursor = self.connection().execute(
+            "SELECT c.rowid FROM cables_fts JOIN cables c ON c.rowid = cables_fts.rowid "
+            f"WHERE cables_fts MATCH ? AND {where} ORDER BY {order}",
+            [match, *params],
+        )
+        out = array("q")
+        while True:
+            chunk = cursor.fetchmany(8192)
+            if not chunk:
+                return out
+            out.extend(row[0] for row in chunk)
+
+    def snippets(self, match: str, rowids: Sequence[int]) -> dict[int, str]:
+        """Snippets for some hits (the visible ones of a listing)."""
+        if not rowids:
+            return {}
+        marks = ",".join("?" * len(rowids))
+        rows = self.connection().execute(
+            f"SELECT rowid, snippet(cables_fts, -1, ?, ?, '…', {SNIPPET_TOKENS}) FROM cables_fts "
+            f"WHERE cables_fts MATCH ? AND rowid IN ({marks})",
+            [HIGHLIGHT_START, HIGHLIGHT_END, match, *rowids],
+        )
+        return {r[0]: r[1] or "" for r in rows}
+
+    # -- filters -> SQL ----------------------------------------------------------------------
+
+    def _where(self, filters: Filters) -> tuple[str, list]:
+        clauses: list[str] = ["1"]
+        params: list = []
+        if filters.levels:
+            levels = sorted(int(level) for level in filters.levels)
+            clauses.append(f"c.level IN ({','.join('?' * len(levels))})")
+            params.extend(levels)
+        for caveat in sorted(filters.caveats):
+            clauses.append("(',' || c.caveats || ',') LIKE ?")
+            params.append(f"%,{caveat.upper()},%")
+        if filters.origins:
+            names = self._matching_origins(filters.origins)
+            clauses.append(f"c.origin IN ({','.join('?' * len(names))})" if names else "0")
+            params.extend(names)
+        for tag in filters.tags:
+            clauses.append("c.rowid IN (SELECT cable FROM tags WHERE tag = ?)")
+            params.append(tag.upper())
+        if filters.date_from is not None:
+            clauses.append("c.rowid >= ?")
+            params.append(floor_of_day(filters.date_from))
+        if filters.date_to is not None:
+            # Undated cables sit below every dated rowid; a date range never includes them.
+            clauses.append("c.rowid >= ? AND c.rowid < ?")
+            params.append(UNDATED_LIMIT)
+            params.append(floor_of_day(filters.date_to + timedelta(days=1)))
+        if filters.id_prefix:
+            clauses.append("c.id >= ? AND c.id < ?")
+            params.extend([filters.id_prefix, filters.id_prefix + "\U0010ffff"])
+        return " AND ".join(clauses), params
+
+    def _matching_origins(self, needles: Sequence[str]) -> list[str]:
+        """Exact origin names containing any needle (case-insensitive), via the small table."""
+        conn = self.connection()
+        names: list[str] = []
+        for needle in needles:
+            escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            names.extend(
+                r[0]
+                for r in conn.execute(
+                    "SELECT origin FROM origins WHERE origin LIKE ? ESCAPE '\\'",
+                    (f"%{escaped}%",),
+                )
+            )
+        return sorted(set(names))
+
+
+def _summary(row) -> Summary:
+    rowid, cable_id, created, origin, level, caveats, classification, subject = row
+    marking = None
+    if level is not None:
+        marking = Marking(
+            Level(level), tuple(c for c in caveats.split(",") if c), classification or ""
+        )
+    return Summary(
+        rowid=rowid,
+        id=cable_id,
+        created=datetime.fromisoformat(created) if created else None,
+        origin=origin,
+        classification=marking,
+        subject=subject,
+    )
+
+
+def year_range(year_from: int | None, year_to: int | None) -> tuple[date | None, date | None]:
+    """Inclusive whole years as dates, for filters."""
+    return (
+        date(year_from, 1, 1) if year_from else None,
+        date(year_to, 12, 31) if year_to else None,
+    )

@@ -1,0 +1,255 @@
+"""Importing files into the corpus: batches, resume cursor, idempotent updates.
+
+Each batch of about a thousand cables is one ``BEGIN IMMEDIATE`` transaction that also
+stores how far the import got, so a killed import leaves a consistent corpus and the next
+run of the same import resumes there. Re-importing a cable replaces it, never duplicates it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from store import schema
+from store.model import Cable
+from store.parser import parse_text
+from store.records import RawCable, Skipped
+from store.rowids import base_rowid
+
+BATCH = 1000
+
+Progress = Callable[[int, int | None], None]
+
+
+@dataclass
+class ImportReport:
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    resumed_from: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    interrupted: bool = False
+
+    @property
+    def seen(self) -> int:
+        return self.imported + self.updated + self.unchanged + len(self.skipped)
+
+
+def resume_key(paths: Iterable[Path]) -> str:
+    """Names one import job: the same files, unchanged, resume where the last run stopped."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(p).resolve() for p in paths):
+        try:
+            stat = path.stat()
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        except OSError:
+            digest.update(f"{path}\0missing\n".encode())
+    return "resume:" + digest.hexdigest()[:32]
+
+
+def import_paths(
+    corpus_path: Path,
+    paths: Iterable[Path],
+    *,
+    progress: Progress | None = None,
+    batch_size: int = BATCH,
+    parse_workers: int | None = None,
+) -> ImportReport:
+    """Import every cable under ``paths``. Raises CorpusError for an unusable corpus."""
+    from store.read_files import count_hint, read_paths
+
+    paths = [Path(p) for p in paths]
+    conn = schema.connect(corpus_path, readonly=False)
+    report = ImportReport()
+    key = resume_key(paths)
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    skip = int(row[0]) if row else 0
+    report.resumed_from = skip
+    total = count_hint(paths)
+    if parse_workers is None and total is not None and total < 2000:
+        parse_workers = 0  # a child process costs more to start than a few cables to parse
+    position = 0
+    pending: list[tuple[int, Cable | Skipped]] = []
+    try:
+        for position, item in enumerate(_parsed(read_paths(paths), skip, parse_workers), 1):
+            pending.append((position, item))
+            if len(pending) >= batch_size:
+                _write_batch(conn, pending, key, skip, report)
+                pending.clear()
+                if progress:
+                    progress(skip + position, total)
+        _write_batch(conn, pending, key, skip, report)
+        pending.clear()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+        _refresh_origins(conn)
+        conn.execute("COMMIT")
+        if progress:
+            progress(skip + position, skip + position)
+    except KeyboardInterrupt:
+        report.interrupted = True
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        conn.close()
+    return report
+
+
+def _parsed(
+    items: Iterator[RawCable | Skipped], skip: int, workers: int | None
+) -> Iterator[Cable | Skipped]:
+    """Parse the items after the first ``skip`` ones (already imported by an earlier run).
+
+    Parsing runs in a child process when there is a core to spare, so it overlaps with
+    SQLite's indexing in this one.
+    """
+    def remaining() -> Iterator[RawCable | Skipped]:
+        for index, item in enumerate(items):
+            if index >= skip:
+                yield item
+
+    if workers is None:
+        workers = 1 if (os.cpu_count() or 1) > 1 else 0
+    if workers <= 0:
+        for item in remaining():
+            yield _parse_one(item)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers) as pool:
+        yield from pool.imap(_parse_one, remaining(), chunksize=64)
+
+
+def _parse_one(item: RawCable | Skipped) -> Cable | Skipped:
+    if isinstance(item, Skipped):
+        return item
+    try:
+        cable = parse_text(item.text, source=item.source, known=item.known)
+    except Exception as error:  # the parser never raises; if it does, skip, do not stop
+        return Skipped(item.source, item.location, f"parser error: {error!r}")
+    if not cable.id:
+        return Skipped(item.source, item.location, "no reference ID found")
+    return cable
+
+
+def _write_batch(
+    conn: sqlite3.Connection,
+    pending: list[tuple[int, Cable | Skipped]],
+    key: str,
+    skip: int,
+    report: ImportReport,
+) -> None:
+    if not pending:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for _, item in pending:
+            if isinstance(item, Skipped):
+                report.skipped.append(item)
+            else:
+                outcome = _upsert(conn, item)
+                setattr(report, outcome, getattr(report, outcome) + 1)
+        conn.execute(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+            (key, str(skip + pending[-1][0])),
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _row(cable: Cable) -> tuple:
+    marking = cable.classification
+    return (
+        cable.id,
+        cable.created.isoformat(sep=" ") if cable.created else None,
+        1 if cable.date_note and cable.created else 0,
+        cable.origin,
+        int(marking.level) if marking else None,
+        ",".join(marking.caveats) if marking else "",
+        marking.full if marking else None,
+        1 if cable.is_partial else 0,
+        cable.subject,
+        cable.header,
+        cable.body,
+        cable.source,
+    )
+
+
+_COLUMNS = (
+    "id, created, hour_only, origin, level, caveats, classification, partial, subject, "
+    "header, body, source"
+)
+
+
+def _upsert(conn: sqlite3.Connection, cable: Cable) -> str:
+    """Insert or replace one cable; returns which ImportReport counter it adds to."""
+    values = _row(cable)
+    tags = sorted({tag.upper() for tag in cable.tags})
+    existing = conn.execute(
+        f"SELECT rowid, {_COLUMNS} FROM cables WHERE id = ?", (cable.id,)
+    ).fetchone()
+    outcome = "imported"
+    rowid = None
+    if existing is not None:
+        old_rowid, *old_values = existing
+        old_refs = [r[0] for r in conn.execute(
+            "SELECT target FROM refs WHERE cable = ? ORDER BY position", (old_rowid,))]  # fmt: skip
+        old_tags = [r[0] for r in conn.execute(
+            "SELECT tag FROM tags WHERE cable = ? ORDER BY tag", (old_rowid,))]  # fmt: skip
+        # The source path may differ between two copies of one cable; that is no change.
+        if old_values[:-1] == list(values[:-1]) and old_refs == list(cable.references) and (
+            old_tags == tags
+        ):
+            return "unchanged"
+        conn.execute("DELETE FROM cables WHERE rowid = ?", (old_rowid,))
+        outcome = "updated"
+        if old_values[1] == values[1]:
+            rowid = old_rowid  # same date: keep its place
+    if rowid is None:
+        rowid = base_rowid(cable.created, cable.id)
+        while conn.execute("SELECT 1 FROM cables WHERE rowid = ?", (rowid,)).fetchone():
+            rowid += 1
+    conn.execute(
+        f"INSERT INTO cables(rowid, {_COLUMNS}) VALUES (?{', ?' * len(values)})",
+        (rowid, *values),
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO tags(tag, cable) VALUES (?, ?)", [(t, rowid) for t in tags]
+    )
+    conn.executemany(
+        "INSERT INTO refs(cable, target, position) VALUES (?, ?, ?)",
+        [(rowid, ref, i) for i, ref in enumerate(cable.references)],
+    )
+    return outcome
+
+
+def _refresh_origins(conn: sqlite3.Connection) -> None:
+    conn.execute("DELETE FROM origins")
+    conn.execute(
+        "INSERT INTO origins(origin, count) SELECT origin, count(*) FROM cables "
+        "WHERE origin IS NOT NULL GROUP BY origin"
+    )
+    conn.execute(
+        "INSERT OR REPLACE INTO meta(key, value) VALUES ('count', "
+        "(SELECT count(*) FROM cables))"
+    )
+
+
+def report_json(report: ImportReport) -> str:
+    return json.dumps(
+        {
+            "imported": report.imported,
+            "updated": report.updated,
+            "unchanged": report.unchanged,
+            "skipped": [str(s) for s in report.skipped],
+            "interrupted": report.interrupted,
+        }
+    )

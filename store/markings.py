@@ -1,0 +1,208 @@
+"""Classification markings: banners, captions, catalogue values and portion marks.
+
+Everything that turns marking text into a ``Marking`` (a level plus caveats) lives here, so
+the parser, the CSV reader's catalogue values and the query language agree on one meaning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from store.model import Level, Marking
+
+# Captions that travel on their own line (or in the banner) and what they add.
+CAPTIONS = ("SIPDIS", "NOFORN", "SENSITIVE", "EXDIS", "NODIS", "LIMDIS", "STADIS", "ROGER")
+
+_LEVEL_CODES = {
+    "U": (Level.UNCLASSIFIED, ()),
+    "SBU": (Level.UNCLASSIFIED, ("SBU",)),
+    "C": (Level.CONFIDENTIAL, ()),
+    "S": (Level.SECRET, ()),
+    "TS": (Level.TOP_SECRET, ()),
+}
+
+# Caveat spellings inside a portion mark -> canonical caveat.
+_CAVEAT_CODES = {
+    "NF": "NOFORN",
+    "NOFORN": "NOFORN",
+    "FOUO": "FOUO",
+    "SBU": "SBU",
+    "FGI": "FGI",
+    "SCI": "SCI",
+    "OC": "ORCON",
+    "ORCON": "ORCON",
+    "PROPIN": "PROPIN",
+    "EXDIS": "EXDIS",
+    "NODIS": "NODIS",
+}
+
+_REL = re.compile(r"REL(?: TO)? [A-Z]{2,5}(?:[ ,]+[A-Z]{2,5})*\Z")
+
+# A portion mark: parentheses around a level code and optional caveats joined by / or //.
+PORTION_MARK = re.compile(r"\((?:U|SBU|C|S|TS)(?:/{1,2}[A-Z][A-Z ,]{0,30})*\)")
+
+
+def parse_portion_mark(text: str) -> Marking | None:
+    """``(S//NF)`` -> SECRET + NOFORN. None for things that only look like marks.
+
+    Office symbols such as ``(S/CT)`` or ``(INR/B)`` have a part that is no known caveat, so
+    they are rejected rather than guessed at.
+    """
+    if not (text.startswith("(") and text.endswith(")")):
+        return None
+    parts = [p.strip() for p in re.split(r"/{1,2}", text[1:-1])]
+    head = _LEVEL_CODES.get(parts[0])
+    if head is None:
+        return None
+    level, caveats = head
+    found = list(caveats)
+    for part in parts[1:]:
+        caveat = _CAVEAT_CODES.get(part)
+        if caveat is None and _REL.match(part):
+            caveat = part.replace("REL TO ", "REL ")
+        if caveat is None:
+            return None
+        if caveat not in found:
+            found.append(caveat)
+    return Marking(level, tuple(found), text)
+
+
+def _spaced(word: str) -> str:
+    """A regex for a word whatever its letter-spacing: ``C O N F I D E N T I A L``."""
+    return r"\s*".join(re.escape(ch) for ch in word)
+
+
+# Longest first, so that UNCLASSIFIED wins over UNCLAS and TOP SECRET over SECRET.
+_BANNER_LEVELS = [
+    ("TOPSECRET", Level.TOP_SECRET),
+    ("UNCLASSIFIED", Level.UNCLASSIFIED),
+    ("CONFIDENTIAL", Level.CONFIDENTIAL),
+    ("LIMITEDOFFICIALUSE", Level.UNCLASSIFIED),
+    ("SECRET", Level.SECRET),
+    ("UNCLAS", Level.UNCLASSIFIED),
+]
+_BANNER = re.compile(
+    r"\s*(?P<level>"
+    + "|".join(f"(?:{_spaced(word)})" for word, _ in _BANNER_LEVELS)
+    + r")(?P<rest>(?:\s|/|$|(?=S\s*E\s*C\s*T\s*I\s*O\s*N)).*)\Z",
+    re.IGNORECASE,
+)
+_BANNER_QUALIFIERS = re.compile(
+    r"\s*(?://\s*)?(?P<word>" + _spaced("EFTO") + r"|SENSITIVE|NOFORN|SIPDIS|EXDIS|NODIS|LIMDIS)"
+    r"\b",
+)
+_SECTION = re.compile(r"\s*S\s*E\s*C\s*T\s*I\s*O\s*N\s*(\d+)\s*O\s*F\s*(\d+)", re.IGNORECASE)
+_STATION_SERIAL = re.compile(r"\s*(?P<station>[A-Z][A-Z .'-]{0,40}?[A-Z])\s*(?P<serial>\d{1,7})\s*\Z")
+
+
+class Banner:
+    """What a banner line says: ``C O N F I D E N T I A L SECTION 01 OF 03 ANKARA 001234``."""
+
+    __slots__ = ("captions", "level", "section", "serial", "station")
+
+    def __init__(self, level: Level) -> None:
+        self.level = level
+        self.captions: list[str] = []
+        self.section: tuple[int, int] | None = None
+        self.station: str | None = None
+        self.serial: int | None = None
+
+
+def parse_banner(line: str) -> Banner | None:
+    """A classification banner line, or None. Lines over 200 characters are never banners."""
+    if len(line) > 200:
+        return None
+    match = _BANNER.match(line)
+    if match is None:
+        return None
+    squeezed = re.sub(r"\s+", "", match.group("level")).upper()
+    level = dict(_BANNER_LEVELS)[squeezed]
+    banner = Banner(level)
+    rest = match.group("rest").upper()
+    if squeezed == "LIMITEDOFFICIALUSE":
+        banner.captions.append("SENSITIVE")
+    while True:
+        qualifier = _BANNER_QUALIFIERS.match(rest)
+        if qualifier is None:
+            break
+        word = re.sub(r"\s+", "", qualifier.group("word"))
+        if word != "EFTO" and word not in banner.captions:
+            banner.captions.append(word)
+        rest = rest[qualifier.end() :]
+    section = _SECTION.match(rest)
+    if section:
+        banner.section = (int(section.group(1)), int(section.group(2)))
+        rest = rest[section.end() :]
+    station = _STATION_SERIAL.match(rest)
+    if station:
+        banner.station = re.sub(r"[\s.'-]+", "", station.group("station"))
+        banner.serial = int(station.group("serial"))
+    elif rest.strip():
+        # Words after the level that are neither captions, section nor station: this is a
+        # sentence that starts with "Secret" or "Unclassified", not a banner.
+        if not re.fullmatch(r"[\s/A-Z]*", rest) or len(rest.split()) > 3:
+            return None
+    return banner
+
+
+def caption_words(line: str) -> list[str] | None:
+    """The captions on a caption-only line (``SENSITIVE SIPDIS``), or None for other lines."""
+    words = line.replace(",", " ").split()
+    if not words or len(words) > 4:
+        return None
+    upper = [w.upper() for w in words]
+    if all(w in CAPTIONS for w in upper) and all(w == w.upper() for w in words):
+        return upper
+    return None
+
+
+_CATALOGUE_CAVEATS = {
+    "NOFORN": "NOFORN",
+    "NF": "NOFORN",
+    "FOR OFFICIAL USE ONLY": "FOUO",
+    "FOUO": "FOUO",
+    "SCI": "SCI",
+    "SBU": "SBU",
+    "EXDIS": "EXDIS",
+    "NODIS": "NODIS",
+}
+_CATALOGUE_LEVELS = {
+    "UNCLASSIFIED": Level.UNCLASSIFIED,
+    "UNCLAS": Level.UNCLASSIFIED,
+    "CONFIDENTIAL": Level.CONFIDENTIAL,
+    "SECRET": Level.SECRET,
+    "TOP SECRET": Level.TOP_SECRET,
+}
+
+
+def parse_catalogue(value: str) -> Marking | None:
+    """A catalogue value such as ``SECRET//NOFORN`` or ``UNCLASSIFIED//FOR OFFICIAL USE ONLY``."""
+    parts = [p.strip() for p in value.upper().split("//")]
+    level = _CATALOGUE_LEVELS.get(parts[0])
+    if level is None:
+        return None
+    caveats: list[str] = []
+    for part in parts[1:]:
+        caveat = _CATALOGUE_CAVEATS.get(part)
+        if caveat is None and part.startswith("REL"):
+            caveat = part
+        if caveat is None:
+            return None
+        if caveat not in caveats:
+            caveats.append(caveat)
+    marking = Marking(level, tuple(caveats))
+    return Marking(level, tuple(caveats), marking.full)
+
+
+def overall_marking(level: Level, captions: list[str] | tuple[str, ...]) -> Marking:
+    """The overall classification a banner and its captions amount to.
+
+    UNCLAS with the SENSITIVE caption is U//FOUO; the NOFORN caption adds //NOFORN.
+    """
+    caveats: list[str] = []
+    if level is Level.UNCLASSIFIED and "SENSITIVE" in captions:
+        caveats.append("FOUO")
+    if "NOFORN" in captions:
+        caveats.append("NOFORN")
+    marking = Marking(level, tuple(caveats))
+    return Marking(level, tuple(caveats), marking.full)

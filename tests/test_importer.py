@@ -1,0 +1,133 @@
+"""Importing: idempotent re-imports, bad files reported and skipped, kill-safety, resume."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from cable_factory import telegram, write_telegrams
+
+from store.corpus import Corpus
+from store.importer import import_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench.generate import generate_csv  # noqa: E402
+
+
+def test_samples_import_and_reimport_is_idempotent(tmp_path, samples_dir):
+    path = tmp_path / "c.sqlite"
+    first = import_paths(path, [samples_dir])
+    assert (first.imported, first.updated, len(first.skipped)) == (2, 0, 0)
+    again = import_paths(path, [samples_dir])
+    assert (again.imported, again.updated, again.unchanged) == (0, 0, 2)
+    with Corpus(path) as corpus:
+        assert corpus.count() == 2
+
+
+def test_changed_cable_is_updated_not_duplicated(tmp_path):
+    source = write_telegrams(tmp_path / "in", {"a": telegram(subject="FIRST: VERSION")})
+    path = tmp_path / "c.sqlite"
+    import_paths(path, [source])
+    write_telegrams(source, {"a": telegram(subject="SECOND: VERSION")})
+    report = import_paths(path, [source])
+    assert report.updated == 1
+    with Corpus(path) as corpus:
+        assert corpus.count() == 1
+        assert corpus.get("06TESTPOST1").subject == "SECOND: VERSION"
+        from store.query import compile_query
+
+        assert corpus.search(compile_query("first").match) == []
+        assert len(corpus.search(compile_query("second").match)) == 1
+
+
+def test_bad_files_are_reported_and_the_rest_imports(tmp_path):
+    source = write_telegrams(tmp_path / "in", {"good": telegram()})
+    (source / "empty.txt").write_bytes(b"")
+    (source / "binary.bin").write_bytes(bytes(range(256)) * 50)
+    (source / "noid.txt").write_text("Just some words, no banner, no id at all.\n")
+    (source / "cp1252.txt").write_bytes(
+        telegram(station="OTHERPOST", subject="CAF\xc9: \x93QUOTED\x94").encode("latin-1")
+    )
+    (source / "broken.csv").write_bytes(b'"1","12/28/2006 10:00","06X1","Embassy X","SECRET",')
+    report = import_paths(tmp_path / "c.sqlite", [source])
+    assert report.imported == 2
+    reasons = {Path(s.source).name: s.reason for s in report.skipped}
+    assert set(reasons) == {"empty.txt", "binary.bin", "noid.txt", "broken.csv"}
+    assert all(reason for reason in reasons.values())
+    with Corpus(tmp_path / "c.sqlite") as corpus:
+        assert corpus.get("06OTHERPOST1").subject == "CAFÉ: “QUOTED”"
+
+
+def test_two_formats_of_one_cable_make_one_row(tmp_path):
+    text = telegram(when=datetime(2007, 2, 3, 4, 5))
+    source = write_telegrams(tmp_path / "in", {"07TESTPOST1": text})
+    path = tmp_path / "c.sqlite"
+    import_paths(path, [source])
+    body = text.split("BT\n", 1)[1].replace('"', '\\"')
+    header = text.split("BT\n", 1)[0].replace('"', '\\"')
+    meta = '"1","2/3/2007 4:05","07TESTPOST1","Embassy Testpost","CONFIDENTIAL",""'
+    row = f'{meta},"{header}","{body}"\n'
+    (tmp_path / "cables.csv").write_text(row)
+    report = import_paths(path, [tmp_path / "cables.csv"])
+    assert report.skipped == []
+    with Corpus(path) as corpus:
+        assert corpus.count() == 1
+        assert corpus.get("07TESTPOST1").origin == "Embassy Testpost"
+
+
+@pytest.mark.slow
+def test_sigkill_leaves_a_sound_corpus_that_resumes(tmp_path):
+    csv_path = tmp_path / "cables.csv"
+    generate_csv(csv_path, 3000, seed=7)
+    corpus = tmp_path / "c.sqlite"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "tui.cli", "--corpus", str(corpus), "import", "-q",
+               str(csv_path)]  # fmt: skip
+    for delay in (0.8, 1.6):
+        child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
+        time.sleep(delay)
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait()
+        if corpus.exists():
+            check = sqlite3.connect(corpus).execute("PRAGMA integrity_check").fetchone()[0]
+            assert check == "ok"
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    with Corpus(corpus) as opened:
+        assert opened.count() == 3000
+        conn = opened.connection()
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        fts = conn.execute("INSERT INTO cables_fts(cables_fts) VALUES ('integrity-check')")
+        assert fts is not None
+        cursors = "SELECT count(*) FROM meta WHERE key LIKE 'resume:%'"
+        assert conn.execute(cursors).fetchone()[0] == 0
+
+
+def test_interrupted_import_resumes_from_its_cursor(tmp_path, monkeypatch):
+    source = write_telegrams(
+        tmp_path / "in", {f"c{i}": telegram(serial=i + 1, subject=f"N{i}: X") for i in range(25)}
+    )
+    path = tmp_path / "c.sqlite"
+    calls = {"n": 0}
+
+    def progress(done, total):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt
+
+    first = import_paths(path, [source], progress=progress, batch_size=10)
+    assert first.interrupted and first.imported == 20
+    second = import_paths(path, [source], batch_size=10)
+    assert second.resumed_from == 20
+    assert second.imported == 5
+    with Corpus(path) as corpus:
+        assert corpus.count() == 25

@@ -1,0 +1,74 @@
+"""What every command shares: the --corpus option, opening the corpus, one-line errors.
+
+No Textual here: one-shot commands import this.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from store import paths
+from store.corpus import Corpus
+from store.schema import CorpusError
+
+
+class CommandError(Exception):
+    """A user-facing failure: printed as one line, exit status ``code``."""
+
+    def __init__(self, message: str, code: int = 2) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--corpus",
+        metavar="FILE",
+        type=Path,
+        default=None,
+        help="corpus file to use (default: corpus.sqlite in the data dir; see `cables locate`)",
+    )
+
+
+def corpus_path(args: argparse.Namespace) -> Path:
+    chosen = getattr(args, "corpus", None)
+    if chosen is not None:
+        return Path(chosen).expanduser()
+    from store.config import load_config
+
+    configured = load_config().corpus
+    return configured if configured is not None else paths.default_corpus()
+
+
+def open_corpus(args: argparse.Namespace, *, write: bool = False) -> Corpus:
+    """The chosen corpus; the default one is created from the bundled samples on first use."""
+    path = corpus_path(args)
+    explicit = getattr(args, "corpus", None) is not None
+    if not path.exists() and not explicit:
+        ensure_sample_corpus(path)
+    if not path.exists():
+        raise CommandError(f"{path}: no corpus there (create it with `cables import FILE...`)")
+    readonly = not write and not os.access(path, os.W_OK)
+    if write and not os.access(path, os.W_OK):
+        raise CommandError(f"{path}: the corpus is read-only")
+    try:
+        return Corpus(path, readonly=readonly or not write)
+    except CorpusError as error:
+        raise CommandError(str(error)) from None
+
+
+def ensure_sample_corpus(path: Path) -> None:
+    """First run: import the bundled sample cables so there is something to read."""
+    from store.importer import import_paths
+
+    try:
+        report = import_paths(path, [paths.samples_dir()])
+    except CorpusError as error:
+        raise CommandError(str(error)) from None
+    print(
+        f"cables: first run: imported {report.imported} sample cables into {path}",
+        file=sys.stderr,
+    )

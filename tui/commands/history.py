@@ -1,0 +1,46 @@
+"""``cables history``: past searches, newest first."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tui.commands.common import CommandError
+
+DESCRIPTION = "Print the search history (newest first); --clear empties it."
+EPILOG = """examples:
+  cables history
+  cables history --limit 5
+  cables history --clear
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--limit", "-n", type=int, default=50, help="at most N entries (50)")
+    parser.add_argument("--clear", action="store_true", help="forget every past search")
+
+
+def run(args: argparse.Namespace) -> int:
+    from store.history import History
+    from store.safe_storage import StorageError
+    from tui.export_formats import safe
+
+    try:
+        history = History()
+        if args.clear:
+            history.clear()
+            print("search history cleared")
+            return 0
+        entries = history.recent()
+    except StorageError as error:
+        raise CommandError(str(error)) from None
+    for notice in history.notices:
+        print(f"cables: {notice}", file=sys.stderr)
+    if not entries:
+        print("no searches yet", file=sys.stderr)
+        return 1
+    for entry in entries[: max(args.limit, 0)]:
+        hits = "" if entry.hits is None else f"{entry.hits:>7,} hits"
+        when = entry.when.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(safe(f"{when}  {hits:<12}  {entry.query}"))
+    return 0

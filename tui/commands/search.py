@@ -1,0 +1,72 @@
+"""``cables search QUERY``: full-text search from the shell."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from tui.commands.common import CommandError, add_corpus_argument, open_corpus
+
+DESCRIPTION = "Search the corpus; newest first unless --rank. Exit 1 when nothing matched."
+EPILOG = """query language:
+  words            all must occur (stemmed: election finds elections)
+  "a phrase"       exact phrase          prefix*    words starting with prefix
+  -word, NOT word  must not occur        a OR b     either
+  tag:PGOV  origin:almaty  class:secret|confidential|noforn  id:06ALMATY
+  from:2005-06  to:2006  (inclusive; a year, year-month or a date)
+
+examples:
+  cables search Baimenov
+  cables search '"opposition leader" tag:KZ from:2005' --rank --limit 10
+  cables search 'nato OR otan class:secret' --json | jq -r .id
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", nargs="+", help="the search (quote it in the shell)")
+    parser.add_argument("--limit", "-n", type=int, default=20, help="at most N hits (20)")
+    parser.add_argument("--rank", action="store_true", help="best matches first (bm25)")
+    parser.add_argument("--json", action="store_true", help="JSON Lines, one hit per line")
+    add_corpus_argument(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from store.query import QueryError, compile_query
+
+    text = " ".join(args.query)
+    try:
+        compiled = compile_query(text)
+    except QueryError as error:
+        raise CommandError(f"bad query: {error}") from None
+    if args.limit < 1:
+        raise CommandError("--limit must be at least 1")
+    with open_corpus(args) as corpus:
+        hits = corpus.search(compiled.match, compiled.filters, limit=args.limit, rank=args.rank)
+    if not hits:
+        print("no cables matched", file=sys.stderr)
+        return 1
+    if args.json:
+        for hit in hits:
+            print(json.dumps(_hit_json(hit), ensure_ascii=False))
+    else:
+        from tui.search_output import print_hits
+
+        print_hits(hits)
+    return 0
+
+
+def _hit_json(hit) -> dict:
+    from store.sanitize import HIGHLIGHT_END, HIGHLIGHT_START
+    from tui.export_formats import safe
+
+    s = hit.summary
+    return {
+        "id": s.id,
+        "date": s.created.isoformat() if s.created else None,
+        "origin": s.origin,
+        "classification": s.classification.full if s.classification else None,
+        "subject": safe(s.subject) if s.subject else None,
+        "snippet": safe(hit.snippet.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")),
+        "score": hit.score,
+    }

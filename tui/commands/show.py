@@ -1,0 +1,77 @@
+"""``cables show ID``: print one cable with the reader's renderer, then exit."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from tui.commands.common import CommandError, add_corpus_argument, open_corpus
+
+DESCRIPTION = "Print one cable: colored markings on a terminal, plain text when piped."
+EPILOG = """examples:
+  cables show 06ALMATY79
+  cables show 06almaty79 --format md > cable.md
+  cables show 06ALMATY79 --format json | jq .paragraphs
+  cables show 06ALMATY79 | less -R
+
+IDs are case-insensitive; zero padding and spaces are fine (06 ALMATY 000079).
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", metavar="ID", help="reference ID, e.g. 06ALMATY79")
+    parser.add_argument(
+        "--format", "-f", choices=("rich", "text", "json", "md"), default=None,
+        help="rich (default on a terminal), text (default when piped), json, md",
+    )  # fmt: skip
+    parser.add_argument("--width", type=int, default=None, help="wrap width (default: terminal)")
+    add_corpus_argument(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from store.refids import canonical_id
+
+    wanted = canonical_id(args.id) or "".join(args.id.split()).upper()
+    with open_corpus(args) as corpus:
+        cable = corpus.get(wanted)
+        if cable is None:
+            raise CommandError(_not_found(corpus, wanted), code=1)
+        cited = [s.id for s in corpus.cited_by(cable.id)]
+        present = corpus.existing(cable.references)
+    fmt = args.format or ("rich" if _color_terminal() else "text")
+    if fmt == "json":
+        from tui.export_formats import cable_to_json
+
+        print(json.dumps(cable_to_json(cable), ensure_ascii=False, indent=2))
+    elif fmt == "md":
+        from tui.export_formats import cable_to_markdown
+
+        sys.stdout.write(cable_to_markdown(cable))
+    elif fmt == "text":
+        from tui.export_formats import cable_to_text
+
+        sys.stdout.write(cable_to_text(cable))
+    else:
+        from rich.console import Console
+
+        from tui.render import render_cable
+
+        console = Console(highlight=False, width=args.width)
+        console.print(render_cable(cable, refs_in_corpus=present.__contains__, cited_by=cited))
+    return 0
+
+
+def _color_terminal() -> bool:
+    # NO_COLOR is honoured by Rich itself: the marks stay, the colors go.
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def _not_found(corpus, wanted: str) -> str:
+    """'no cable X' plus the nearest IDs sharing the longest prefix with it."""
+    for cut in range(len(wanted), 1, -1):
+        near = corpus.find_prefix(wanted[:cut], limit=5)
+        if near:
+            return f"no cable {wanted} in {corpus.path}; closest: {', '.join(s.id for s in near)}"
+    return f"no cable {wanted} in {corpus.path}"
