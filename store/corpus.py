@@ -19,7 +19,7 @@ from store.model import Cable, Hit, Level, Marking, Summary
 from store.parser import parse_text
 from store.records import KnownFields
 from store.rowids import UNDATED_LIMIT, floor_of_day
-from store.sanitize import HIGHLIGHT_END, HIGHLIGHT_START
+from store.snippets import make_snippet
 
 _SUMMARY_COLUMNS = (
     "c.rowid, c.id, c.created, c.origin, c.level, c.caveats, c.classification, c.subject"
@@ -27,7 +27,6 @@ _SUMMARY_COLUMNS = (
 NO_FILTERS = Filters()
 # Ranking: a word in the subject weighs more than one in the body.
 _BM25 = "bm25(cables_fts, 4.0, 1.0)"
-SNIPPET_TOKENS = 14
 
 
 @dataclass(frozen=True)
@@ -266,13 +265,15 @@ class Corpus:
         order = f"{_BM25}, c.rowid DESC" if rank else "cables_fts.rowid DESC"
         score = _BM25 if rank else "NULL"
         rows = self.connection().execute(
-            f"SELECT {_SUMMARY_COLUMNS}, "
-            f"snippet(cables_fts, -1, ?, ?, '…', {SNIPPET_TOKENS}), {score} "
+            f"SELECT {_SUMMARY_COLUMNS}, c.body, {score} "
             "FROM cables_fts JOIN cables c ON c.rowid = cables_fts.rowid "
             f"WHERE cables_fts MATCH ? AND {where} ORDER BY {order} LIMIT ?",
-            [HIGHLIGHT_START, HIGHLIGHT_END, match, *params, limit],
-        )
-        return [Hit(_summary(row[:8]), row[8] or "", row[9]) for row in rows]
+            [match, *params, limit],
+        ).fetchall()
+        return [
+            Hit(_summary(row[:8]), make_snippet(match, row[8], row[7] or ""), row[9])
+            for row in rows
+        ]
 
     def search_ids(self, match: str, filters: Filters = NO_FILTERS, *, rank: bool = False) -> array:
         """Rowids of every hit, newest first or best first: the search listing's rows."""
@@ -296,11 +297,9 @@ class Corpus:
             return {}
         marks = ",".join("?" * len(rowids))
         rows = self.connection().execute(
-            f"SELECT rowid, snippet(cables_fts, -1, ?, ?, '…', {SNIPPET_TOKENS}) FROM cables_fts "
-            f"WHERE cables_fts MATCH ? AND rowid IN ({marks})",
-            [HIGHLIGHT_START, HIGHLIGHT_END, match, *rowids],
+            f"SELECT rowid, body, subject FROM cables WHERE rowid IN ({marks})", list(rowids)
         )
-        return {r[0]: r[1] or "" for r in rows}
+        return {r[0]: make_snippet(match, r[1], r[2] or "") for r in rows}
 
     # -- filters -> SQL ----------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from store import schema
@@ -74,7 +75,7 @@ def import_paths(
     if parse_workers is None and total is not None and total < 2000:
         parse_workers = 0  # a child process costs more to start than a few cables to parse
     position = 0
-    pending: list[tuple[int, Cable | Skipped]] = []
+    pending: list[tuple[int, _Record | Skipped]] = []
     try:
         for position, item in enumerate(_parsed(read_paths(paths), skip, parse_workers), 1):
             pending.append((position, item))
@@ -102,7 +103,7 @@ def import_paths(
 
 def _parsed(
     items: Iterator[RawCable | Skipped], skip: int, workers: int | None
-) -> Iterator[Cable | Skipped]:
+) -> Iterator[_Record | Skipped]:
     """Parse the items after the first ``skip`` ones (already imported by an earlier run).
 
     Parsing runs in a child process when there is a core to spare, so it overlaps with
@@ -126,7 +127,8 @@ def _parsed(
         yield from pool.imap(_parse_one, remaining(), chunksize=64)
 
 
-def _parse_one(item: RawCable | Skipped) -> Cable | Skipped:
+def _parse_one(item: RawCable | Skipped) -> _Record | Skipped:
+    """Parse one cable into what the tables store (small to send between processes)."""
     if isinstance(item, Skipped):
         return item
     try:
@@ -135,12 +137,31 @@ def _parse_one(item: RawCable | Skipped) -> Cable | Skipped:
         return Skipped(item.source, item.location, f"parser error: {error!r}")
     if not cable.id:
         return Skipped(item.source, item.location, "no reference ID found")
-    return cable
+    return _Record(
+        _row(cable),
+        cable.created,
+        tuple(sorted({tag.upper() for tag in cable.tags})),
+        cable.references,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Record:
+    """One parsed cable as rows: the cables row, its tags and its references."""
+
+    values: tuple
+    created: datetime | None
+    tags: tuple[str, ...]
+    references: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return self.values[0]
 
 
 def _write_batch(
     conn: sqlite3.Connection,
-    pending: list[tuple[int, Cable | Skipped]],
+    pending: list[tuple[int, _Record | Skipped]],
     key: str,
     skip: int,
     report: ImportReport,
@@ -189,12 +210,12 @@ _COLUMNS = (
 )
 
 
-def _upsert(conn: sqlite3.Connection, cable: Cable) -> str:
+def _upsert(conn: sqlite3.Connection, record: _Record) -> str:
     """Insert or replace one cable; returns which ImportReport counter it adds to."""
-    values = _row(cable)
-    tags = sorted({tag.upper() for tag in cable.tags})
+    values = record.values
+    tags = list(record.tags)
     existing = conn.execute(
-        f"SELECT rowid, {_COLUMNS} FROM cables WHERE id = ?", (cable.id,)
+        f"SELECT rowid, {_COLUMNS} FROM cables WHERE id = ?", (record.id,)
     ).fetchone()
     outcome = "imported"
     rowid = None
@@ -205,7 +226,7 @@ def _upsert(conn: sqlite3.Connection, cable: Cable) -> str:
         old_tags = [r[0] for r in conn.execute(
             "SELECT tag FROM tags WHERE cable = ? ORDER BY tag", (old_rowid,))]  # fmt: skip
         # The source path may differ between two copies of one cable; that is no change.
-        if old_values[:-1] == list(values[:-1]) and old_refs == list(cable.references) and (
+        if old_values[:-1] == list(values[:-1]) and old_refs == list(record.references) and (
             old_tags == tags
         ):
             return "unchanged"
@@ -214,7 +235,7 @@ def _upsert(conn: sqlite3.Connection, cable: Cable) -> str:
         if old_values[1] == values[1]:
             rowid = old_rowid  # same date: keep its place
     if rowid is None:
-        rowid = base_rowid(cable.created, cable.id)
+        rowid = base_rowid(record.created, record.id)
         while conn.execute("SELECT 1 FROM cables WHERE rowid = ?", (rowid,)).fetchone():
             rowid += 1
     conn.execute(
@@ -226,7 +247,7 @@ def _upsert(conn: sqlite3.Connection, cable: Cable) -> str:
     )
     conn.executemany(
         "INSERT INTO refs(cable, target, position) VALUES (?, ?, ?)",
-        [(rowid, ref, i) for i, ref in enumerate(cable.references)],
+        [(rowid, ref, i) for i, ref in enumerate(record.references)],
     )
     return outcome
 

@@ -113,7 +113,9 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
         conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
-    except sqlite3.OperationalError:
+    except sqlite3.DatabaseError as error:
+        if not isinstance(error, sqlite3.OperationalError):
+            raise CorpusError(f"{path}: not a cables corpus ({error})") from None
         # A read-only directory on a server cannot hold the WAL index; when no one writes
         # to the file there, immutable mode reads it without one.
         uri = f"{path.resolve().as_uri()}?immutable=1"

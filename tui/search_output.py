@@ -54,7 +54,8 @@ def print_hits(hits: Sequence[Hit], console: Console | None = None) -> None:
                 clean(s.subject or ""),
                 plain,
             ]
-            console.print(Text("\t".join(f.replace("\t", " ") for f in fields)), soft_wrap=True)
+            # Tab-separated for cut/awk; Rich would expand the tabs, so write directly.
+            console.file.write("\t".join(f.replace("\t", " ") for f in fields) + "\n")
         return
     table = Table(box=None, show_header=True, header_style="bold", pad_edge=False, expand=True)
     table.add_column("class", no_wrap=True)

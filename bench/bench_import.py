@@ -1,0 +1,108 @@
+"""Import benchmark: `cables import` of a cables.csv vs raw FTS5 inserts of the same rows.
+
+    python bench/bench_import.py --csv DIR/cables.csv [--out DIR] [--limit N]
+
+Prints wall time, cables/s and peak RSS for (1) the real import (reader + parser + schema +
+triggers + tags/refs) and (2) a baseline that only streams the CSV with the stdlib and
+inserts (id, body) into a bare FTS5 table with the same tokenizer, and their ratio. Both run
+in child processes, one after the other, in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_BASELINE = r"""
+import csv, sqlite3, sys, time
+csv.field_size_limit(1 << 30)
+path, db, limit = sys.argv[1], sys.argv[2], int(sys.argv[3])
+conn = sqlite3.connect(db, isolation_level=None)
+conn.execute("PRAGMA journal_mode=WAL"); conn.execute("PRAGMA synchronous=NORMAL")
+conn.execute("CREATE VIRTUAL TABLE f USING fts5(subject, body, "
+             "tokenize='porter unicode61 remove_diacritics 2')")
+conn.execute("INSERT INTO f(f, rank) VALUES ('hashsize', 16777216)")
+n = 0
+with open(path, newline="", encoding="utf-8", errors="replace") as handle:
+    rows = csv.reader(handle, escapechar="\\", doublequote=False)
+    conn.execute("BEGIN")
+    for row in rows:
+        if len(row) != 8:
+            continue
+        conn.execute("INSERT INTO f(subject, body) VALUES (?, ?)", (row[2], row[7]))
+        n += 1
+        if n % 1000 == 0:
+            conn.execute("COMMIT"); conn.execute("BEGIN")
+        if limit and n >= limit:
+            break
+    conn.execute("COMMIT")
+print(n)
+"""
+
+
+def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """(seconds, peak RSS MB of the child and its children, stdout)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    out = proc.stdout.read() if proc.stdout else ""
+    if status != 0:
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return elapsed, usage.ru_maxrss / 1024, out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--csv", type=Path, required=True)
+    parser.add_argument("--out", type=Path, default=None, help="where the corpora go")
+    parser.add_argument("--limit", type=int, default=0, help="baseline: stop after N rows")
+    parser.add_argument("--skip-baseline", action="store_true")
+    args = parser.parse_args()
+    out = args.out or Path(tempfile.mkdtemp(prefix="cables-bench-"))
+    out.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    corpus = out / "bench-import.sqlite"
+    for stale in out.glob("bench-import.sqlite*"):
+        stale.unlink()
+    seconds, rss, _ = _timed(
+        [sys.executable, "-m", "tui.cli", "--corpus", str(corpus), "import", "-q", str(args.csv)],
+        env,
+    )
+    import sqlite3
+
+    count = sqlite3.connect(corpus).execute("SELECT count(*) FROM cables").fetchone()[0]
+    result = {
+        "cables": count,
+        "import_s": round(seconds, 1),
+        "import_cables_per_s": round(count / seconds),
+        # ru_maxrss of children is the largest single child: the importer or its parser.
+        "import_peak_rss_mb": round(rss),
+        "corpus_mb": round(corpus.stat().st_size / 2**20),
+    }
+    if not args.skip_baseline:
+        base = out / "bench-baseline.sqlite"
+        for stale in out.glob("bench-baseline.sqlite*"):
+            stale.unlink()
+        b_seconds, b_rss, _ = _timed(
+            [sys.executable, "-c", _BASELINE, str(args.csv), str(base), str(args.limit)], env
+        )
+        result |= {
+            "baseline_raw_fts5_s": round(b_seconds, 1),
+            "baseline_peak_rss_mb": round(b_rss),
+            "ratio_import_to_baseline": round(seconds / b_seconds, 2),
+        }
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,141 @@
+"""The one-shot commands: output, exit codes, one-line errors, and no Textual import."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cable_factory import build_corpus, telegram, write_telegrams
+
+from tui.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def corpus(tmp_path, samples_dir):
+    source = write_telegrams(
+        tmp_path / "in",
+        {"hostile": telegram(station="EVIL", subject="X: [bold red]SECRET[/] \x1b]52;c;aGk=\x07",
+                             paragraphs=[("(C)", "REF: [/] and [@click=app.quit]go[/]")])},
+    )  # fmt: skip
+    for sample in samples_dir.iterdir():
+        (source / sample.name).write_bytes(sample.read_bytes())
+    return build_corpus(tmp_path / "c.sqlite", source)
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_show_prints_the_cable_plain_when_piped(corpus, capsys):
+    code, out, err = run(capsys, "--corpus", str(corpus), "show", "06almaty79")
+    assert code == 0, err
+    assert out.startswith("UNCLASSIFIED//FOR OFFICIAL USE ONLY")
+    assert "1. (SBU) Summary: Unsuccessful Ak Zhol" in out
+    assert "\x1b" not in out
+
+
+def test_show_formats(corpus, capsys):
+    code, out, _ = run(capsys, "show", "06ALMATY79", "--format", "json", "--corpus", str(corpus))
+    data = json.loads(out)
+    assert code == 0 and data["id"] == "06ALMATY79" and data["paragraphs"][0]["marking"] == "(SBU)"
+    code, out, _ = run(capsys, "show", "06ALMATY79", "-f", "md", "--corpus", str(corpus))
+    assert code == 0 and "(SBU)" in out
+
+
+def test_show_unknown_id_suggests_the_closest(corpus, capsys):
+    code, out, err = run(capsys, "--corpus", str(corpus), "show", "06ALMATY80")
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "closest: 06ALMATY79" in err
+
+
+def test_hostile_cable_text_never_reaches_the_terminal(corpus, capsys):
+    code, out, _ = run(capsys, "--corpus", str(corpus), "show", "06EVIL1", "--format", "rich")
+    assert code == 0
+    assert "[bold red]SECRET[/]" in out and "[@click=app.quit]" in out
+    assert "\x1b]52" not in out and "^[]52;c;aGk=^G" in out
+
+
+def test_search_plain_json_and_exit_codes(corpus, capsys):
+    code, out, _ = run(capsys, "--corpus", str(corpus), "search", "Baimenov")
+    assert code == 0 and out.startswith("ALMATY2558\t")
+    code, out, _ = run(capsys, "search", "baymenov", "--json", "--rank", "--corpus", str(corpus))
+    hit = json.loads(out.splitlines()[0])
+    assert set(hit) == {"id", "date", "origin", "classification", "subject", "snippet", "score"}
+    assert hit["id"] == "06ALMATY79" and isinstance(hit["score"], float)
+    code, out, err = run(capsys, "--corpus", str(corpus), "search", "nosuchwordanywhere")
+    assert code == 1 and out == ""
+    code, out, err = run(capsys, "--corpus", str(corpus), "search", "from:2009 to:2001")
+    assert code == 2 and err.startswith("cables: bad query:") and err.count("\n") == 1
+
+
+def test_missing_and_broken_corpora_get_one_line(tmp_path, capsys):
+    code, _, err = run(capsys, "--corpus", str(tmp_path / "none.sqlite"), "show", "X1")
+    assert code == 2 and "no corpus" in err and err.count("\n") == 1
+    junk = tmp_path / "junk.sqlite"
+    junk.write_text("junk" * 1000)
+    code, _, err = run(capsys, "--corpus", str(junk), "search", "word")
+    assert code == 2 and "not a cables corpus" in err and "Traceback" not in err
+
+
+def test_bad_config_gets_one_line(tmp_path, capsys, isolated_home):
+    config = isolated_home / "xdg_config_home" / "cables" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("sidebar_width = 'wide'\n")
+    code, _, err = run(capsys, "show", "06ALMATY79")
+    assert code == 2 and "sidebar_width must be" in err and err.count("\n") == 1
+
+
+def test_first_run_imports_the_samples_into_the_default_corpus(capsys, isolated_home):
+    code, out, err = run(capsys, "show", "06ALMATY79", "--format", "text")
+    assert code == 0 and "first run" in err
+    assert (isolated_home / "xdg_data_home" / "cables" / "corpus.sqlite").exists()
+
+
+def test_locate_stats_history_bookmarks(corpus, capsys, isolated_home):
+    code, out, _ = run(capsys, "--corpus", str(corpus), "locate")
+    assert code == 0 and str(corpus) in out and "xdg_state_home" in out
+    code, out, _ = run(capsys, "--corpus", str(corpus), "stats")
+    assert code == 0 and out.startswith("3 cables") and "CONFIDENTIAL" in out
+    code, _, err = run(capsys, "history")
+    assert code == 1 and "no searches" in err
+    from store.bookmarks import Bookmarks
+
+    Bookmarks().add("06ALMATY79", "read this [bold]")
+    Bookmarks().add("99GONE1")
+    code, out, _ = run(capsys, "--corpus", str(corpus), "bookmarks")
+    assert code == 0 and "06ALMATY79" in out and "read this [bold]" in out
+    assert "not in the current corpus" in out
+    code, out, _ = run(capsys, "--corpus", str(corpus), "bookmarks", "export", "--format", "md")
+    assert code == 0 and "06ALMATY79" in out
+
+
+@pytest.mark.parametrize("command", ["show", "search", "import", "stats", "locate", "parse"])
+def test_every_command_has_help_with_examples(command, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "--help"])
+    assert exit_info.value.code == 0
+    assert "example" in capsys.readouterr().out
+
+
+def test_one_shot_commands_do_not_import_textual(corpus):
+    script = (
+        "import sys; from tui.cli import main; "
+        f"main(['--corpus', {str(corpus)!r}, sys.argv[1], *sys.argv[2:]]); "
+        "bad = [m for m in sys.modules if m == 'textual' or m.startswith('textual.')]; "
+        "sys.stdout.flush(); print('TEXTUAL' if bad else 'CLEAN', file=sys.stderr)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for args in (["show", "06ALMATY79"], ["search", "Baimenov"], ["stats"], ["locate"],
+                 ["parse", str(ROOT / "samples")], ["history"], ["bookmarks"]):  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env
+        )
+        assert done.stderr.strip().endswith("CLEAN"), (args, done.stderr)
