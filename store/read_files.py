@@ -1,0 +1,174 @@
+"""Turn the paths a user names into cables: walk directories, tell the formats apart, read.
+
+The format is told from a file's first bytes, not its name: a cables.csv row starts with a
+quoted row number and a ``M/D/YYYY`` date, a Cablegate page with HTML markup, and anything
+else that is text is one cable (a telegram or a page extract) for the parser to read.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from store.read_csv import read_csv
+from store.read_html import read_html
+from store.records import KnownFields, RawCable, Skipped
+from store.sanitize import clean, decode, looks_binary
+
+HEAD_BYTES = 8192
+# A telegram is at most a few hundred KB; a bigger text file is not one cable.
+MAX_TEXT_BYTES = 64 << 20
+# The 2011 dump averages about 7,000 bytes per row.
+CSV_BYTES_PER_CABLE = 7000
+
+_CSV_START = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*"?\d+"?,"?\d{1,2}/\d{1,2}/\d{4} ')
+_HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html|\?xml|!--)", re.I)
+_HTML_TAG = re.compile(rb"<(?:html|head|body|table|pre)[\s>]", re.I)
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_ONE_CABLE_SUFFIXES = {*_HTML_SUFFIXES, ".txt"}
+
+
+def read_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[RawCable | Skipped]:
+    """Every cable in the given files and directories (recursively), in a stable order."""
+    for path in paths:
+        for file_path, problem in _walk(Path(path)):
+            if problem is not None:
+                yield Skipped(str(file_path), "", problem)
+            else:
+                yield from read_file(file_path)
+
+
+def read_file(path: str | os.PathLike[str]) -> Iterator[RawCable | Skipped]:
+    """The cables in one file, whatever its format."""
+    path = Path(path)
+    source = str(path)
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            yield Skipped(source, "", "not a regular file")
+            return
+        with open(path, "rb") as stream:
+            head = stream.read(HEAD_BYTES)
+    except OSError as error:
+        yield Skipped(source, "", f"cannot read: {error.strerror or error}")
+        return
+    kind = detect_format(head, path.suffix)
+    if kind == "empty" and info.st_size > len(head):
+        kind = "text"  # blank only at the top
+    if kind == "empty":
+        yield Skipped(source, "", "empty file")
+    elif kind == "binary":
+        yield Skipped(source, "", "binary file, not a cable")
+    elif kind == "csv":
+        yield from read_csv(path)
+    elif kind == "html":
+        yield read_html(path)
+    else:
+        yield _read_text(path, info.st_size)
+
+
+def detect_format(head: bytes, suffix: str = "") -> str:
+    """``"empty"``, ``"binary"``, ``"csv"``, ``"html"`` or ``"text"`` from a file's first bytes."""
+    if not head.strip():
+        return "empty"
+    if looks_binary(head):
+        return "binary"
+    if _CSV_START.match(head):
+        return "csv"
+    if _HTML_START.match(head) or _HTML_TAG.search(head[:2048]):
+        return "html"
+    if suffix.lower() in _HTML_SUFFIXES and head.lstrip().startswith(b"<"):
+        return "html"
+    return "text"
+
+
+def _read_text(path: Path, size: int) -> RawCable | Skipped:
+    source = str(path)
+    if size > MAX_TEXT_BYTES:
+        return Skipped(source, "", f"text file larger than {MAX_TEXT_BYTES >> 20} MiB")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return Skipped(source, "", f"cannot read: {error.strerror or error}")
+    text = clean(decode(data))
+    if not text.strip():
+        return Skipped(source, "", "empty file")
+    return RawCable(source, "", text, KnownFields())
+
+
+def _walk(top: Path) -> Iterator[tuple[Path, str | None]]:
+    """Files under ``top`` (or ``top`` itself), sorted, hidden ones left out.
+
+    Yields ``(path, None)`` for a file to read and ``(path, reason)`` for one that cannot be.
+    Symbolic links to directories are not followed, so a link loop cannot trap the walk.
+    """
+    try:
+        is_dir = top.is_dir()
+        exists = is_dir or top.exists() or top.is_symlink()
+    except OSError as error:
+        yield top, f"cannot read: {error.strerror or error}"
+        return
+    if not exists:
+        yield top, "no such file or directory"
+        return
+    if not is_dir:
+        yield top, None
+        return
+    if top.is_symlink():
+        # Named by the user, so followed once; links found inside are not.
+        top = top.resolve()
+    errors: list[OSError] = []
+    for folder, dirs, files in os.walk(top, onerror=errors.append):
+        while errors:
+            error = errors.pop(0)
+            yield Path(error.filename or folder), f"cannot read: {error.strerror or error}"
+        base = Path(folder)
+        linked = sorted(name for name in dirs if (base / name).is_symlink())
+        dirs[:] = sorted(name for name in dirs if not _hidden(name) and name not in linked)
+        for name in sorted(files):
+            if not _hidden(name):
+                yield base / name, None
+        for name in linked:
+            if not _hidden(name):
+                yield base / name, "symbolic link to a directory, not followed"
+    while errors:
+        error = errors.pop(0)
+        yield Path(error.filename or top), f"cannot read: {error.strerror or error}"
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def count_hint(paths: Iterable[str | os.PathLike[str]]) -> int | None:
+    """A cheap estimate of how many cables ``read_paths`` will yield, for a progress bar.
+
+    Counts files without reading them, except ``.csv`` files and large files of other kinds
+    (not ``.txt`` or ``.html``), whose first bytes say whether they are a dump (then
+    size / 7,000). None when there is no file to read at all.
+    """
+    total = 0
+    for path in paths:
+        for file_path, problem in _walk(Path(path)):
+            if problem is None:
+                total += _cables_in(file_path)
+    return total or None
+
+
+def _cables_in(path: Path) -> int:
+    if path.suffix.lower() in _ONE_CABLE_SUFFIXES:
+        return 1  # no stat: a release tree has 251,287 of these
+    try:
+        size = path.stat().st_size
+        if path.suffix.lower() != ".csv" and size < (1 << 20):
+            return 1
+        with open(path, "rb") as stream:
+            head = stream.read(HEAD_BYTES)
+    except OSError:
+        return 1
+    if detect_format(head, path.suffix) == "csv":
+        return max(1, size // CSV_BYTES_PER_CABLE)
+    return 1

@@ -1,0 +1,181 @@
+"""The Cablegate HTML page reader. Fixture pages under tests/fixtures/html are invented."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from store.read_html import parse_page, read_html
+from store.records import RawCable, Skipped
+
+
+@pytest.fixture
+def pages(fixtures_dir):
+    return fixtures_dir / "html" / "cable"
+
+
+def page(table: str = "", *pres: str) -> str:
+    blocks = "".join(f"<pre>{block}</pre>" for block in pres)
+    return f"<html><body>{table}{blocks}</body></html>"
+
+
+def test_header_row_table_and_two_pre_blocks(pages):
+    path = pages / "2006" / "01" / "06TESTPOST1.html"
+    cable = read_html(path)
+    assert isinstance(cable, RawCable)
+    assert cable.source == str(path)
+    assert cable.location == ""
+    known = cable.known
+    assert known.id == "06TESTPOST1"
+    assert known.classification == "CONFIDENTIAL//NOFORN"
+    assert known.origin == "Embassy Testpost"
+    assert known.references is None
+    assert known.header.startswith("VZCZCXYZ0001\nRR RUEHWEB\n\nDE RUEHTP #0001")
+    assert known.header.endswith("TO RUEHC/SECSTATE WASHDC 0001")
+    assert cable.text.startswith(known.header + "\nC O N F I D E N T I A L TESTPOST 000001 \n")
+
+
+def test_created_keeps_date_and_hour_only(pages):
+    known = read_html(pages / "2006" / "01" / "06TESTPOST1.html").known
+    assert known.created == datetime(2006, 1, 12, 5, 0)
+    assert known.created_hour_only
+
+
+def test_newline_references_links_and_entities_in_pre(pages):
+    text = read_html(pages / "2006" / "01" / "06TESTPOST1.html").text
+    assert "\nTAGS: PGOV PREL TL \n" in text
+    assert 'invented for tests & says "nothing" <real>.' in text
+    assert "&#x000A;" not in text and "<a" not in text
+    assert text.endswith("TESTER")
+
+
+def test_label_value_pairs_any_case_and_one_pre_for_a_partial_cable(pages):
+    cable = read_html(pages / "2006" / "01" / "06TESTPOST2.html")
+    assert isinstance(cable, RawCable)
+    known = cable.known
+    assert known.id == "06TESTPOST2"
+    assert known.created == datetime(2006, 1, 31, 17, 0)
+    # &nbsp; and runs of blanks in a cell read as single spaces.
+    assert known.classification == "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
+    assert known.origin == "Embassy Testpost"
+    # The body block alone: a partial cable, no transmission header.
+    assert known.header == ""
+    assert cable.text.startswith("UNCLAS TESTPOST 000002 \n\nSENSITIVE")
+    assert "TAGS: ECON TL\n" in cable.text
+
+
+def test_raw_database_row_page_is_kept_as_is(pages):
+    cable = read_html(pages / "2006" / "01" / "06TESTPOST3.html")
+    assert isinstance(cable, RawCable)
+    assert "raw database row" in cable.location
+    assert cable.text.startswith('"9","1/20/2006 9:41","06TESTPOST3"')
+    assert "SUBJECT: INVENTED RAW ROW PAGE\n" in cable.text
+    assert cable.known.id == "06TESTPOST3"
+    assert cable.known.header is None
+
+
+def test_page_without_pre_is_skipped(pages):
+    path = pages / "2007" / "03" / "07TESTPOST4.html"
+    assert read_html(path) == Skipped(str(path), "", "no <pre> block (no cable text on this page)")
+
+
+def test_empty_first_pre_means_a_partial_cable():
+    cable = parse_page("p.html", page("", "  ", "UNCLAS&#x000A;1. Invented."))
+    assert cable.known.header == ""
+    assert cable.text == "UNCLAS\n1. Invented."
+
+
+def test_only_empty_pre_blocks_are_skipped():
+    skipped = parse_page("p.html", page("", "", " &#x000A; "))
+    assert isinstance(skipped, Skipped)
+    assert "empty" in skipped.reason
+
+
+def test_missing_table_falls_back_to_the_file_name():
+    cable = parse_page("cable/2006/01/06TESTPOST9.html", page("", "UNCLAS"))
+    assert cable.known.id == "06TESTPOST9"
+    assert cable.known.created is None
+    assert not cable.known.created_hour_only
+
+
+def test_file_name_that_is_not_an_id_gives_no_id():
+    assert parse_page("dir/index.html", page("", "UNCLAS")).known.id is None
+
+
+def test_pairs_on_one_row_and_unclosed_cells():
+    table = (
+        "<table><tr><td>Reference ID<td>06TESTPOST5<td>Origin:<td>Embassy Testpost"
+        "<tr><td>Created<td>not a date</table>"
+    )
+    cable = parse_page("p.html", page(table, "HDR", "BODY"))
+    assert cable.known.id == "06TESTPOST5"
+    assert cable.known.origin == "Embassy Testpost"
+    assert cable.known.created is None
+
+
+def test_control_characters_in_page_are_neutralized():
+    table = "<table><tr><th>Origin</th></tr><tr><td>Embassy &#x1b;]0;x&#x7;</td></tr></table>"
+    cable = parse_page("p.html", page(table, "HDR", "BODY \x1b[2J &#x9b;x &#x202e;y"))
+    # HTML drops references to C0 controls and reads &#x9b; as cp1252 does; raw ones show.
+    assert cable.known.origin == "Embassy ]0;x"
+    assert cable.text == "HDR\nBODY ^[[2J \u203ax <202E>y"
+
+
+def test_broken_markup_does_not_raise():
+    for markup in (
+        "<pre>unclosed body",
+        "<pre><a href='x'>PGOV",
+        "<![if foo]><pre>x</pre>",
+        "<table><tr><td>Created</td></tr></table><pre>x",
+        "<",
+        "</pre></table>",
+    ):
+        result = parse_page("p.html", markup)
+        assert isinstance(result, RawCable | Skipped)
+
+
+def test_unreadable_file_is_skipped(tmp_path):
+    skipped = read_html(tmp_path / "gone.html")
+    assert isinstance(skipped, Skipped)
+    assert skipped.reason.startswith("cannot read")
+
+
+def test_cp1252_page(tmp_path):
+    path = tmp_path / "06TESTPOST6.html"
+    path.write_bytes(page("", "HDR", "\u201cquoted\u201d caf\u00e9").encode("cp1252"))
+    assert read_html(path).text == "HDR\n\u201cquoted\u201d caf\u00e9"
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<pre>",
+                "</pre>",
+                "<table>",
+                "<tr>",
+                "<td>",
+                "</td>",
+                "<th>",
+                "Created",
+                "Origin",
+                "2006-01-02 03:03",
+                "&#x000A;",
+                "<a href='x'>",
+                "</a>",
+                "<!--",
+                "<![",
+                "&",
+                "<",
+                "x",
+            ]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_any_markup_gives_a_cable_or_a_report(markup):
+    assert isinstance(parse_page("p.html", markup), RawCable | Skipped)
