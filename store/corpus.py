@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -78,16 +78,16 @@ class Corpus:
     # -- listings ----------------------------------------------------------------------------
 
     def count(self, filters: Filters = NO_FILTERS) -> int:
-        where, params = self._where(filters)
+        source, _, where, params = self._listing(filters)
         return self.connection().execute(
-            f"SELECT count(*) FROM cables c WHERE {where}", params
+            f"SELECT count(*) FROM {source} WHERE {where}", params
         ).fetchone()[0]
 
     def ids(self, filters: Filters = NO_FILTERS) -> array:
         """Rowids of every matching cable, newest first: the sidebar's index of rows."""
-        where, params = self._where(filters)
+        source, key, where, params = self._listing(filters)
         cursor = self.connection().execute(
-            f"SELECT c.rowid FROM cables c WHERE {where} ORDER BY c.rowid DESC", params
+            f"SELECT {key} FROM {source} WHERE {where} ORDER BY {key} DESC", params
         )
         out = array("q")
         while True:
@@ -115,13 +115,13 @@ class Corpus:
         self, filters: Filters = NO_FILTERS, *, before: int | None = None, limit: int = 100
     ) -> list[Summary]:
         """Up to ``limit`` cables older than rowid ``before``, newest first (keyset paging)."""
-        where, params = self._where(filters)
+        source, key, where, params = self._listing(filters)
         if before is not None:
-            where += " AND c.rowid < ?"
+            where += f" AND {key} < ?"
             params.append(before)
         rows = self.connection().execute(
-            f"SELECT {_SUMMARY_COLUMNS} FROM cables c WHERE {where} "
-            "ORDER BY c.rowid DESC LIMIT ?",
+            f"SELECT {_SUMMARY_COLUMNS} FROM {source} WHERE {where} "
+            f"ORDER BY {key} DESC LIMIT ?",
             [*params, limit],
         )
         return [_summary(row) for row in rows]
@@ -138,8 +138,9 @@ class Corpus:
         """The full cable, parsed again from its stored text with its stored metadata."""
         conn = self.connection()
         row = conn.execute(
-            "SELECT id, created, hour_only, origin, classification, partial, header, body, "
-            "source FROM cables WHERE rowid = ?",
+            "SELECT c.id, c.created, c.hour_only, c.origin, c.classification, c.partial, "
+            "t.header, t.body, c.source FROM cables c JOIN texts t ON t.rowid = c.rowid "
+            "WHERE c.rowid = ?",
             (rowid,),
         ).fetchone()
         if row is None:
@@ -260,27 +261,34 @@ class Corpus:
             return [Hit(s, "") for s in self.page(filters, before=before, limit=limit)]
         where, params = self._where(filters)
         if before is not None and not rank:
-            where += " AND c.rowid < ?"
+            where += " AND cables_fts.rowid < ?"
             params.append(before)
-        order = f"{_BM25}, c.rowid DESC" if rank else "cables_fts.rowid DESC"
+        # First the rowids (and scores) of the page, then summaries and snippets for just
+        # those: a sorter that carried wide rows for every match cost 5x in bm25 mode.
+        join = "" if where == "1" else "JOIN cables c ON c.rowid = cables_fts.rowid "
+        order = "score, cables_fts.rowid DESC" if rank else "cables_fts.rowid DESC"
         score = _BM25 if rank else "NULL"
-        rows = self.connection().execute(
-            f"SELECT {_SUMMARY_COLUMNS}, c.body, {score} "
-            "FROM cables_fts JOIN cables c ON c.rowid = cables_fts.rowid "
+        found = self.connection().execute(
+            f"SELECT cables_fts.rowid, {score} AS score FROM cables_fts {join}"
             f"WHERE cables_fts MATCH ? AND {where} ORDER BY {order} LIMIT ?",
             [match, *params, limit],
         ).fetchall()
+        rowids = [row[0] for row in found]
+        summaries = {s.rowid: s for s in self.summaries(rowids)}
+        snippets = self.snippets(match, rowids)
         return [
-            Hit(_summary(row[:8]), make_snippet(match, row[8], row[7] or ""), row[9])
-            for row in rows
+            Hit(summaries[rowid], snippets.get(rowid, ""), score)
+            for rowid, score in found
+            if rowid in summaries
         ]
 
     def search_ids(self, match: str, filters: Filters = NO_FILTERS, *, rank: bool = False) -> array:
         """Rowids of every hit, newest first or best first: the search listing's rows."""
         where, params = self._where(filters)
-        order = f"{_BM25}, c.rowid DESC" if rank else "cables_fts.rowid DESC"
+        join = "" if where == "1" else "JOIN cables c ON c.rowid = cables_fts.rowid "
+        order = f"{_BM25}, cables_fts.rowid DESC" if rank else "cables_fts.rowid DESC"
         cursor = self.connection().execute(
-            "SELECT c.rowid FROM cables_fts JOIN cables c ON c.rowid = cables_fts.rowid "
+            f"SELECT cables_fts.rowid FROM cables_fts {join}"
             f"WHERE cables_fts MATCH ? AND {where} ORDER BY {order}",
             [match, *params],
         )
@@ -297,7 +305,7 @@ class Corpus:
             return {}
         marks = ",".join("?" * len(rowids))
         rows = self.connection().execute(
-            f"SELECT rowid, body, subject FROM cables WHERE rowid IN ({marks})", list(rowids)
+            f"SELECT rowid, body, subject FROM texts WHERE rowid IN ({marks})", list(rowids)
         )
         return {r[0]: make_snippet(match, r[1], r[2] or "") for r in rows}
 
@@ -318,7 +326,7 @@ class Corpus:
             clauses.append(f"c.origin IN ({','.join('?' * len(names))})" if names else "0")
             params.extend(names)
         for tag in filters.tags:
-            clauses.append("c.rowid IN (SELECT cable FROM tags WHERE tag = ?)")
+            clauses.append("EXISTS (SELECT 1 FROM tags t WHERE t.tag = ? AND t.cable = c.rowid)")
             params.append(tag.upper())
         if filters.date_from is not None:
             clauses.append("c.rowid >= ?")
@@ -332,6 +340,25 @@ class Corpus:
             clauses.append("c.id >= ? AND c.id < ?")
             params.extend([filters.id_prefix, filters.id_prefix + "\U0010ffff"])
         return " AND ".join(clauses), params
+
+    def _listing(self, filters: Filters) -> tuple[str, str, str, list]:
+        """(FROM clause, ordering column, WHERE clause, parameters) for a listing.
+
+        With a tag filter the walk is driven by the (tag, cable) index, newest first: a
+        page of a common tag is then as quick as one of a rare tag (the IN-subquery form
+        built a 100k-entry list first: 240 ms for tag:PGOV at 250k cables).
+        """
+        if not filters.tags:
+            where, params = self._where(filters)
+            return "cables c", "c.rowid", where, params
+        first, *rest = filters.tags
+        where, params = self._where(replace(filters, tags=tuple(rest)))
+        return (
+            "tags t0 JOIN cables c ON c.rowid = t0.cable",
+            "t0.cable",
+            f"t0.tag = ? AND {where}",
+            [first.upper(), *params],
+        )
 
     def _matching_origins(self, needles: Sequence[str]) -> list[str]:
         """Exact origin names containing any needle (case-insensitive), via the small table."""

@@ -40,6 +40,13 @@ _REL = re.compile(r"REL(?: TO)? [A-Z]{2,5}(?:[ ,]+[A-Z]{2,5})*\Z")
 
 # A portion mark: parentheses around a level code and optional caveats joined by / or //.
 PORTION_MARK = re.compile(r"\((?:U|SBU|C|S|TS)(?:/{1,2}[A-Z][A-Z ,]{0,30})*\)")
+# The same, but only with caveats ``parse_portion_mark`` knows, so that a match is always a
+# marking: the paragraph splitter uses it to tell ``(S//NF)`` from the office symbol ``(S/CT)``.
+STRICT_PORTION_MARK = re.compile(
+    r"\((?:SBU|TS|U|C|S)(?:/{1,2}(?:"
+    + "|".join(sorted(_CAVEAT_CODES, key=len, reverse=True))
+    + r"|REL(?: TO)? [A-Z]{2,5}(?:[ ,]+[A-Z]{2,5})*))*\)"
+)
 
 
 def parse_portion_mark(text: str) -> Marking | None:
@@ -50,7 +57,7 @@ def parse_portion_mark(text: str) -> Marking | None:
     """
     if not (text.startswith("(") and text.endswith(")")):
         return None
-    parts = [p.strip() for p in re.split(r"/{1,2}", text[1:-1])]
+    parts = [p.strip() for p in text[1:-1].replace("//", "/").split("/")]
     head = _LEVEL_CODES.get(parts[0])
     if head is None:
         return None
@@ -69,30 +76,39 @@ def parse_portion_mark(text: str) -> Marking | None:
 
 def _spaced(word: str) -> str:
     """A regex for a word whatever its letter-spacing: ``C O N F I D E N T I A L``."""
-    return r"\s*".join(re.escape(ch) for ch in word)
+    return r"[ \t]*".join(re.escape(ch) for ch in word)
 
 
 # Longest first, so that UNCLASSIFIED wins over UNCLAS and TOP SECRET over SECRET.
-_BANNER_LEVELS = [
-    ("TOPSECRET", Level.TOP_SECRET),
-    ("UNCLASSIFIED", Level.UNCLASSIFIED),
-    ("CONFIDENTIAL", Level.CONFIDENTIAL),
-    ("LIMITEDOFFICIALUSE", Level.UNCLASSIFIED),
-    ("SECRET", Level.SECRET),
-    ("UNCLAS", Level.UNCLASSIFIED),
-]
+_BANNER_LEVELS = {
+    "TOPSECRET": Level.TOP_SECRET,
+    "UNCLASSIFIED": Level.UNCLASSIFIED,
+    "CONFIDENTIAL": Level.CONFIDENTIAL,
+    "LIMITEDOFFICIALUSE": Level.UNCLASSIFIED,
+    "SECRET": Level.SECRET,
+    "UNCLAS": Level.UNCLASSIFIED,
+}
+# Case-sensitive on purpose: banners are written in capitals, and a sentence that starts
+# with "Secret" or "Confidential" must not be read as one.
 _BANNER = re.compile(
-    r"\s*(?P<level>"
-    + "|".join(f"(?:{_spaced(word)})" for word, _ in _BANNER_LEVELS)
-    + r")(?P<rest>(?:\s|/|$|(?=S\s*E\s*C\s*T\s*I\s*O\s*N)).*)\Z",
-    re.IGNORECASE,
+    r"[ \t]*(?P<level>"
+    + "|".join(f"(?:{_spaced(word)})" for word in _BANNER_LEVELS)
+    + r")(?P<rest>(?:[ \t/]|\Z|(?=S[ \t]*E[ \t]*C[ \t]*T[ \t]*I[ \t]*O[ \t]*N)).*)\Z",
 )
 _BANNER_QUALIFIERS = re.compile(
-    r"\s*(?://\s*)?(?P<word>" + _spaced("EFTO") + r"|SENSITIVE|NOFORN|SIPDIS|EXDIS|NODIS|LIMDIS)"
-    r"\b",
+    r"[ \t]*(?://[ \t]*)?(?P<word>"
+    + _spaced("EFTO")
+    + r"|SENSITIVE|NOFORN|NF|SIPDIS|EXDIS|NODIS|LIMDIS|STADIS)(?![A-Z0-9])",
 )
-_SECTION = re.compile(r"\s*S\s*E\s*C\s*T\s*I\s*O\s*N\s*(\d+)\s*O\s*F\s*(\d+)", re.IGNORECASE)
-_STATION_SERIAL = re.compile(r"\s*(?P<station>[A-Z][A-Z .'-]{0,40}?[A-Z])\s*(?P<serial>\d{1,7})\s*\Z")
+_SECTION = re.compile(
+    r"[ \t]*S[ \t]*E[ \t]*C[ \t]*T[ \t]*I[ \t]*O[ \t]*N[ \t]*(\d{1,3})[ \t]*O[ \t]*F[ \t]*(\d{1,3})"
+)
+_STATION_SERIAL = re.compile(
+    r"[ \t]*(?P<station>[A-Z](?:[A-Z.'-]|[ \t](?=[A-Z])){0,40}?)[ \t]*(?P<serial>\d{1,7})(?!\d)"
+)
+
+
+_LEVEL_INITIALS = frozenset("UCSTL")
 
 
 class Banner:
@@ -109,26 +125,23 @@ class Banner:
 
 
 def parse_banner(line: str) -> Banner | None:
-    """A classification banner line, or None. Lines over 200 characters are never banners."""
-    if len(line) > 200:
+    """A classification banner line, or None. Lines over 200 characters are never banners.
+
+    After the level only these may follow, in this order: captions (``SENSITIVE``, ``E F T O``,
+    ``//NOFORN``), ``SECTION nn OF nn``, station and serial, captions again. Anything else
+    means the line is prose that happens to start with a level word.
+    """
+    if len(line) > 200 or line.lstrip(" \t")[:1] not in _LEVEL_INITIALS:
         return None
     match = _BANNER.match(line)
     if match is None:
         return None
-    squeezed = re.sub(r"\s+", "", match.group("level")).upper()
-    level = dict(_BANNER_LEVELS)[squeezed]
-    banner = Banner(level)
-    rest = match.group("rest").upper()
+    squeezed = match.group("level").replace(" ", "").replace("\t", "")
+    banner = Banner(_BANNER_LEVELS[squeezed])
+    rest = match.group("rest")
     if squeezed == "LIMITEDOFFICIALUSE":
         banner.captions.append("SENSITIVE")
-    while True:
-        qualifier = _BANNER_QUALIFIERS.match(rest)
-        if qualifier is None:
-            break
-        word = re.sub(r"\s+", "", qualifier.group("word"))
-        if word != "EFTO" and word not in banner.captions:
-            banner.captions.append(word)
-        rest = rest[qualifier.end() :]
+    rest = _take_qualifiers(rest, banner)
     section = _SECTION.match(rest)
     if section:
         banner.section = (int(section.group(1)), int(section.group(2)))
@@ -137,27 +150,47 @@ def parse_banner(line: str) -> Banner | None:
     if station:
         banner.station = re.sub(r"[\s.'-]+", "", station.group("station"))
         banner.serial = int(station.group("serial"))
-    elif rest.strip():
-        # Words after the level that are neither captions, section nor station: this is a
-        # sentence that starts with "Secret" or "Unclassified", not a banner.
-        if not re.fullmatch(r"[\s/A-Z]*", rest) or len(rest.split()) > 3:
-            return None
+        rest = rest[station.end() :]
+        rest = _take_qualifiers(rest, banner)
+    if rest.strip(" \t/"):
+        return None
     return banner
+
+
+def _take_qualifiers(rest: str, banner: Banner) -> str:
+    while True:
+        qualifier = _BANNER_QUALIFIERS.match(rest)
+        if qualifier is None:
+            return rest
+        word = qualifier.group("word").replace(" ", "").replace("\t", "")
+        word = "NOFORN" if word == "NF" else word
+        if word != "EFTO" and word not in banner.captions:
+            banner.captions.append(word)
+        rest = rest[qualifier.end() :]
+
+
+_SBU_LINE = re.compile(r"SENSITIVE[ \t]+BUT[ \t]+UNCLASSIFIED")
 
 
 def caption_words(line: str) -> list[str] | None:
     """The captions on a caption-only line (``SENSITIVE SIPDIS``), or None for other lines."""
+    if len(line) > 80:
+        return None
     words = line.replace(",", " ").split()
     if not words or len(words) > 4:
         return None
-    upper = [w.upper() for w in words]
-    if all(w in CAPTIONS for w in upper) and all(w == w.upper() for w in words):
-        return upper
+    if _SBU_LINE.fullmatch(" ".join(words)):
+        return ["SENSITIVE"]
+    if all(w in CAPTIONS for w in words):
+        return words
     return None
 
 
 _CATALOGUE_CAVEATS = {
     "NOFORN": "NOFORN",
+    "ORCON": "ORCON",
+    "FGI": "FGI",
+    "PROPIN": "PROPIN",
     "NF": "NOFORN",
     "FOR OFFICIAL USE ONLY": "FOUO",
     "FOUO": "FOUO",
@@ -177,15 +210,15 @@ _CATALOGUE_LEVELS = {
 
 def parse_catalogue(value: str) -> Marking | None:
     """A catalogue value such as ``SECRET//NOFORN`` or ``UNCLASSIFIED//FOR OFFICIAL USE ONLY``."""
-    parts = [p.strip() for p in value.upper().split("//")]
+    parts = [" ".join(p.split()) for p in value.upper().split("//")]
     level = _CATALOGUE_LEVELS.get(parts[0])
     if level is None:
         return None
     caveats: list[str] = []
     for part in parts[1:]:
         caveat = _CATALOGUE_CAVEATS.get(part)
-        if caveat is None and part.startswith("REL"):
-            caveat = part
+        if caveat is None and _REL.match(part):
+            caveat = part.replace("REL TO ", "REL ", 1)
         if caveat is None:
             return None
         if caveat not in caveats:

@@ -7,65 +7,89 @@ header block the page repeats.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from store.records import KnownFields
 
 LABELS = ("Identifier", "Created", "Classification", "Origin")
 # Lines the web page adds around the telegram that are not part of it.
-_CRUFT = ("pdf how-to read a cable", "how-to read a cable", "pdf")
+_CRUFT = ("pdf how-to read a cable", "how-to read a cable", "pdf", "how-to")
+_LEADING_BLANKS = re.compile(r"\s*")
+# The page block is short; looking further would only cost time on a huge single-line file.
+_PAGE_HEAD_LINES = 40
 
 
-def split_page_extract(text: str) -> tuple[KnownFields, str, list[str]] | None:
-    """(metadata, telegram text, warnings) when ``text`` is a page extract, else None."""
-    lines = text.replace("\u00a0", " ").split("\n")
-    start = _first_nonblank(lines, 0)
-    if start is None or [line.strip() for line in lines[start : start + 4]] != list(LABELS):
+@dataclass(frozen=True)
+class PageExtract:
+    """What the page states outright, and the telegram text that follows it."""
+
+    known: KnownFields
+    text: str
+    # The page's own title and tags: used only when the telegram lacks SUBJECT or TAGS.
+    title: str | None = None
+    tags: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def split_page_extract(text: str) -> PageExtract | None:
+    """The page's metadata and the telegram text when ``text`` is a page extract, else None."""
+    start = _LEADING_BLANKS.match(text).end()
+    if not text.startswith("Identifier", start):
         return None
-    values = [line.strip() for line in lines[start + 4 : start + 8]]
+    # Split only the head: the last item is the rest of the text, left whole.
+    lines = text[start:].split("\n", 8 + _PAGE_HEAD_LINES)
+    if [line.replace("\u00a0", " ").strip() for line in lines[:4]] != list(LABELS):
+        return None
+    values = [line.replace("\u00a0", " ").strip() for line in lines[4:8]]
     if len(values) < 4:
         return None
     warnings: list[str] = []
     created = None
-    try:
-        created = datetime.fromisoformat(values[1]) if values[1] else None
-    except ValueError:
-        warnings.append(f"page extract: unreadable Created value {values[1]!r}")
+    if values[1]:
+        try:
+            created = datetime.fromisoformat(values[1])
+        except ValueError:
+            warnings.append(f"page extract: unreadable Created value {values[1][:40]!r}")
     known = KnownFields(
         id=values[0] or None,
         created=created,
         origin=values[3] or None,
         classification=values[2] or None,
     )
-    rest = lines[start + 8 :]
-    body_start = _skip_page_fields(rest)
-    return known, "\n".join(rest[body_start:]), warnings
+    rest = lines[8:]
+    body_start, title, tags = _skip_page_fields(rest[:_PAGE_HEAD_LINES])
+    telegram = "\n".join(rest[body_start:])
+    return PageExtract(known, telegram, title, tags, warnings)
 
 
-def _first_nonblank(lines: list[str], start: int) -> int | None:
-    for index in range(start, len(lines)):
-        if lines[index].strip():
-            return index
-    return None
+def _skip_page_fields(lines: list[str]) -> tuple[int, str | None, str | None]:
+    """(index of the first telegram line, page title, page tags).
 
-
-def _skip_page_fields(lines: list[str]) -> int:
-    """Index of the first telegram line after ``Cable title:``, its value, ``Tags:`` and cruft.
-
-    The title and tags repeat what the telegram says, so the telegram's own fields are used.
+    ``Cable title:`` may carry its value on the same line or on the next non-blank lines;
+    ``Tags:`` carries its value on the same line.
     """
     index = 0
     in_title = False
+    title: list[str] = []
+    tags: str | None = None
     while index < len(lines):
-        stripped = lines[index].strip()
+        stripped = " ".join(lines[index].replace("\u00a0", " ").split())
         lowered = stripped.lower()
         if lowered.startswith("cable title:"):
             in_title = True
+            value = stripped[len("cable title:") :].strip()
+            if value:
+                title.append(value)
         elif lowered.startswith("tags:"):
             in_title = False
+            tags = stripped[len("tags:") :].strip() or None
         elif lowered in _CRUFT or not stripped:
             pass
-        elif not in_title:
-            return index
+        elif in_title and not title:
+            title.append(stripped)
+        else:
+            return index, " ".join(title) or None, tags
         index += 1
-    return index
+    return index, " ".join(title) or None, tags

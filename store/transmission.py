@@ -9,18 +9,20 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-_MONTHS = {m: i for i, m in enumerate(
-    "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), start=1)}  # fmt: skip
+_MONTH_NAMES = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
 _PRECEDENCE = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
 
 # "R 120508Z JAN 06", "O P 021200Z DEC 09", "P 310930Z OCT 2007"
 _DTG_LINE = re.compile(
     r"\s*(?P<prec>[ZOPR](?:\s+[ZOPR])?)\s+(?P<dtg>(?P<day>\d{2})(?P<hh>\d{2})(?P<mm>\d{2})Z\s+"
-    r"(?P<mon>[A-Z]{3})\s+(?P<year>\d{2}|\d{4}))\s*\Z"
+    r"(?P<mon>[A-Z]{3})\s+(?P<year>\d{4}|\d{2}))(?:\s+Z[A-Z0-9]{2,4})*\s*\Z"
 )
-_ROUTING = re.compile(r"^\s*[A-Z]{4,8}/")
+# Header lines that end an addressee list: routing, station serial, security and XMT lines.
+_NOT_ADDRESSEES = ("ZFR", "XMT ", "DE ", "ZNR ", "ZNY ", "VZCZC", "#")
+_ROUTING = re.compile(r"[A-Z]{4,8}/")
 # Trailing delivery words on an addressee line: "PRIORITY 1234", "IMMEDIATE", a serial.
-_TRAILER = re.compile(r"(?:\s+(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE|NIACT))*(?:\s+\d{1,6})?\s*\Z")
+_DELIVERY_WORDS = {"FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE", "NIACT"}
 
 
 @dataclass
@@ -48,9 +50,15 @@ def parse_dtg(day: int, hour: int, minute: int, month: str, year: str) -> dateti
 
 
 def _addressee(line: str) -> str | None:
-    name = _ROUTING.sub("", line.strip())
-    name = _TRAILER.sub("", name).strip(" ,")
-    return name or None
+    """``RUEHC/SECSTATE WASHDC PRIORITY 1234`` -> ``SECSTATE WASHDC``."""
+    line = line.strip()
+    routing = _ROUTING.match(line)
+    words = line[routing.end() :].split() if routing else line.split()
+    if words and words[-1].isdigit() and len(words[-1]) <= 6:
+        words.pop()  # the message's serial number for this addressee
+    while words and words[-1].upper() in _DELIVERY_WORDS:
+        words.pop()
+    return " ".join(words).strip(" ,") or None
 
 
 def parse_transmission(lines: list[str]) -> Transmission:
@@ -68,8 +76,8 @@ def parse_transmission(lines: list[str]) -> Transmission:
         if upper.startswith("VZCZC") and result.transmission_id is None:
             result.transmission_id = line.split()[0]
             continue
-        dtg = _DTG_LINE.match(upper)
-        if dtg and result.dtg is None:
+        dtg = _DTG_LINE.match(upper) if upper[0] in "ZOPR" and result.dtg is None else None
+        if dtg:
             result.dtg = dtg.group("dtg")
             result.precedence = _PRECEDENCE.get(dtg.group("prec").split()[0])
             result.sent = parse_dtg(
@@ -86,7 +94,9 @@ def parse_transmission(lines: list[str]) -> Transmission:
         elif upper.startswith("INFO "):
             section = result.info
             line = line[5:]
-        elif upper in ("BT", "NNNN") or upper.startswith(("ZEN/", "ZFR")):
+        elif upper.startswith("ZEN/"):
+            continue  # an addressee the message was not sent to; the list goes on
+        elif upper in ("BT", "NNNN") or upper.startswith(_NOT_ADDRESSEES):
             section = None
             continue
         if section is not None:
@@ -96,15 +106,34 @@ def parse_transmission(lines: list[str]) -> Transmission:
     return result
 
 
+# Sender kinds as the catalogue names them ("AMEMBASSY ALMATY" -> "Embassy Almaty").
+_SENDER_KINDS = {
+    "AMEMBASSY": "Embassy",
+    "AMCONSUL": "Consulate",
+    "USMISSION": "Mission",
+    "USOFFICE": "US Office",
+    "USINT": "US Interests Section",
+}
+# Words that stay in capitals inside an origin: missions and offices named by acronym.
+_ACRONYMS = {
+    "USNATO", "USEU", "USUN", "USOSCE", "UNVIE", "USTR", "USAID", "REO", "AIT", "NATO", "OSCE",
+    "UN", "EU", "CDR", "AFB", "DC", "USCENTCOM", "USEUCOM", "USPACOM", "USSOCOM", "USDAO",
+}  # fmt: skip
+
+
 def origin_from_sender(sender: str | None) -> str | None:
     """``AMEMBASSY ALMATY`` -> ``Embassy Almaty``, the catalogue's way of naming origins."""
     if not sender:
         return None
     words = sender.split()
-    if sender.upper().startswith("SECSTATE"):
+    if not words:
+        return None
+    if words[0].upper() in ("SECSTATE", "SECSTATEWASHDC") or sender.upper().startswith(
+        "SECSTATE"
+    ):
         return "Secretary of State"
-    kinds = {"AMEMBASSY": "Embassy", "AMCONSUL": "Consulate", "USMISSION": "Mission"}
-    kind = kinds.get(words[0].upper())
-    if kind and len(words) > 1:
-        return " ".join([kind, *(w.title() if len(w) > 4 else w for w in words[1:])])
-    return sender
+    kind = _SENDER_KINDS.get(words[0].upper())
+    names = [w if w.upper() in _ACRONYMS else w.title() for w in words[1:]]
+    if kind and names:
+        return " ".join([kind, *names])
+    return " ".join(w if w.upper() in _ACRONYMS else w.title() for w in words)
