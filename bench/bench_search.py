@@ -111,23 +111,25 @@ def main() -> int:
     print(f"all rowids (sidebar index): {statistics.median(timed(corpus.ids, 5)):.1f} ms")
     sample = [ids[i] for i in range(0, len(ids), max(1, len(ids) // 200))]
     largest = corpus.connection().execute(
-        "SELECT rowid, length(body) FROM cables ORDER BY length(body) DESC LIMIT 1"
+        "SELECT rowid, length(body) FROM texts ORDER BY length(body) DESC LIMIT 1"
     ).fetchone()
     gets = []
     for rowid in sample:
         started = time.perf_counter()
         corpus.get_rowid(rowid)
         gets.append((time.perf_counter() - started) * 1000)
-    print(f"get one cable (parse included), {len(sample)} spread: median {statistics.median(gets):.2f} ms, "  # noqa: E501
-          f"p95 {p95(gets):.2f} ms")
+    print(f"get one cable (parse included), {len(sample)} spread: "
+          f"median {statistics.median(gets):.2f} ms, p95 {p95(gets):.2f} ms")
     big = timed(lambda: corpus.get_rowid(largest[0]), 5)
-    print(f"get the largest cable ({largest[1] / 1024:.0f} KB): median {statistics.median(big):.1f} ms")
+    size_kb = largest[1] / 1024
+    print(f"get the largest cable ({size_kb:.0f} KB): median {statistics.median(big):.1f} ms")
 
     one = corpus.summaries([ids[len(ids) // 3]])[0].id
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     show = [sys.executable, "-m", "tui.cli", "--corpus", str(args.corpus), "show", one]
     bare = [sys.executable, "-c", "pass"]
-    def run(cmd):  # noqa: E306
+
+    def run(cmd):
         started = time.perf_counter()
         subprocess.run(cmd, stdout=subprocess.DEVNULL, env=env, check=True)
         return (time.perf_counter() - started) * 1000

@@ -94,7 +94,7 @@ def test_bad_config_gets_one_line(tmp_path, capsys, isolated_home):
 
 
 def test_first_run_imports_the_samples_into_the_default_corpus(capsys, isolated_home):
-    code, out, err = run(capsys, "show", "06ALMATY79", "--format", "text")
+    code, _, err = run(capsys, "show", "06ALMATY79", "--format", "text")
     assert code == 0 and "first run" in err
     assert (isolated_home / "xdg_data_home" / "cables" / "corpus.sqlite").exists()
 
