@@ -126,6 +126,8 @@ def main() -> int:
 
     one = corpus.summaries([ids[len(ids) // 3]])[0].id
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # As after `pip install`: modules load from bytecode (the first run below writes it).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     show = [sys.executable, "-m", "tui.cli", "--corpus", str(args.corpus), "show", one]
     bare = [sys.executable, "-c", "pass"]
 

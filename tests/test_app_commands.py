@@ -1,0 +1,64 @@
+"""The browser's commands: ``cables``, ``cables --search QUERY``, ``cables open ID``. Errors
+are one line before the screen is touched; the real app is driven in a pseudo-terminal."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from app_support import story_corpus
+
+from tui.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench.bench_tui import PtyTerminal  # noqa: E402
+
+
+@pytest.fixture
+def story(tmp_path):
+    return story_corpus(tmp_path)
+
+
+def _cables(*args: str) -> list[str]:
+    return [sys.executable, "-m", "tui.cli", *args]
+
+
+def test_a_bad_search_fails_before_the_app_starts(story, capsys):
+    assert main(["--corpus", str(story), "--search=-nato"]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("cables: bad query:") and error.count("\n") == 1
+
+
+def test_open_an_unknown_cable_fails_with_one_line(story, capsys):
+    assert main(["--corpus", str(story), "open", "99NOWHERE1"]) == 2
+    assert "99NOWHERE1: no such cable" in capsys.readouterr().err
+
+
+def test_a_missing_corpus_fails_with_one_line(tmp_path, capsys):
+    assert main(["--corpus", str(tmp_path / "none.sqlite")]) == 2
+    assert "no corpus there" in capsys.readouterr().err
+
+
+def test_cables_opens_the_bundled_samples_on_first_run():
+    terminal = PtyTerminal(_cables(), cols=100, rows=30)
+    try:
+        assert terminal.wait_for(b"06ALMATY79", timeout=30) is not None
+        assert terminal.wait_for_text("2 of 2", timeout=10)
+    finally:
+        terminal.close()
+    assert terminal.process.returncode == 0
+
+
+def test_open_and_search_start_where_asked(story):
+    terminal = PtyTerminal(_cables("--corpus", str(story), "open", "06testpost2"), 120, 30)
+    try:
+        assert terminal.wait_for_text("SECOND INVENTED REPORT", timeout=30)
+    finally:
+        terminal.close()
+    terminal = PtyTerminal(_cables("--corpus", str(story), "--search", "nato"), 120, 30)
+    try:
+        assert terminal.wait_for_text("2 of 4 match nato", timeout=30)
+    finally:
+        terminal.close()

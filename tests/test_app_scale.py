@@ -1,0 +1,78 @@
+"""The sidebar on a generated corpus of 20,000 cables: scroll to the end and back."""
+
+from __future__ import annotations
+
+import pytest
+from app_support import generated_corpus, make_app, pilot_test, settle, sidebar_lines
+
+from tui.sidebar import MAX_PAGES
+
+COUNT = 20_000
+
+
+@pytest.fixture(scope="module")
+def big_corpus(tmp_path_factory):
+    return generated_corpus(tmp_path_factory.mktemp("big") / "big.sqlite", COUNT)
+
+
+def _no_placeholders(app) -> bool:
+    return not any(line.strip() == "…" for line in sidebar_lines(app))
+
+
+@pilot_test
+async def test_scrolls_to_the_end_and_back(big_corpus):
+    app = make_app(big_corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        sidebar = app.sidebar
+        assert sidebar.count == COUNT and app.listing.complete
+        assert "20,000 of 20,000" in app.main_screen.query_one("#count").render().plain
+        first = sidebar_lines(app)[0]
+        assert "10GENPOST1 " in first
+        await pilot.press("G")
+        await settle(pilot)
+        assert sidebar.cursor == COUNT - 1
+        lines = sidebar_lines(app)
+        assert f"GENPOST{COUNT} " in lines[-1]
+        assert _no_placeholders(app)
+        assert app.shown.id.endswith(f"GENPOST{COUNT}")
+        # Page back up through the last few screens, then to the top.
+        for _ in range(5):
+            await pilot.press("b")
+        await settle(pilot)
+        assert _no_placeholders(app)
+        assert sidebar.cursor == COUNT - 1 - 5 * sidebar._rows_per_page
+        await pilot.press("g")
+        await settle(pilot)
+        assert sidebar.cursor == 0
+        assert "10GENPOST1 " in sidebar_lines(app)[0]
+        assert app.shown.id == "10GENPOST1"
+        assert len(sidebar._pages) <= MAX_PAGES
+
+
+@pilot_test
+async def test_a_scrollbar_jump_to_the_middle_fetches_that_page(big_corpus):
+    app = make_app(big_corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        sidebar = app.sidebar
+        sidebar.scroll_to(y=COUNT // 2, animate=False)
+        await settle(pilot)
+        lines = sidebar_lines(app)
+        assert f"GENPOST{COUNT // 2 + 1} " in lines[0]
+        assert _no_placeholders(app)
+
+
+@pilot_test
+async def test_search_hits_past_the_first_screenful_fill_in(big_corpus):
+    app = make_app(big_corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.run_search("genland", record=False)  # every cable matches
+        await settle(pilot)
+        sidebar = app.sidebar
+        assert app.listing.complete and sidebar.count == COUNT
+        sidebar.move_to(60)  # past the first page of hits the search fetched
+        await settle(pilot)
+        assert _no_placeholders(app)
+        assert "GENPOST61 " in "\n".join(sidebar_lines(app))

@@ -1,0 +1,113 @@
+"""End to end: the installed `cables` command in a real terminal (tmux, 80x24).
+
+Types keys with send-keys and reads the screen with capture-pane, as a user would see it.
+Skipped where tmux is absent (`.ci/run` installs it when it can).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+TMUX = shutil.which("tmux")
+CABLES = Path(sys.executable).parent / "cables"
+
+pytestmark = [
+    pytest.mark.skipif(TMUX is None, reason="tmux is not installed"),
+    pytest.mark.skipif(not CABLES.exists(), reason="the cables command is not installed"),
+]
+
+
+class Terminal:
+    def __init__(self, socket: str) -> None:
+        self.socket = socket
+
+    def tmux(self, *args: str) -> str:
+        done = subprocess.run(
+            [TMUX, "-L", self.socket, "-f", "/dev/null", *args],
+            capture_output=True, text=True, timeout=20,
+        )  # fmt: skip
+        return done.stdout
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "e2e")
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "e2e", *keys)
+
+    def type(self, text: str) -> None:
+        self.tmux("send-keys", "-t", "e2e", "-l", text)
+
+    def wait_for(self, *needles: str, timeout: float = 20.0, absent: str | None = None) -> str:
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if all(n in screen for n in needles) and (absent is None or absent not in screen):
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"waited for {needles!r}; the screen was:\n{screen}")
+
+
+@pytest.fixture
+def terminal(isolated_home: Path):
+    socket = f"cables-e2e-{uuid.uuid4().hex[:8]}"
+    env = {
+        name: os.environ[name]
+        for name in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "HOME")
+    }
+    exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+    command = f"env {exports} TERM=xterm-256color {shlex.quote(str(CABLES))}; " \
+              "echo CABLES-EXIT=$?; sleep 120"  # fmt: skip
+    term = Terminal(socket)
+    term.tmux("new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24", command)
+    try:
+        yield term
+    finally:
+        term.tmux("kill-server")
+
+
+def test_browse_open_search_bookmark_quit(terminal: Terminal, isolated_home: Path):
+    # First run: the bundled samples are imported and listed, newest first.
+    screen = terminal.wait_for("06ALMATY79", "ALMATY2558", "2 of 2")
+    assert "Traceback" not in screen
+
+    # Enter opens the cable under the cursor: the banner and its (SBU) paragraph chips.
+    terminal.keys("g", "Enter")
+    screen = terminal.wait_for("UNCLASSIFIED//FOR OFFICIAL USE ONLY", "(SBU)")
+    assert "Summary:" in screen
+
+    # / searches; Baimenov is in the undated cable only.
+    terminal.keys("/")
+    time.sleep(0.5)
+    terminal.type("Baimenov")
+    terminal.keys("Enter")
+    screen = terminal.wait_for("1 of 2", "ALMATY2558")
+
+    # m bookmarks the open cable (the note dialog takes enter for no note).
+    terminal.keys("Escape")
+    terminal.wait_for("2 of 2")
+    terminal.keys("tab")
+    terminal.keys("m")
+    time.sleep(0.5)
+    terminal.keys("Enter")
+    bookmarks = isolated_home / "xdg_data_home" / "cables" / "bookmarks.json"
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not bookmarks.exists():
+        time.sleep(0.2)
+    stored = json.loads(bookmarks.read_text())
+    assert [doc["id"] for doc in stored["_default"].values()]
+
+    # Q quits from anywhere; the shell's screen comes back.
+    terminal.keys("Q")
+    screen = terminal.wait_for("CABLES-EXIT=0")
+    assert "2 of 2" not in screen and "SBU" not in screen

@@ -1,0 +1,61 @@
+"""SVG snapshots of the browser (pytest-textual-snapshot). Update after a deliberate change
+with ``pytest tests/test_snapshots.py --snapshot-update`` and look at the SVGs."""
+
+from __future__ import annotations
+
+from app_support import (
+    every_marking_corpus,
+    hostile_corpus,
+    make_app,
+    samples_corpus,
+    settle,
+    story_corpus,
+)
+
+
+def _main(tmp_path, samples_dir):
+    return make_app(samples_corpus(tmp_path, samples_dir))
+
+
+def test_main_screen_80x24(snap_compare, tmp_path, samples_dir):
+    assert snap_compare(_main(tmp_path, samples_dir), terminal_size=(80, 24), run_before=settle)
+
+
+def test_main_screen_120x40(snap_compare, tmp_path, samples_dir):
+    assert snap_compare(_main(tmp_path, samples_dir), terminal_size=(120, 40), run_before=settle)
+
+
+def test_main_screen_no_color(snap_compare, tmp_path, samples_dir, monkeypatch):
+    # Textual reads NO_COLOR when the app is made: every marking must still read as text,
+    # and the cursor row is in reverse video.
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(_main(tmp_path, samples_dir), terminal_size=(80, 24), run_before=settle)
+
+
+def test_every_marking_level(snap_compare, tmp_path, fixtures_dir):
+    app = make_app(every_marking_corpus(tmp_path, fixtures_dir))
+
+    async def open_it(pilot):
+        await settle(pilot)
+        await pilot.press("s")  # the whole width for the reader
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(110, 72), run_before=open_it)
+
+
+def test_hostile_text_shows_literally(snap_compare, tmp_path):
+    app = make_app(hostile_corpus(tmp_path / "hostile.sqlite"))
+    assert snap_compare(app, terminal_size=(100, 30), run_before=settle)
+
+
+def test_search_results_with_snippets_80x24(snap_compare, tmp_path):
+    app = make_app(story_corpus(tmp_path))
+
+    async def search(pilot):
+        await settle(pilot)
+        await pilot.press("slash", *"nato", "enter")
+        await settle(pilot)
+        await pilot.press("n")  # the first hit underlined, "hit 1 of 2" in the status line
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=search)

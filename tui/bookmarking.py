@@ -1,0 +1,81 @@
+"""Bookmarks in the browser: m toggles one on the open cable (with an optional note), the
+sidebar marks bookmarked cables, B lists them. A mixin of ``CablesApp``.
+
+Every read and write of the bookmarks file runs in a thread worker (it takes a file lock);
+the app polls the file every few seconds so bookmarks made in another session show up.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tui.messages import BookmarksChanged, Notice
+
+if TYPE_CHECKING:
+    from store.bookmarks import Bookmarks
+    from store.history import History
+
+# Other sessions of the same user may change the bookmarks; look again this often.
+BOOKMARK_POLL = 5.0
+
+
+class BookmarkMixin:
+    """The bookmark half of the app."""
+
+    def refresh_bookmarks(self) -> None:
+        def work() -> None:
+            bookmarks = self.bookmarks  # made (and TinyDB imported) in the worker the first time
+            self.post_message(BookmarksChanged(bookmarks.ids()))
+            self._report_storage_notices(bookmarks)
+
+        self.background(work, "bookmarks")
+
+    def _report_storage_notices(self, store: Bookmarks | History) -> None:
+        while store.notices:
+            self.post_message(Notice(store.notices.pop(0), "warning"))
+
+    def on_bookmarks_changed(self, message: BookmarksChanged) -> None:
+        self.sidebar.set_bookmarked(message.ids)
+        self.update_status()
+
+    def action_bookmark(self) -> None:
+        """m: bookmark the open cable (asking for an optional note), or remove its bookmark."""
+        shown = self.shown
+        if shown is None:
+            self.bell()
+            return
+        if shown.id in self.sidebar.bookmarked:
+
+            def remove() -> None:
+                bookmarks = self.bookmarks
+                bookmarks.remove(shown.id)
+                self.post_message(Notice(f"bookmark removed: {shown.id}"))
+                self.post_message(BookmarksChanged(bookmarks.ids()))
+
+            self.background(remove, "bookmarks")
+            return
+        from tui.screens.note import NoteDialog
+
+        def chosen(note: str | None) -> None:
+            if note is None:
+                return
+
+            def add() -> None:
+                bookmarks = self.bookmarks
+                bookmarks.add(shown.id, note)
+                self.post_message(Notice(f"bookmarked {shown.id}"))
+                self.post_message(BookmarksChanged(bookmarks.ids()))
+
+            self.background(add, "bookmarks")
+
+        self.push_screen(NoteDialog(shown.id, ""), chosen)
+
+    def action_bookmarks(self) -> None:
+        from tui.screens.bookmarks import BookmarksScreen
+
+        def chosen(cable_id: str | None) -> None:
+            self.refresh_bookmarks()
+            if cable_id:
+                self.open_cable_id(cable_id, record=True)
+
+        self.push_screen(BookmarksScreen(self.bookmarks, self.corpus), chosen)

@@ -1,0 +1,92 @@
+"""What the app's thread workers send back to the event loop, and the state they describe.
+
+Workers never touch widgets: they post one of these and the app's handler applies it. Cable
+text in a ``Notice`` is plain text; the handler shows it with markup off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+from store.model import Summary
+from tui.sidebar import Listing
+
+if TYPE_CHECKING:
+    from tui.render import Layout, RenderedCable
+
+
+@dataclass(frozen=True)
+class Shown:
+    """The cable in the reader, and the search terms it was rendered with."""
+
+    rowid: int
+    id: str
+    terms: tuple[str, ...] = ()
+
+
+class ListingLoaded(Message):
+    """A listing, first with its first page only (``listing.complete`` False), then whole."""
+
+    def __init__(
+        self,
+        listing: Listing,
+        generation: int,
+        *,
+        keep_rowid: int | None = None,
+        first_page: Sequence[Summary] = (),
+        snippets: dict[int, str] | None = None,
+        record: bool = False,
+    ) -> None:
+        super().__init__()
+        self.listing = listing
+        self.generation = generation
+        self.keep_rowid = keep_rowid
+        self.first_page = first_page
+        self.snippets = snippets
+        self.record = record
+
+
+class SearchDone(ListingLoaded):
+    pass
+
+
+class CableLoaded(Message):
+    def __init__(
+        self, shown: Shown, rendered: RenderedCable, wrapped: Layout | None, record: bool
+    ) -> None:
+        super().__init__()
+        self.shown = shown
+        self.rendered = rendered
+        self.wrapped = wrapped
+        self.record = record
+
+
+class CableMissing(Message):
+    def __init__(self, cable_id: str) -> None:
+        super().__init__()
+        self.cable_id = cable_id
+
+
+class Notice(Message):
+    """A worker's one-line news for the user (``text`` is plain, never markup)."""
+
+    def __init__(self, text: str, severity: str = "information") -> None:
+        super().__init__()
+        self.text = text
+        self.severity = severity
+
+
+class BookmarksChanged(Message):
+    def __init__(self, ids: frozenset[str]) -> None:
+        super().__init__()
+        self.ids = ids
+
+
+class HistoryLoaded(Message):
+    def __init__(self, queries: list[str]) -> None:
+        super().__init__()
+        self.queries = queries

@@ -1,0 +1,265 @@
+"""The reader: one rendered cable, wrapped to the pane, scrolled line by line.
+
+A Line-API ``ScrollView`` over ``tui.render.Layout``: the cable is rendered once (in a worker,
+by the app) into blocks and wrapped lines, and this widget paints only the visible lines, so a
+200 KB cable scrolls as fast as a short one. A resize re-wraps the blocks (``layout``) and
+keeps the first visible line in view.
+
+REF and "cited by" items are selectable: ``]`` and ``[`` move the selection (shown in reverse
+video), enter or o follows it. Search hits are already highlighted by the renderer;
+``action_hit`` (the app's n and N) moves between them and underlines the current one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.scroll_length import set_scroll_length
+
+if TYPE_CHECKING:
+    from tui.render import Layout, RenderedCable
+
+EMPTY_NOTICE = "No cable open: pick one on the left (j/k, enter). ? lists every key."
+SELECTED_STYLE = Style(reverse=True)
+CURRENT_HIT_STYLE = Style(reverse=True, bold=True, underline=True)
+# Strips kept painted; a screen is at most a few hundred lines.
+STRIP_CACHE = 400
+
+
+class CableView(ScrollView, can_focus=True):
+    """Shows one ``RenderedCable``. Posts ``FollowRef`` and ``StateChanged``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "scroll_lines(1)", "Down", show=False, id="reader.down"),
+        Binding("k,up", "scroll_lines(-1)", "Up", show=False, id="reader.up"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False, id="reader.page_down"),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, id="reader.page_up"),
+        Binding("g,home", "top", "Top", show=False, id="reader.top"),
+        Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
+        Binding("right_square_bracket", "select_ref(1)", "Next ref", id="reader.next_ref"),
+        Binding(
+            "left_square_bracket", "select_ref(-1)", "Prev ref", show=False, id="reader.prev_ref"
+        ),
+        Binding("enter,o", "follow", "Follow ref", id="reader.follow"),
+    ]
+
+    DEFAULT_CSS = """
+    CableView {
+        overflow-x: hidden;
+        overflow-y: scroll;
+        scrollbar-size-vertical: 1;
+    }
+    """
+
+    class FollowRef(Message):
+        def __init__(self, target: str, in_corpus: bool | None) -> None:
+            super().__init__()
+            self.target = target
+            self.in_corpus = in_corpus
+
+    class StateChanged(Message):
+        """The selected REF or the current hit changed (the status line shows them)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rendered: RenderedCable | None = None
+        self.wrapped: Layout | None = None
+        # What the pane says before any cable is open.
+        self.notice = Text(EMPTY_NOTICE, style="dim", end="")
+        self.selected: int | None = None  # position in ``selectable``
+        self.hit: int | None = None  # position in ``rendered.hits``
+        self._selectable: list[int] = []
+        self._strips: dict[int, Strip] = {}
+        self._strips_style: Style | None = None
+
+    # -- content ---------------------------------------------------------------------------
+
+    @property
+    def text_width(self) -> int:
+        return max(self.scrollable_content_region.width, 1)
+
+    def show(self, rendered: RenderedCable, wrapped: Layout | None = None) -> None:
+        """Show a cable from its top. ``wrapped`` may be a layout made in a worker."""
+        self.rendered = rendered
+        if wrapped is None or wrapped.width != self.text_width:
+            wrapped = rendered.layout(self.text_width)
+        self.wrapped = wrapped
+        self._selectable = rendered.selectable_blocks()
+        self.selected = None
+        self.hit = None
+        self._reset(scroll_to=0)
+        self.post_message(self.StateChanged())
+
+    def _reset(self, scroll_to: int | None) -> None:
+        self._strips.clear()
+        lines = len(self.wrapped.lines) if self.wrapped else 1
+        self._set_length(lines)
+        if scroll_to is not None:
+            self.scroll_to(y=scroll_to, animate=False, immediate=True)
+        self.refresh()
+
+    def _set_length(self, lines: int) -> None:
+        set_scroll_length(self, self.text_width, lines)
+
+    def on_resize(self) -> None:
+        if self.rendered is None or self.wrapped is None:
+            self._reset(scroll_to=None)
+            return
+        if self.wrapped.width == self.text_width:
+            self._set_length(len(self.wrapped.lines))
+            return
+        top = self.wrapped.lines[min(round(self.scroll_y), len(self.wrapped.lines) - 1)]
+        self.wrapped = self.rendered.layout(self.text_width)
+        self._reset(scroll_to=self.wrapped.line_of(top.block, top.start))
+
+    # -- painting --------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        index = round(self.scroll_y) + y
+        width = self.text_width
+        base = self.rich_style
+        if base != self._strips_style:  # a new theme: every cached line has old colors
+            self._strips.clear()
+            self._strips_style = base
+        strip = self._strips.get(index)
+        if strip is not None and strip.cell_length == width:
+            return strip
+        if self.wrapped is None:
+            text = self.notice if index == 0 else Text("")
+        elif index >= len(self.wrapped.lines):
+            return Strip.blank(width, base)
+        else:
+            text = self._styled_line(index)
+        strip = Strip(list(text.render(self.app.console))).crop_extend(0, width, base)
+        strip = strip.apply_style(base)
+        if len(self._strips) >= STRIP_CACHE:
+            self._strips.clear()
+        self._strips[index] = strip
+        return strip
+
+    def _styled_line(self, index: int) -> Text:
+        assert self.wrapped is not None and self.rendered is not None
+        line = self.wrapped.lines[index]
+        text = line.text
+        selected_block = self.selected_block
+        if selected_block is not None and line.block == selected_block:
+            text = text.copy()
+            text.stylize(SELECTED_STYLE, line.indent, len(text))
+        if self.hit is not None:
+            hit = self.rendered.hits[self.hit]
+            if hit.block == line.block and hit.start < line.end and hit.end > line.start:
+                text = text.copy()
+                start = max(hit.start, line.start) - line.start + line.indent
+                end = min(hit.end, line.end) - line.start + line.indent
+                text.stylize(CURRENT_HIT_STYLE, start, end)
+        return text
+
+    def _repaint_block(self, block: int | None) -> None:
+        if block is None or self.wrapped is None:
+            return
+        lines = self.wrapped.lines_of_block(block)
+        for index in lines:
+            self._strips.pop(index, None)
+        if lines:
+            self.refresh_lines(lines.start, len(lines))
+
+    # -- REF selection ---------------------------------------------------------------------
+
+    @property
+    def selected_block(self) -> int | None:
+        if self.selected is None or not self._selectable:
+            return None
+        return self._selectable[self.selected]
+
+    @property
+    def ref_count(self) -> int:
+        return len(self._selectable)
+
+    def action_select_ref(self, step: int) -> None:
+        if not self._selectable:
+            self.app.bell()
+            return
+        old = self.selected_block
+        if self.selected is None:
+            self.selected = 0 if step > 0 else len(self._selectable) - 1
+        else:
+            self.selected = (self.selected + step) % len(self._selectable)
+        self._repaint_block(old)
+        self._repaint_block(self.selected_block)
+        self._bring_into_view(self.selected_block, 0)
+        self.post_message(self.StateChanged())
+
+    def action_follow(self) -> None:
+        block = self.selected_block
+        if block is None or self.rendered is None:
+            self.app.bell()
+            return
+        item = self.rendered.blocks[block]
+        if item.target:
+            self.post_message(self.FollowRef(item.target, item.in_corpus))
+
+    # -- hits ------------------------------------------------------------------------------
+
+    @property
+    def hit_count(self) -> int:
+        return len(self.rendered.hits) if self.rendered else 0
+
+    def action_hit(self, step: int) -> None:
+        if not self.hit_count or self.rendered is None:
+            self.app.bell()
+            return
+        old = self.rendered.hits[self.hit].block if self.hit is not None else None
+        if self.hit is None:
+            self.hit = self._first_hit_from_view(step)
+        else:
+            self.hit = (self.hit + step) % self.hit_count
+        hit = self.rendered.hits[self.hit]
+        self._repaint_block(old)
+        self._repaint_block(hit.block)
+        self._bring_into_view(hit.block, hit.start)
+        self.post_message(self.StateChanged())
+
+    def _first_hit_from_view(self, step: int) -> int:
+        """The first hit below the top of the view (n) or the last above its bottom (N)."""
+        assert self.rendered is not None and self.wrapped is not None
+        lines = self.wrapped.lines
+        top = round(self.scroll_y)
+        positions = [self.wrapped.line_of(h.block, h.start) for h in self.rendered.hits]
+        if step > 0:
+            return next((i for i, p in enumerate(positions) if p >= top), 0)
+        bottom = top + self.scrollable_content_region.height
+        candidates = [i for i, p in enumerate(positions) if p < min(bottom, len(lines))]
+        return candidates[-1] if candidates else len(positions) - 1
+
+    def _bring_into_view(self, block: int | None, offset: int) -> None:
+        if block is None or self.wrapped is None:
+            return
+        line = self.wrapped.line_of(block, offset)
+        top = round(self.scroll_y)
+        height = self.scrollable_content_region.height
+        if top <= line < top + height:
+            return
+        # A third down the screen: context above, room below.
+        self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
+
+    # -- scrolling -------------------------------------------------------------------------
+
+    def action_scroll_lines(self, lines: int) -> None:
+        self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
+
+    def action_page(self, direction: int) -> None:
+        step = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_to(y=self.scroll_y + direction * step, animate=False, immediate=True)
+
+    def action_top(self) -> None:
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_bottom(self) -> None:
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)

@@ -1,0 +1,252 @@
+"""The filter screen (f): classification levels, NOFORN, origin, tag and a year range.
+
+Returns a ``Filters`` (or None when cancelled). The corpus's counts per level, year, origin
+and tag come from ``Corpus.facets`` in a thread worker and are shown as hints; the origin
+field completes from the corpus's origin names. Origin names are cable data, so they are
+shown as ``Content``, never markup.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Checkbox, Input, Label, SelectionList, Static
+
+from store.corpus import Corpus, Facets
+from store.filters import Filters
+from store.model import Level
+from tui.sidebar_rows import flat
+
+LEVELS = [Level.UNCLASSIFIED, Level.CONFIDENTIAL, Level.SECRET, Level.TOP_SECRET]
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+class FilterError(ValueError):
+    """A field the user must fix; ``str()`` is one line."""
+
+
+def parse_year(text: str, what: str) -> int | None:
+    text = text.strip()
+    if not text:
+        return None
+    if not text.isdigit() or not FIRST_YEAR <= int(text) <= LAST_YEAR:
+        raise FilterError(f"{what} must be a year such as 2006")
+    return int(text)
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    """``"PGOV, kz  PREL"`` -> ``("PGOV", "kz", "PREL")``; commas or blanks separate."""
+    return tuple(part for part in text.replace(",", " ").split() if part)
+
+
+def build_filters(
+    levels: list[Level], noforn: bool, origins: str, tags: str, year_from: str, year_to: str
+) -> Filters:
+    """The screen's fields as Filters; raises FilterError for a bad year range."""
+    start = parse_year(year_from, "From")
+    end = parse_year(year_to, "To")
+    if start is not None and end is not None and start > end:
+        raise FilterError("the From year is after the To year")
+    return Filters(
+        levels=frozenset(levels),
+        caveats=frozenset({"NOFORN"}) if noforn else frozenset(),
+        # Origins are matched as substrings; a comma separates names with blanks in them.
+        origins=tuple(o.strip() for o in origins.split(",") if o.strip()),
+        tags=tuple(t.upper() for t in split_list(tags)),
+        date_from=date(start, 1, 1) if start is not None else None,
+        date_to=date(end, 12, 31) if end is not None else None,
+    )
+
+
+def facets_hint(facets: Facets) -> Content:
+    """A few lines of counts: what the corpus holds, to pick filters from."""
+    by_level: dict[str, int] = {}
+    for name, count in facets.levels:
+        word = name.split("//")[0].title()
+        by_level[word] = by_level.get(word, 0) + count
+    years = [y for y, _ in facets.years if y is not None]
+    counts = "  ".join(f"{name} {count:,}" for name, count in by_level.items())
+    lines = [Content.assemble(("Levels  ", "bold"), counts)]
+    if years:
+        lines.append(Content.assemble(("Years   ", "bold"), f"{min(years)}–{max(years)}"))
+    if facets.origins:
+        top = ", ".join(flat(name) for name, _ in facets.origins[:6])
+        lines.append(Content.assemble(("Origins ", "bold"), top))
+    if facets.tags:
+        top = " ".join(flat(name) for name, _ in facets.tags[:10])
+        lines.append(Content.assemble(("Tags    ", "bold"), top))
+    return Content("\n").join(lines)
+
+
+class FilterScreen(ModalScreen[Filters | None]):
+    """Edit the filters; enter or ctrl+s applies, escape cancels, ctrl+r clears."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="filters.cancel"),
+        Binding("ctrl+s", "apply", "Apply", id="filters.apply"),
+        Binding("ctrl+r", "clear", "Clear all", id="filters.clear"),
+    ]
+
+    DEFAULT_CSS = """
+    FilterScreen {
+        align: center middle;
+    }
+    FilterScreen > Vertical {
+        width: 76;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: round $primary;
+        background: $surface;
+        padding: 0 1;
+        overflow-y: auto;
+    }
+    FilterScreen SelectionList {
+        height: auto;
+        max-height: 6;
+    }
+    FilterScreen Input {
+        width: 1fr;
+    }
+    FilterScreen .row {
+        height: auto;
+    }
+    FilterScreen .row Label {
+        width: 8;
+    }
+    FilterScreen .row Input {
+        margin: 0 1 0 0;
+    }
+    FilterScreen #noforn, FilterScreen #levels {
+        margin: 0 0 1 0;
+    }
+    FilterScreen #filter-error {
+        color: $error;
+        height: auto;
+    }
+    FilterScreen #facets {
+        color: $text-muted;
+        height: auto;
+    }
+    FilterScreen Button {
+        margin: 0 1 0 0;
+    }
+    FilterScreen #buttons {
+        height: auto;
+        margin: 1 0 0 0;
+    }
+    """
+
+    class FacetsLoaded(Message):
+        def __init__(self, facets: Facets | None, origins: list[str]) -> None:
+            super().__init__()
+            self.facets = facets
+            self.origins = origins
+
+    def __init__(self, corpus: Corpus, current: Filters) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        current = self.current
+        with Vertical() as box:
+            box.border_title = "Filter (enter applies, escape cancels, ctrl+r clears)"
+            yield SelectionList[int](
+                *[
+                    (Content(level.word.title()), int(level), level in current.levels)
+                    for level in LEVELS
+                ],
+                id="levels",
+                compact=True,
+            )
+            yield Checkbox("NOFORN only", "NOFORN" in current.caveats, id="noforn", compact=True)
+            with Horizontal(classes="row"):
+                yield Label("Origin")
+                yield Input(", ".join(current.origins), placeholder="e.g. ankara, secretary",
+                            id="origin", compact=True)  # fmt: skip
+            with Horizontal(classes="row"):
+                yield Label("Tags")
+                yield Input(" ".join(current.tags), placeholder="e.g. PGOV KZ (all of them)",
+                            id="tags", compact=True)  # fmt: skip
+            with Horizontal(classes="row"):
+                yield Label("Years")
+                yield Input(
+                    str(current.date_from.year) if current.date_from else "",
+                    placeholder="from", restrict=r"\d{0,4}", id="year-from", compact=True,
+                )  # fmt: skip
+                yield Input(
+                    str(current.date_to.year) if current.date_to else "",
+                    placeholder="to", restrict=r"\d{0,4}", id="year-to", compact=True,
+                )  # fmt: skip
+            yield Static("", id="filter-error")
+            yield Static(Content.styled("counting…", "dim"), id="facets")
+            with Horizontal(id="buttons"):
+                yield Button("Apply", variant="primary", id="apply", compact=True)
+                yield Button("Clear all", id="clear", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#levels").focus()
+        corpus = self.corpus
+
+        def work() -> None:
+            try:
+                facets = corpus.facets()
+                origins = corpus.origin_names()
+            except Exception:
+                facets, origins = None, []
+            self.post_message(self.FacetsLoaded(facets, origins))
+
+        self.run_worker(work, thread=True, exit_on_error=False)
+
+    def on_filter_screen_facets_loaded(self, message: FacetsLoaded) -> None:
+        hint = self.query_one("#facets", Static)
+        hint.update(facets_hint(message.facets) if message.facets else Content(""))
+        if message.origins:
+            origin = self.query_one("#origin", Input)
+            origin.suggester = SuggestFromList(message.origins, case_sensitive=False)
+
+    def _read(self) -> Filters:
+        return build_filters(
+            [Level(v) for v in self.query_one("#levels", SelectionList).selected],
+            self.query_one("#noforn", Checkbox).value,
+            self.query_one("#origin", Input).value,
+            self.query_one("#tags", Input).value,
+            self.query_one("#year-from", Input).value,
+            self.query_one("#year-to", Input).value,
+        )
+
+    def action_apply(self) -> None:
+        try:
+            filters = self._read()
+        except FilterError as error:
+            self.query_one("#filter-error", Static).update(Content(str(error)))
+            return
+        self.dismiss(filters)
+
+    def action_clear(self) -> None:
+        self.dismiss(Filters())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_apply()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        actions = {"apply": self.action_apply, "clear": self.action_clear,
+                   "cancel": self.action_cancel}  # fmt: skip
+        action = actions.get(event.button.id or "")
+        if action:
+            action()

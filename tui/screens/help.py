@@ -1,0 +1,170 @@
+"""The help screen (? or F1): every key of every part of the app, as currently bound.
+
+It reads the ``BINDINGS`` of the app's classes, with the user's ``[keys]`` remapping applied,
+so it cannot drift from what the keys do. The binding id is shown too: it is the name to use
+in the config file.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEY_WIDTH = 22
+DESCRIPTION_WIDTH = 24
+
+
+def _sections() -> list[tuple[str, type]]:
+    """Where each class's keys apply, in the order the help lists them."""
+    from tui.app import CablesApp, MainScreen
+    from tui.reader import CableView
+    from tui.screens.filters import FilterScreen
+    from tui.sidebar import Sidebar
+
+    sections: list[tuple[str, type]] = [
+        ("Everywhere", CablesApp),
+        ("Main screen", MainScreen),
+        ("Sidebar (the listing)", Sidebar),
+        ("Reader (the open cable)", CableView),
+        ("Help", HelpScreen),
+        ("Filter screen", FilterScreen),
+    ]
+    sections.extend(_optional_sections())
+    return sections
+
+
+def _optional_sections() -> list[tuple[str, type]]:
+    """Screens added by later parts of the app (search, bookmarks, history)."""
+    found: list[tuple[str, type]] = []
+    try:
+        from tui.search_bar import SearchBar
+
+        found.append(("Search line (/)", SearchBar))
+    except ImportError:
+        pass
+    try:
+        from tui.screens.bookmarks import BookmarksScreen
+
+        found.append(("Bookmarks (B)", BookmarksScreen))
+    except ImportError:
+        pass
+    try:
+        from tui.screens.history import HistoryScreen
+
+        found.append(("Search history (H)", HistoryScreen))
+    except ImportError:
+        pass
+    return found
+
+
+def _bindings_of(cls: type) -> list[Binding]:
+    out = []
+    for item in cls.__dict__.get("BINDINGS", []):
+        if isinstance(item, Binding):
+            out.append(item)
+        elif isinstance(item, tuple):
+            out.append(Binding(*item))
+    return out
+
+
+def collect_bindings() -> list[tuple[str, str, Binding]]:
+    """``(section title, class name, binding)`` for every key the user can press."""
+    return [
+        (title, cls.__name__, binding)
+        for title, cls in _sections()
+        for binding in _bindings_of(cls)
+    ]
+
+
+def key_names(app, binding: Binding) -> str:
+    """The binding's keys as the user types them, after the config's remapping."""
+    keymap = getattr(app, "_keymap", {}) or {}
+    keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
+    shown = []
+    for key in keys.split(","):
+        key = key.strip()
+        if key:
+            shown.append(app.get_key_display(Binding(key, binding.action)))
+    return ", ".join(dict.fromkeys(shown))
+
+
+def help_content(app) -> Content:
+    lines: list[Content] = []
+    current = None
+    for title, _, binding in collect_bindings():
+        if title != current:
+            if current is not None:
+                lines.append(Content(""))
+            lines.append(Content.styled(title, "bold underline"))
+            current = title
+        keys = key_names(app, binding)
+        description = binding.description or binding.action
+        lines.append(
+            Content.assemble(
+                (keys.ljust(KEY_WIDTH), "bold"),
+                description.ljust(DESCRIPTION_WIDTH),
+                (binding.id or "", "dim"),
+            )
+        )
+    lines.append(Content(""))
+    lines.append(
+        Content.styled(
+            'Remap a key in the config file\'s [keys] table: "binding.id" = "keys".', "italic"
+        )
+    )
+    return Content("\n").join(lines)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key, grouped by where it works."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark,f1", "close", "Close help", id="help.close"),
+        Binding("j,down", "scroll(1)", "Down", show=False, id="help.down"),
+        Binding("k,up", "scroll(-1)", "Up", show=False, id="help.up"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False, id="help.page_down"),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, id="help.page_up"),
+    ]
+
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+    HelpScreen > VerticalScroll {
+        width: 90;
+        max-width: 100%;
+        height: 100%;
+        max-height: 40;
+        border: round $primary;
+        border-title-align: center;
+        background: $surface;
+        padding: 0 1;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        scroll = VerticalScroll(Static(help_content(self.app), id="help-text"))
+        scroll.border_title = "Keys (q or escape closes)"
+        scroll.can_focus = True
+        yield scroll
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_scroll(self, lines: int) -> None:
+        scroll = self.query_one(VerticalScroll)
+        scroll.scroll_to(y=scroll.scroll_y + lines, animate=False)
+
+    def action_page(self, direction: int) -> None:
+        scroll = self.query_one(VerticalScroll)
+        step = max(1, scroll.scrollable_content_region.height - 1)
+        scroll.scroll_to(y=scroll.scroll_y + direction * step, animate=False)

@@ -1,0 +1,412 @@
+"""The sidebar: every cable of the listing, one line each (two for a search hit), newest first.
+
+A Line-API ``ScrollView``: it paints only the visible rows, and holds only the listing's
+rowids (an ``array`` of 8-byte ints: 2 MB at 250,000 cables) plus a small cache of pages of
+summaries, which thread workers fetch from the corpus as rows come into view. Moving the
+cursor repaints the two rows that changed, nothing else (over SSH every repaint is bytes).
+OptionList, ListView and DataTable build a widget or a row object per item and take seconds
+to minutes at this size.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.events import Click
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from store.corpus import Corpus
+from store.model import Summary
+from tui.scroll_length import set_scroll_length
+from tui.sidebar_rows import fit, placeholder_row, snippet_row, summary_row
+
+PAGE_SIZE = 100
+# Pages kept in memory: enough for several screens either way, a few hundred KB at most.
+MAX_PAGES = 40
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What the sidebar lists: rowids in display order and how to describe them.
+
+    ``total``: cables in the whole corpus (the "of 251,287"). ``match``: the FTS5 expression
+    of a search, whose snippets each row then shows under it. ``ranked``: best first.
+    A listing is first shown ``complete=False`` with only its first page of rowids (fetched
+    in milliseconds) and ``count`` rows when that is known; the full rowid list follows.
+    """
+
+    rowids: Sequence[int]
+    total: int
+    match: str | None = None
+    ranked: bool = False
+    query: str = ""
+    terms: tuple[str, ...] = field(default=())
+    count: int | None = None
+    complete: bool = True
+
+    @property
+    def is_search(self) -> bool:
+        return self.match is not None or bool(self.query)
+
+    @property
+    def size(self) -> int:
+        """Rows to show: the known count, else the rowids at hand."""
+        return self.count if self.count is not None else len(self.rowids)
+
+
+class Sidebar(ScrollView, can_focus=True):
+    """The listing. Posts ``CursorMoved`` as the cursor moves and ``Chosen`` on enter/o."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor(1)", "Down", show=False, id="sidebar.down"),
+        Binding("k,up", "cursor(-1)", "Up", show=False, id="sidebar.up"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False, id="sidebar.page_down"),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, id="sidebar.page_up"),
+        Binding("g,home", "first", "First", show=False, id="sidebar.first"),
+        Binding("G,end", "last", "Last", show=False, id="sidebar.last"),
+        Binding("enter,o", "choose", "Open", id="sidebar.open"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"sidebar--cursor", "sidebar--cursor-blurred"}
+
+    DEFAULT_CSS = """
+    Sidebar {
+        overflow-x: hidden;
+        overflow-y: scroll;
+        scrollbar-size-vertical: 1;
+    }
+    Sidebar > .sidebar--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
+    Sidebar > .sidebar--cursor-blurred {
+        background: $block-cursor-blurred-background;
+        color: $block-cursor-blurred-foreground;
+        text-style: $block-cursor-blurred-text-style;
+    }
+    Sidebar:nocolor > .sidebar--cursor {
+        text-style: reverse bold;
+    }
+    Sidebar:nocolor > .sidebar--cursor-blurred {
+        text-style: reverse;
+    }
+    """
+
+    class CursorMoved(Message):
+        """``by_user``: a key moved it (else a new listing or the app did)."""
+
+        def __init__(self, rowid: int | None, by_user: bool) -> None:
+            super().__init__()
+            self.rowid = rowid
+            self.by_user = by_user
+
+    class Chosen(Message):
+        def __init__(self, rowid: int) -> None:
+            super().__init__()
+            self.rowid = rowid
+
+    class PageLoaded(Message):
+        def __init__(
+            self, generation: int, page: int, rows: dict[int, Summary], snippets: dict[int, str]
+        ) -> None:
+            super().__init__()
+            self.generation = generation
+            self.page = page
+            self.rows = rows
+            self.snippets = snippets
+
+    def __init__(self, corpus: Corpus, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.corpus = corpus
+        self.listing = Listing(rowids=(), total=0)
+        self.cursor = 0
+        self.bookmarked: frozenset[str] = frozenset()
+        # Shown on the first line when the listing is empty ("no cables match").
+        self.empty_text = ""
+        self._generation = 0
+        self._pages: OrderedDict[int, dict[int, Summary]] = OrderedDict()
+        self._snippets: dict[int, dict[int, str]] = {}
+        self._pending: set[int] = set()
+
+    # -- the listing -----------------------------------------------------------------------
+
+    @property
+    def row_height(self) -> int:
+        return 2 if self.listing.match is not None else 1
+
+    @property
+    def count(self) -> int:
+        return self.listing.size
+
+    @property
+    def cursor_rowid(self) -> int | None:
+        rowids = self.listing.rowids
+        return rowids[self.cursor] if 0 <= self.cursor < len(rowids) else None
+
+    def summary_at(self, index: int) -> Summary | None:
+        """The summary of row ``index`` if its page is loaded (no fetch)."""
+        if not 0 <= index < len(self.listing.rowids):
+            return None
+        page = self._pages.get(index // PAGE_SIZE)
+        return page.get(self.listing.rowids[index]) if page is not None else None
+
+    def set_listing(
+        self,
+        listing: Listing,
+        *,
+        keep_rowid: int | None = None,
+        first_page: Sequence[Summary] = (),
+        snippets: dict[int, str] | None = None,
+    ) -> None:
+        """Show another listing; the cursor stays on ``keep_rowid`` when it is listed.
+
+        ``first_page`` (and its ``snippets``): summaries of the first rows, already fetched.
+        """
+        self._generation += 1
+        self._pages.clear()
+        self._snippets.clear()
+        self._pending.clear()
+        self.listing = listing
+        if first_page:
+            self._pages[0] = {s.rowid: s for s in first_page[:PAGE_SIZE]}
+            if snippets:
+                self._snippets[0] = snippets
+        index = self.index_of(keep_rowid) if keep_rowid is not None else None
+        self.cursor = index if index is not None else 0
+        self._update_virtual_size()
+        self.scroll_to(y=self._scroll_target(self.cursor, center=True), animate=False)
+        self.refresh()
+        self._request(self.cursor // PAGE_SIZE)
+        self.post_message(self.CursorMoved(self.cursor_rowid, by_user=False))
+
+    def complete_listing(self, listing: Listing, *, keep_rowid: int | None = None) -> None:
+        """The full rowids of the listing shown from its first page: keep what is loaded."""
+        old = self.listing
+        shown = len(old.rowids)
+        if old.complete or list(listing.rowids[:shown]) != list(old.rowids):
+            self.set_listing(listing, keep_rowid=keep_rowid)
+            return
+        self.listing = listing
+        first = self._pages.get(0)
+        if first is not None and len(first) < min(PAGE_SIZE, len(listing.rowids)):
+            # The first page came short (a search's first screenful): fetch it whole now.
+            self._request(0, again=True)
+        self._update_virtual_size()
+        self.refresh()
+        index = self.index_of(keep_rowid) if keep_rowid is not None else None
+        if index is not None and index != self.cursor:
+            self.cursor = index
+            self.scroll_to(y=self._scroll_target(index, center=True), animate=False)
+        self.post_message(self.CursorMoved(self.cursor_rowid, by_user=False))
+
+    def index_of(self, rowid: int) -> int | None:
+        try:
+            return self.listing.rowids.index(rowid)  # array.index runs in C: ms at 250k
+        except ValueError:
+            return None
+
+    def set_bookmarked(self, ids: frozenset[str]) -> None:
+        """New bookmark marks: repaint only the visible rows whose mark changed."""
+        if ids == self.bookmarked:
+            return
+        changed = ids ^ self.bookmarked
+        self.bookmarked = ids
+        height = self.row_height
+        first = round(self.scroll_y) // height
+        for index in range(first, first + self._rows_per_page + 1):
+            summary = self.summary_at(index)
+            if summary is not None and summary.id in changed:
+                self.refresh_lines(index * height, height)
+
+    def _update_virtual_size(self) -> None:
+        width = self.scrollable_content_region.width
+        set_scroll_length(self, width, self.count * self.row_height)
+
+    def on_resize(self) -> None:
+        self._update_virtual_size()
+
+    # -- moving ----------------------------------------------------------------------------
+
+    def move_to(self, index: int, *, by_user: bool = True) -> None:
+        """Put the cursor on row ``index``: repaint the two rows, or scroll when off screen."""
+        if not self.count:
+            return
+        index = max(0, min(index, self.count - 1))
+        old = self.cursor
+        if index == old:
+            return
+        self.cursor = index
+        target = self._scroll_target(index)
+        if target != round(self.scroll_y):
+            # Scrolling repaints the whole widget anyway.
+            self.scroll_to(y=target, animate=False, immediate=True)
+        else:
+            height = self.row_height
+            self.refresh_lines(old * height, height)
+            self.refresh_lines(index * height, height)
+        self.post_message(self.CursorMoved(self.cursor_rowid, by_user=by_user))
+
+    def move_to_rowid(self, rowid: int) -> bool:
+        """Follow a cable opened some other way (a REF, the palette): not a user move."""
+        index = self.index_of(rowid)
+        if index is None:
+            return False
+        self.move_to(index, by_user=False)
+        return True
+
+    def _scroll_target(self, index: int, center: bool = False) -> int:
+        """The scroll_y that shows row ``index``: unchanged when it is in view, else with
+        the row in the middle. Jumping half a screen at a time (like vim's scrolljump)
+        repaints the pane once per half screen of j presses, not on every one: over SSH a
+        full repaint costs ten times the two changed rows."""
+        height = self.row_height
+        view = max(self.scrollable_content_region.height, height)
+        top = index * height
+        current = round(self.scroll_y)
+        if not center and current <= top and top + height <= current + view:
+            return current
+        middle = max(0, top - (view - height) // 2)
+        return min(middle, max(0, self.virtual_size.height - view))
+
+    @property
+    def _rows_per_page(self) -> int:
+        return max(1, self.scrollable_content_region.height // self.row_height)
+
+    def action_cursor(self, delta: int) -> None:
+        self.move_to(self.cursor + delta)
+
+    def action_page(self, direction: int) -> None:
+        rows = self._rows_per_page
+        index = max(0, min(self.cursor + direction * rows, self.count - 1))
+        if index == self.cursor:
+            return
+        # Like less: the page moves as a whole, the cursor keeps its place on screen.
+        new_top = max(0, round(self.scroll_y) + direction * rows * self.row_height)
+        self.cursor = index
+        self.scroll_to(y=min(new_top, index * self.row_height), animate=False, immediate=True)
+        target = self._scroll_target(index)
+        if target != round(self.scroll_y):
+            self.scroll_to(y=target, animate=False, immediate=True)
+        self.refresh()
+        self.post_message(self.CursorMoved(self.cursor_rowid, by_user=True))
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(self.count - 1)
+
+    def action_choose(self) -> None:
+        rowid = self.cursor_rowid
+        if rowid is not None:
+            self.post_message(self.Chosen(rowid))
+
+    def on_click(self, event: Click) -> None:
+        """With the mouse on (config ``mouse = true``): a click puts the cursor on a row."""
+        index = (round(self.scroll_y) + event.y) // self.row_height
+        if 0 <= index < self.count:
+            self.move_to(index)
+
+    def on_focus(self) -> None:
+        self.refresh_lines(self.cursor * self.row_height, self.row_height)
+
+    def on_blur(self) -> None:
+        self.refresh_lines(self.cursor * self.row_height, self.row_height)
+
+    # -- painting --------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        line_number = round(self.scroll_y) + y
+        height = self.row_height
+        index, part = divmod(line_number, height)
+        if index >= self.count or width <= 0:
+            if index == 0 and part == 0 and self.empty_text:
+                return Strip(list(fit(Text(self.empty_text), width).render(self.app.console)))
+            return Strip.blank(width, base)
+        page = index // PAGE_SIZE
+        rows = self._pages.get(page)
+        if index >= len(self.listing.rowids):
+            # Known to exist, not yet listed: the full listing is on its way.
+            text = placeholder_row(width if part == 0 else 0)
+        elif rows is None:
+            self._request(page)
+            text = placeholder_row(width) if part == 0 else placeholder_row(0)
+        else:
+            rowid = self.listing.rowids[index]
+            self._pages.move_to_end(page)
+            # Fetch the neighbour page before the user reaches it.
+            within = index % PAGE_SIZE
+            if within > PAGE_SIZE - 30:
+                self._request(page + 1)
+            elif within < 30 and page > 0:
+                self._request(page - 1)
+            summary = rows.get(rowid)
+            if summary is None:
+                text = placeholder_row(width)
+            elif part == 0:
+                bookmarked = summary.id in self.bookmarked
+                text = summary_row(summary, width, bookmarked=bookmarked)
+            else:
+                text = snippet_row(self._snippets.get(page, {}).get(rowid, ""), width)
+        if index == self.cursor:
+            text.stylize_before(self._cursor_style())
+        segments = list(text.render(self.app.console))
+        strip = Strip(segments).crop_extend(0, width, base)
+        return strip.apply_style(base) if base else strip
+
+    def _cursor_style(self) -> Style:
+        name = "sidebar--cursor" if self.has_focus else "sidebar--cursor-blurred"
+        return self.get_component_rich_style(name)
+
+    # -- fetching --------------------------------------------------------------------------
+
+    def _request(self, page: int, *, again: bool = False) -> None:
+        """Fetch a page of summaries (and snippets) in a worker, unless it is at hand;
+        ``again``: also when it is (the rows shown meanwhile stay until it comes)."""
+        if page < 0 or page * PAGE_SIZE >= len(self.listing.rowids):
+            return
+        if page in self._pending or (page in self._pages and not again):
+            return
+        self._pending.add(page)
+        rowids = list(self.listing.rowids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE])
+        generation = self._generation
+        match = self.listing.match
+
+        def fetch() -> None:
+            summaries = self.corpus.summaries(rowids)
+            snippets = self.corpus.snippets(match, rowids) if match else {}
+            rows = {s.rowid: s for s in summaries}
+            self.post_message(self.PageLoaded(generation, page, rows, snippets))
+
+        self.run_worker(fetch, thread=True, group="sidebar-pages", exit_on_error=False)
+
+    def on_sidebar_page_loaded(self, message: PageLoaded) -> None:
+        message.stop()
+        if message.generation != self._generation:
+            return
+        self._pending.discard(message.page)
+        self._pages[message.page] = message.rows
+        if message.snippets:
+            self._snippets[message.page] = message.snippets
+        while len(self._pages) > MAX_PAGES:
+            old, _ = self._pages.popitem(last=False)
+            self._snippets.pop(old, None)
+        height = self.row_height
+        first = message.page * PAGE_SIZE * height
+        top = round(self.scroll_y)
+        bottom = top + self.scrollable_content_region.height
+        last = first + PAGE_SIZE * height
+        if last > top and first < bottom:
+            start = max(first, top)
+            self.refresh_lines(start, min(last, bottom) - start)

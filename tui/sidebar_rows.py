@@ -1,0 +1,127 @@
+"""One line of the sidebar per cable (and a snippet line per search hit), as Rich Text.
+
+Kept apart from the widget so the row format can be tested and benchmarked without an app.
+Every cable string is cleaned (``export_formats.safe``) and placed with ``Text.append``: a
+subject of ``[bold]`` or one holding ESC shows as text and cannot act on the terminal.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+
+from store.model import Summary
+from store.sanitize import HIGHLIGHT_END, HIGHLIGHT_START
+from tui.export_formats import safe
+from tui.marking_style import chip
+
+BOOKMARK_MARK = "*"
+DATE_WIDTH = 10
+ID_WIDTH = 13
+# Columns of the chip block: wide enough for S//NF and U//FOUO, the common long ones.
+CHIP_WIDE = 7
+CHIP_NARROW = 5
+# Below this many columns the date goes (the ID carries the year anyway).
+DATE_MIN_WIDTH = 44
+SNIPPET_INDENT = 2
+
+DATE_STYLE = Style(dim=True)
+ID_STYLE = Style(bold=True)
+MARK_STYLE = Style(bold=True)
+SNIPPET_STYLE = Style(dim=True)
+# The reader's hit style (``tui.render.HIGHLIGHT_STYLE``; a test keeps them equal), not
+# imported from there so that the first paint does not wait for the renderer's import.
+HIGHLIGHT_STYLE = Style(reverse=True, bold=True)
+
+
+def flat(text: str) -> str:
+    """Cable text on one line: cleaned, every run of blanks and line breaks one space."""
+    return " ".join(safe(text).split())
+
+
+def summary_row(summary: Summary, width: int, *, bookmarked: bool = False) -> Text:
+    """``* [ C ] 2006-06-30 06ALMATY2558  Subject...`` fitted to ``width`` cells."""
+    line = Text(no_wrap=True, end="")
+    line.append(BOOKMARK_MARK if bookmarked else " ", style=MARK_STYLE)
+    chip_width = CHIP_WIDE if width >= DATE_MIN_WIDTH else CHIP_NARROW
+    marking = summary.classification
+    short = marking.short if marking is not None else "?"
+    line.append_text(chip(marking, short.center(chip_width)))
+    line.append(" ")
+    if width >= DATE_MIN_WIDTH:
+        day = summary.created.strftime("%Y-%m-%d") if summary.created else "no date"
+        line.append(day.ljust(DATE_WIDTH), style=DATE_STYLE)
+        line.append(" ")
+    cable_id = safe(summary.id)
+    line.append(cable_id.ljust(ID_WIDTH), style=ID_STYLE)
+    line.append(" ")
+    line.append(flat(summary.subject or ""))
+    return fit(line, width)
+
+
+def placeholder_row(width: int) -> Text:
+    """What a row shows while its page is being fetched."""
+    return fit(Text(" …", style=DATE_STYLE, no_wrap=True, end=""), width)
+
+
+def snippet_row(snippet: str, width: int) -> Text:
+    """A search hit's snippet under its row: matched terms in reverse, the rest dimmed.
+
+    When the first match would fall in the right part of a narrow row (or past its end), the
+    text before it is cut (shown as ``…``) so that the match is in view.
+    """
+    line = Text(no_wrap=True, end="")
+    highlighted = False
+    first_match = None
+    for piece in _split_markers(snippet):
+        if piece is None:
+            highlighted = not highlighted
+            if highlighted and first_match is None:
+                first_match = len(line)
+            continue
+        line.append(flat_keep_edges(piece), style=HIGHLIGHT_STYLE if highlighted else SNIPPET_STYLE)
+    room = width - SNIPPET_INDENT
+    lead = room // 4
+    if first_match is not None and cell_len(line.plain[:first_match]) > lead:
+        cut = first_match
+        while cut > 0 and cell_len(line.plain[cut - 1 : first_match]) < lead - 1:
+            cut -= 1
+        line = Text("…", style=SNIPPET_STYLE, no_wrap=True, end="").append_text(line[cut:])
+    indented = Text(" " * SNIPPET_INDENT, no_wrap=True, end="")
+    indented.append_text(line)
+    return fit(indented, width)
+
+
+def flat_keep_edges(text: str) -> str:
+    """Like ``flat`` but keeps one blank at either end (snippet pieces meet at word breaks)."""
+    cleaned = safe(text)
+    inner = " ".join(cleaned.split())
+    if not inner:
+        return " " if cleaned else ""
+    lead = " " if cleaned[0].isspace() else ""
+    trail = " " if cleaned[-1].isspace() else ""
+    return lead + inner + trail
+
+
+def _split_markers(snippet: str) -> list[str | None]:
+    """Snippet text with None where a highlight starts or ends."""
+    out: list[str | None] = []
+    piece = []
+    for char in snippet:
+        if char in (HIGHLIGHT_START, HIGHLIGHT_END):
+            out.append("".join(piece))
+            out.append(None)
+            piece = []
+        else:
+            piece.append(char)
+    out.append("".join(piece))
+    return out
+
+
+def fit(line: Text, width: int) -> Text:
+    """Cut to ``width`` cells with an ellipsis, or pad with blanks to exactly ``width``."""
+    if cell_len(line.plain) > width:
+        line.truncate(width, overflow="ellipsis")
+    line.pad_right(max(0, width - cell_len(line.plain)))
+    return line

@@ -1,0 +1,68 @@
+"""The one-line labels above the sidebar and the reader: counts, filters, hit and REF position.
+
+They return ``Content`` built from parts, never markup: a cable ID or an origin name typed
+into a filter is data.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from store.filters import Filters
+from tui.export_formats import safe
+
+
+def listing_label(listing, count: int) -> Content:
+    """``1,204 of 251,287``; for a search ``17 of 251,287 match nato  (newest first)``."""
+    if listing.is_search:
+        order = "best first" if listing.ranked else "newest first"
+        # The first page of hits is shown before they are all counted.
+        more = "+" if not listing.complete and listing.count is None else ""
+        return Content.assemble(
+            (f"{count:,}{more}", "bold"),
+            f" of {listing.total:,} match ",
+            (safe(" ".join(listing.query.split())), "italic"),
+            (f"  ({order})", "dim"),
+        )
+    return Content.assemble((f"{count:,}", "bold"), f" of {listing.total:,}")
+
+
+def filters_label(filters: Filters) -> str:
+    """The active filters in the search language's words (``class:C,S tag:PGOV 2005-2006``)."""
+    if filters.is_empty():
+        return ""
+    parts = []
+    if filters.levels:
+        parts.append("class:" + ",".join(level.letter for level in sorted(filters.levels)))
+    for caveat in sorted(filters.caveats):
+        parts.append(caveat.lower())
+    parts.extend(f"origin:{safe(o)}" for o in filters.origins)
+    parts.extend(f"tag:{safe(t)}" for t in filters.tags)
+    if filters.date_from or filters.date_to:
+        start = str(filters.date_from.year) if filters.date_from else ""
+        end = str(filters.date_to.year) if filters.date_to else ""
+        parts.append(start if start == end else f"{start}–{end}")
+    if filters.id_prefix:
+        parts.append(f"id:{safe(filters.id_prefix)}")
+    return " ".join(parts)
+
+
+def reader_label(view, cable_id: str | None) -> Content:
+    """``06ALMATY2558  line 12/180  ref 2 of 5  hit 3 of 17``."""
+    if cable_id is None:
+        return Content("")
+    parts: list[Content | str | tuple[str, str]] = [(safe(cable_id), "bold")]
+    if view.hit_count:
+        if view.hit is not None:
+            parts.append(f"  hit {view.hit + 1} of {view.hit_count}")
+        else:
+            noun = "hit" if view.hit_count == 1 else "hits"
+            parts.append(f"  {view.hit_count} {noun} (n/N)")
+    if view.ref_count:
+        if view.selected is not None:
+            parts.append(f"  ref {view.selected + 1} of {view.ref_count} (enter follows)")
+        else:
+            noun = "ref" if view.ref_count == 1 else "refs"
+            parts.append((f"  {view.ref_count} {noun} ([ ])", "dim"))
+    return Content.assemble(*parts)
+
