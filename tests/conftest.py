@@ -30,3 +30,12 @@ def samples_dir() -> Path:
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+# No timing limits in tests (the machines are shared and noisy; speed is for bench/). In CI
+# the examples are derandomized, so a run is repeatable and a red build is a real one.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("cables", deadline=None)
+settings.register_profile("cables-ci", deadline=None, derandomize=True)
+settings.load_profile("cables-ci" if __import__("os").environ.get("CI") else "cables")
