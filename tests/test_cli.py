@@ -139,3 +139,29 @@ def test_one_shot_commands_do_not_import_textual(corpus):
             [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env
         )
         assert done.stderr.strip().endswith("CLEAN"), (args, done.stderr)
+
+
+def test_serve_listens_on_loopback_only_and_says_what_it_needs(monkeypatch, capsys, corpus):
+    import types
+
+    monkeypatch.setitem(sys.modules, "textual_serve", None)
+    monkeypatch.setitem(sys.modules, "textual_serve.server", None)
+    code, _, err = run(capsys, "--corpus", str(corpus), "serve")
+    assert code == 2 and "pip install 'cables[serve]'" in err
+
+    started = {}
+
+    class FakeServer:
+        def __init__(self, command, host, port):
+            started.update(command=command, host=host, port=port)
+
+        def serve(self):
+            started["served"] = True
+
+    fake = types.ModuleType("textual_serve.server")
+    fake.Server = FakeServer
+    monkeypatch.setitem(sys.modules, "textual_serve", types.ModuleType("textual_serve"))
+    monkeypatch.setitem(sys.modules, "textual_serve.server", fake)
+    code, out, _ = run(capsys, "--corpus", str(corpus), "serve", "--port", "8123")
+    assert code == 0 and started["host"] == "127.0.0.1" and started["port"] == 8123
+    assert str(corpus) in started["command"] and "no authentication" in out
