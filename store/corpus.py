@@ -89,12 +89,7 @@ class Corpus:
         cursor = self.connection().execute(
             f"SELECT {key} FROM {source} WHERE {where} ORDER BY {key} DESC", params
         )
-        out = array("q")
-        while True:
-            chunk = cursor.fetchmany(8192)
-            if not chunk:
-                return out
-            out.extend(row[0] for row in chunk)
+        return _rowid_array(cursor)
 
     def summaries(self, rowids: Sequence[int]) -> list[Summary]:
         """Summaries for these rowids, in the order given (missing ones left out)."""
@@ -292,12 +287,7 @@ class Corpus:
             f"WHERE cables_fts MATCH ? AND {where} ORDER BY {order}",
             [match, *params],
         )
-        out = array("q")
-        while True:
-            chunk = cursor.fetchmany(8192)
-            if not chunk:
-                return out
-            out.extend(row[0] for row in chunk)
+        return _rowid_array(cursor)
 
     def snippets(self, match: str, rowids: Sequence[int]) -> dict[int, str]:
         """Snippets for some hits (the visible ones of a listing)."""
@@ -374,6 +364,14 @@ class Corpus:
                 )
             )
         return sorted(set(names))
+
+
+def _rowid_array(cursor) -> array:
+    """The first column of every row, as a compact array (250k rowids are 2 MB)."""
+    out = array("q")
+    while chunk := cursor.fetchmany(8192):
+        out.extend(row[0] for row in chunk)
+    return out
 
 
 def _summary(row) -> Summary:
