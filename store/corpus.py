@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 import threading
 from array import array
 from collections.abc import Iterable, Sequence
@@ -16,7 +18,6 @@ from pathlib import Path
 from store import schema
 from store.filters import Filters
 from store.model import Cable, Hit, Level, Marking, Summary
-from store.parser import parse_text
 from store.records import KnownFields
 from store.rowids import UNDATED_LIMIT, floor_of_day
 from store.snippets import make_snippet
@@ -61,6 +62,13 @@ class Corpus:
             with self._lock:
                 self._all.append(conn)
         return conn
+
+    def interrupt(self) -> None:
+        """Abort the queries running in any thread (they raise sqlite3.OperationalError)."""
+        with self._lock:
+            for conn in self._all:
+                with contextlib.suppress(sqlite3.ProgrammingError):  # already closed
+                    conn.interrupt()
 
     def close(self) -> None:
         with self._lock:
@@ -157,6 +165,9 @@ class Corpus:
             header="" if partial else (header or None),
         )
         text = f"{header}\n{body}" if header else body
+        # Imported here: listing and search never need the parser, and it costs start-up.
+        from store.parser import parse_text
+
         return parse_text(text, source=source, known=known)
 
     def summary(self, cable_id: str) -> Summary | None:

@@ -76,3 +76,25 @@ async def test_search_hits_past_the_first_screenful_fill_in(big_corpus):
         await settle(pilot)
         assert _no_placeholders(app)
         assert "GENPOST61 " in "\n".join(sidebar_lines(app))
+
+
+@pilot_test
+async def test_G_before_the_listing_is_complete_lands_on_the_oldest(big_corpus):
+    from tui.sidebar import Listing
+
+    app = make_app(big_corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        sidebar = app.sidebar
+        complete = app.listing
+        # As at start-up on a big corpus: only the first page of rowids is known yet.
+        first = Listing(list(complete.rowids[:100]), COUNT, count=COUNT, complete=False)
+        sidebar.set_listing(first)
+        app.listing = first
+        await pilot.press("G")
+        assert sidebar.cursor == COUNT - 1 and sidebar.cursor_rowid is None
+        sidebar.complete_listing(complete, keep_rowid=app.shown.rowid)
+        app.listing = complete
+        await settle(pilot)
+        assert sidebar.cursor == COUNT - 1
+        assert app.shown.id.endswith(f"GENPOST{COUNT}")

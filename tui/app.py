@@ -200,14 +200,8 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
 
     def interrupt_queries(self) -> None:
         """Abort every running SQLite statement of this app's corpus (workers then end)."""
-        interrupt = getattr(self.corpus, "interrupt", None)
-        if interrupt is not None:
-            interrupt()
-            return
-        # Until Corpus has interrupt(): its per-thread connections are all in ``_all``.
-        for conn in list(getattr(self.corpus, "_all", ())):
-            with contextlib.suppress(Exception):  # a connection already closed
-                conn.interrupt()
+        with contextlib.suppress(Exception):  # a connection already closed
+            self.corpus.interrupt()
 
     def on_notice(self, message: Notice) -> None:
         self.notify(safe(message.text), severity=message.severity, markup=False)  # type: ignore[arg-type]
@@ -271,7 +265,9 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
     def _show_listing(self, message: ListingLoaded) -> None:
         listing = message.listing
         sidebar = self.sidebar
-        if listing.complete and not self.listing.complete and sidebar.listing is self.listing:
+        shown = self.listing
+        same = listing.query == shown.query and listing.ranked == shown.ranked
+        if listing.complete and not shown.complete and same and sidebar.listing is shown:
             # The rest of the listing whose first page is on screen.
             self.listing = listing
             sidebar.complete_listing(listing, keep_rowid=message.keep_rowid)

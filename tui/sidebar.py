@@ -203,7 +203,8 @@ class Sidebar(ScrollView, can_focus=True):
         self._update_virtual_size()
         self.refresh()
         index = self.index_of(keep_rowid) if keep_rowid is not None else None
-        if index is not None and index != self.cursor:
+        # A cursor the user already took past the first page (G) stays where it is.
+        if index is not None and index != self.cursor and self.cursor < shown:
             self.cursor = index
             self.scroll_to(y=self._scroll_target(index, center=True), animate=False)
         self.post_message(self.CursorMoved(self.cursor_rowid, by_user=False))

@@ -65,4 +65,3 @@ def reader_label(view, cable_id: str | None) -> Content:
             noun = "ref" if view.ref_count == 1 else "refs"
             parts.append((f"  {view.ref_count} {noun} ([ ])", "dim"))
     return Content.assemble(*parts)
-
