@@ -34,7 +34,7 @@ JSON_KEYS = [
 def sample_cable(**changes: object) -> Cable:
     fields: dict[str, object] = {
         "id": "07TESTPOST42",
-        "source": "/tmp/invented.txt",
+        "source": "fixtures/invented.txt",
         "created": datetime(2007, 8, 9, 10, 11),
         "origin": "Embassy Testville",
         "classification": Marking(Level.SECRET, ("NOFORN",)),
@@ -181,7 +181,7 @@ def test_json_has_exactly_the_promised_keys_in_order():
 
 def test_json_values():
     data = cable_to_json(sample_cable())
-    assert data["source"] == "/tmp/invented.txt"
+    assert data["source"] == "fixtures/invented.txt"
     assert data["id"] == "07TESTPOST42"
     assert data["date"] == "2007-08-09T10:11:00"
     assert data["classification"] == "SECRET//NOFORN"

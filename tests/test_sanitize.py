@@ -177,7 +177,7 @@ def _hostile_telegram() -> str:
 
 
 def test_hostile_telegram_leaves_no_raw_control_in_any_field() -> None:
-    cable = parse_text(_hostile_telegram(), source=f"/tmp/evil{HOSTILE}.txt")
+    cable = parse_text(_hostile_telegram(), source=f"fixtures/evil{HOSTILE}.txt")
     assert_no_raw_controls(cable)
     assert "^[]52;c;" in cable.body
     assert "<9B>" in cable.body and "<202E>" in cable.body and "<D800>" in cable.body
