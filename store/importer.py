@@ -20,7 +20,7 @@ from store import schema
 from store.model import Cable
 from store.parser import parse_text
 from store.records import RawCable, Skipped
-from store.rowids import base_rowid
+from store.rowids import base_rowid, probe_step
 
 BATCH = 1000
 
@@ -275,8 +275,9 @@ def _upsert(conn: sqlite3.Connection, record: _Record) -> str:
             rowid = old_rowid  # same date: keep its place
     if rowid is None:
         rowid = base_rowid(record.created, record.id)
+        step = probe_step(record.created)
         while conn.execute("SELECT 1 FROM cables WHERE rowid = ?", (rowid,)).fetchone():
-            rowid += 1
+            rowid += step
     conn.execute(
         f"INSERT INTO cables(rowid, {_COLUMNS}) VALUES (?{', ?' * 10})", (rowid, *values[:10])
     )

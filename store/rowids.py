@@ -1,8 +1,9 @@
 """Rowids that follow date order, so "newest first" is a walk down the primary key.
 
 A rowid is the minute the cable was sent (counted from 1900) times ``SLOTS`` plus a slot
-that separates cables sent in the same minute. Cables with no known date get the lowest
-rowids and so sort as the oldest.
+that separates cables sent in the same minute. Few slots keep rowids dense: FTS5 stores the
+gap between neighbouring rowids in every posting, and 4096 slots made those gaps three bytes
+instead of one. Cables with no known date get negative rowids and so sort as the oldest.
 """
 
 from __future__ import annotations
@@ -10,19 +11,25 @@ from __future__ import annotations
 import zlib
 from datetime import date, datetime
 
-SLOTS = 4096
+SLOTS = 16
 _EPOCH = datetime(1900, 1, 1)
-# Undated cables live below this; dated ones start at minute 1.
-UNDATED_LIMIT = SLOTS
+# Dated cables have rowids at or above this; undated ones are below it (negative).
+UNDATED_LIMIT = 0
 
 
 def base_rowid(created: datetime | None, cable_id: str) -> int:
-    """The preferred rowid; the importer probes upward from it when it is taken."""
-    slot = zlib.crc32(cable_id.encode()) % SLOTS
+    """The preferred rowid; when it is taken the importer probes on by ``probe_step``."""
+    crc = zlib.crc32(cable_id.encode())
     if created is None:
-        return slot
+        return -1 - crc
     minutes = int((created.replace(tzinfo=None) - _EPOCH).total_seconds() // 60)
-    return (max(minutes, 0) + 1) * SLOTS + slot
+    return (max(minutes, 0) + 1) * SLOTS + crc % SLOTS
+
+
+def probe_step(created: datetime | None) -> int:
+    """Where to look next for a free rowid: later for dated cables, lower for undated ones
+    (so an undated cable never lands among the dated)."""
+    return 1 if created is not None else -1
 
 
 def floor_of_day(day: date) -> int:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 # "CBLS": tells a cables corpus from any other SQLite file.
 APPLICATION_ID = 0x43424C53
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Metadata and text live in separate tables: a listing walks ``cables`` (about 150 bytes a
 # row), and with the 7 KB bodies inline the same walk read all 3.4 GB of the file (460 ms
