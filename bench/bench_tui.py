@@ -229,6 +229,11 @@ def session(corpus: Path, newest: str, size: tuple[int, int], moves: int) -> dic
             early = [size for seconds, size in terminal.marks if window[0] <= seconds < window[1]]
             row_bytes.append((max(early) if early else before) - before)
         single_cpu = (terminal.cpu_seconds() - cpu_before) / moves
+        # The same wait with no key: what the idle app (timers, workers) costs in that time.
+        cpu_before = terminal.cpu_seconds()
+        for _ in range(moves):
+            terminal.settle(0.25)
+        idle_cpu = (terminal.cpu_seconds() - cpu_before) / moves
         terminal.settle(0.5)
         cpu_before = terminal.cpu_seconds()
         before = len(terminal.output)
@@ -250,6 +255,7 @@ def session(corpus: Path, newest: str, size: tuple[int, int], moves: int) -> dic
         "single_bytes": statistics.median(single_bytes),
         "row_bytes": statistics.median(row_bytes),
         "single_cpu_ms": single_cpu * 1000,
+        "idle_cpu_ms": idle_cpu * 1000,
         "burst_bytes": burst_bytes,
         "burst_cpu_ms": burst_cpu * 1000,
         "rss_mb": rss,
@@ -384,6 +390,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"cursor key, single move     {figures['single_cpu_ms']:8.1f} ms CPU   "
           f"{figures['single_bytes']:8.0f} bytes: {figures['row_bytes']:.0f} for the two rows, "
           f"the rest the reader's preview of the next cable")  # fmt: skip
+    print(f"  (the idle app over the same 0.25 s wait: {figures['idle_cpu_ms']:.1f} ms CPU)")
     print(f"cursor key, burst of {args.moves:<3}    {figures['burst_cpu_ms']:8.1f} ms CPU   "
           f"{figures['burst_bytes']:8.0f} bytes per key")  # fmt: skip
 
