@@ -7,6 +7,7 @@ run of the same import resumes there. Re-importing a cable replaces it, never du
 
 from __future__ import annotations
 
+import collections
 import hashlib
 import json
 import os
@@ -205,15 +206,18 @@ def _write_batch(
 ) -> None:
     if not pending:
         return
+    # The report counts a batch only once it is committed: after Ctrl-C the summary says
+    # what is in the corpus, not what a rolled-back batch had got through.
+    counts: collections.Counter[str] = collections.Counter()
+    skipped: list[Skipped] = []
     conn.execute("BEGIN IMMEDIATE")
     try:
         index_rows = _IndexRows(conn)
         for _, item in pending:
             if isinstance(item, Skipped):
-                report.skipped.append(item)
+                skipped.append(item)
             else:
-                outcome = _upsert(conn, item, index_rows)
-                setattr(report, outcome, getattr(report, outcome) + 1)
+                counts[_upsert(conn, item, index_rows)] += 1
         index_rows.flush()
         conn.execute(
             "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
@@ -221,8 +225,24 @@ def _write_batch(
         )
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        # Ctrl-C can land just after COMMIT returned: then there is nothing to roll back.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if not conn.in_transaction and _committed(conn, key, skip + pending[-1][0]):
+            _count(report, counts, skipped)
         raise
+    _count(report, counts, skipped)
+
+
+def _committed(conn: sqlite3.Connection, key: str, position: int) -> bool:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row is not None and row[0] == str(position)
+
+
+def _count(report: ImportReport, counts: collections.Counter[str], skipped: list[Skipped]) -> None:
+    for outcome, number in counts.items():
+        setattr(report, outcome, getattr(report, outcome) + number)
+    report.skipped.extend(skipped)
 
 
 def _row(cable: Cable) -> tuple:

@@ -155,3 +155,72 @@ def test_interrupted_import_resumes_from_its_cursor(tmp_path, monkeypatch):
     assert second.imported == 5
     with Corpus(path) as corpus:
         assert corpus.count() == 25
+
+
+class _InterruptingConnection:
+    """A connection that raises KeyboardInterrupt as Ctrl-C would, at a chosen statement."""
+
+    def __init__(self, conn: sqlite3.Connection, when) -> None:
+        self._conn = conn
+        self._when = when
+        self.commits = 0
+
+    def __getattr__(self, name):
+        return getattr(self._conn, name)
+
+    def execute(self, sql, *args):
+        if self._when(self, sql, before=True):
+            raise KeyboardInterrupt
+        result = self._conn.execute(sql, *args)
+        if sql == "COMMIT":
+            self.commits += 1
+        if self._when(self, sql, before=False):
+            raise KeyboardInterrupt
+        return result
+
+
+def _import_interrupted(tmp_path, monkeypatch, when):
+    from store import importer, schema
+
+    source = write_telegrams(
+        tmp_path / "in", {f"c{i}": telegram(serial=i + 1, subject=f"N{i}: X") for i in range(25)}
+    )
+    path = tmp_path / "c.sqlite"
+    real_connect = schema.connect
+    monkeypatch.setattr(
+        importer.schema,
+        "connect",
+        lambda *a, **k: _InterruptingConnection(real_connect(*a, **k), when),
+    )
+    report = import_paths(path, [source], batch_size=10, parse_workers=0)
+    monkeypatch.setattr(importer.schema, "connect", real_connect)
+    with Corpus(path) as corpus:
+        stored = corpus.count()
+    return report, stored, source, path
+
+
+def test_ctrl_c_just_after_a_commit_is_a_clean_stop_that_counts_that_batch(tmp_path, monkeypatch):
+    def after_second_commit(conn, sql, *, before):
+        return not before and sql == "COMMIT" and conn.commits == 2
+
+    report, stored, source, path = _import_interrupted(tmp_path, monkeypatch, after_second_commit)
+    assert report.interrupted
+    assert stored == 20
+    assert report.imported == 20
+    again = import_paths(path, [source], batch_size=10)
+    assert (again.resumed_from, again.imported) == (20, 5)
+
+
+def test_ctrl_c_inside_a_batch_reports_only_what_was_committed(tmp_path, monkeypatch):
+    texts = []
+
+    def in_the_second_batch(conn, sql, *, before):
+        if before and conn.commits == 1 and sql.startswith("INSERT INTO texts"):
+            texts.append(sql)
+            return len(texts) == 5  # half way through the batch
+        return False
+
+    report, stored, _, _ = _import_interrupted(tmp_path, monkeypatch, in_the_second_batch)
+    assert report.interrupted
+    assert stored == 10
+    assert report.imported == 10
