@@ -76,6 +76,18 @@ def test_search_plain_json_and_exit_codes(corpus, capsys):
     assert code == 2 and err.startswith("cables: bad query:") and err.count("\n") == 1
 
 
+def test_search_words_may_be_exclusions_unquoted(corpus, capsys):
+    # `cables search Baimenov -ordway`: -ordway is a query word, not an unknown option.
+    code, out, _ = run(capsys, "--corpus", str(corpus), "search", "Baimenov", "-zzz", "-n", "1")
+    assert code == 0 and out.startswith("ALMATY2558\t") and out.count("\n") == 1
+    code, out, _ = run(capsys, "--corpus", str(corpus), "search", "Baimenov", "-ordway")
+    assert code == 1 and out == ""
+    code, out, _ = run(capsys, "--corpus", str(corpus), "search", "--limit=1", "--", "-zzz", "akim")
+    assert code == 0 and out.count("\n") == 1
+    code, _, err = run(capsys, "--corpus", str(corpus), "search")
+    assert code == 2 and err == "cables: bad query: empty query: type words to search for\n"
+
+
 def test_missing_and_broken_corpora_get_one_line(tmp_path, capsys):
     code, _, err = run(capsys, "--corpus", str(tmp_path / "none.sqlite"), "show", "X1")
     assert code == 2 and "no corpus" in err and err.count("\n") == 1

@@ -140,6 +140,8 @@ def test_undefined_cp1252_bytes_become_visible() -> None:
         (b"UNCLAS STATE 000001\n\nSUBJECT: X\n", False),
         (b"text with one \x1b escape in a long enough line of text", False),
         (b"\x00\x01\x02", True),
+        (b"UNCLAS STATE 000001\n\nSUBJECT: A STRAY \x00 NUL\n" + b"1. (U) Text.\n" * 20, False),
+        (bytes(range(256)) * 8, True),
         (b"mostly \x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10", True),
         ("utf-16 text".encode("utf-16"), False),
     ],

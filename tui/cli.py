@@ -93,8 +93,18 @@ def main(argv: list[str] | None = None) -> int:
     from tui.commands.common import CommandError
 
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(only=_chosen_command(argv))
+    command = _chosen_command(argv)
+    parser = build_parser(only=command)
+    words: list[str] = []
+    if command == "search":  # a query may hold -word exclusions, which are no options
+        from tui.commands.search import split_query_words
+
+        at = argv.index("search") + 1
+        options, words = split_query_words(argv[at:])
+        argv = argv[:at] + options
     args = parser.parse_args(argv)
+    if words:
+        args.query = [*args.query, *words]
     run = getattr(args, "run", None)
     try:
         if run is None:

@@ -23,8 +23,42 @@ examples:
 """
 
 
+# The options of this command; any other argument, ``-word`` included, is part of the query.
+_VALUE_OPTIONS = ("--limit", "-n", "--corpus")
+_FLAG_OPTIONS = ("--rank", "--json", "-h", "--help")
+
+
+def split_query_words(args: list[str]) -> tuple[list[str], list[str]]:
+    """(options, query words) of the arguments after ``search``.
+
+    argparse would read an exclusion such as ``-almaty`` (in ``cables search nato -almaty``)
+    as an unknown option; here only this command's own options are options, and everything
+    after ``--`` is query.
+    """
+    options: list[str] = []
+    words: list[str] = []
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        name = arg.split("=", 1)[0]
+        if arg == "--":
+            words.extend(args[index + 1 :])
+            break
+        if arg in _FLAG_OPTIONS or (name in _VALUE_OPTIONS and "=" in arg):
+            options.append(arg)
+        elif arg in _VALUE_OPTIONS:
+            options.extend(args[index : index + 2])
+            index += 1
+        elif arg.startswith("-n") and arg[2:].isdigit():
+            options.append(arg)
+        else:
+            words.append(arg)
+        index += 1
+    return options, words
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("query", nargs="+", help="the search (quote it in the shell)")
+    parser.add_argument("query", nargs="*", help="the search (quote it in the shell)")
     parser.add_argument("--limit", "-n", type=int, default=20, help="at most N hits (20)")
     parser.add_argument("--rank", action="store_true", help="best matches first (bm25)")
     parser.add_argument("--json", action="store_true", help="JSON Lines, one hit per line")
@@ -35,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
     from store.query import QueryError, compile_query
 
     text = " ".join(args.query)
+    if not text.strip():
+        raise CommandError("bad query: empty query: type words to search for")
     try:
         compiled = compile_query(text)
     except QueryError as error:
