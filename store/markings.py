@@ -93,12 +93,16 @@ _BANNER_LEVELS = {
 _BANNER = re.compile(
     r"[ \t]*(?P<level>"
     + "|".join(f"(?:{_spaced(word)})" for word in _BANNER_LEVELS)
-    + r")(?P<rest>(?:[ \t/]|\Z|(?=S[ \t]*E[ \t]*C[ \t]*T[ \t]*I[ \t]*O[ \t]*N)).*)\Z",
+    + r")(?P<rest>(?:[ \t/]|\Z|(?=[A-Z])).*)\Z",
 )
 _BANNER_QUALIFIERS = re.compile(
     r"[ \t]*(?://[ \t]*)?(?P<word>"
     + _spaced("EFTO")
-    + r"|SENSITIVE|NOFORN|NF|SIPDIS|EXDIS|NODIS|LIMDIS|STADIS)(?![A-Z0-9])",
+    + r"|SENSITIVE|NOFORN|NF|SIPDIS|EXDIS|NODIS|LIMDIS|STADIS"
+    + r"|FOR[ \t]+OFFICIAL[ \t]+USE[ \t]+ONLY|FOUO"
+    # Release lists are NATO or three-letter country codes; a station name is longer.
+    + r"|REL(?:[ \t]+TO)?[ \t]+(?:NATO|[A-Z]{3})(?:[ \t]*,[ \t]*(?:NATO|[A-Z]{3}))*)"
+    + r"(?![A-Z0-9])",
 )
 _SECTION = re.compile(
     r"[ \t]*S[ \t]*E[ \t]*C[ \t]*T[ \t]*I[ \t]*O[ \t]*N[ \t]*(\d{1,3})[ \t]*O[ \t]*F[ \t]*(\d{1,3})"
@@ -136,9 +140,14 @@ def parse_banner(line: str) -> Banner | None:
     match = _BANNER.match(line)
     if match is None:
         return None
-    squeezed = match.group("level").replace(" ", "").replace("\t", "")
-    banner = Banner(_BANNER_LEVELS[squeezed])
+    written = match.group("level")
+    squeezed = written.replace(" ", "").replace("\t", "")
     rest = match.group("rest")
+    # "S E C R E TANKARA 000123": a letter-spaced level run into the station is a known
+    # garble; "SECRETARIAT 2" is prose.
+    if rest[:1].isalpha() and written == squeezed and not _SECTION.match(rest):
+        return None
+    banner = Banner(_BANNER_LEVELS[squeezed])
     if squeezed == "LIMITEDOFFICIALUSE":
         banner.captions.append("SENSITIVE")
     rest = _take_qualifiers(rest, banner)
@@ -162,8 +171,15 @@ def _take_qualifiers(rest: str, banner: Banner) -> str:
         qualifier = _BANNER_QUALIFIERS.match(rest)
         if qualifier is None:
             return rest
-        word = qualifier.group("word").replace(" ", "").replace("\t", "")
-        word = "NOFORN" if word == "NF" else word
+        word = " ".join(qualifier.group("word").split())
+        if word.startswith("REL "):
+            word = "REL " + re.sub(r"[ ,]+", ", ", word.removeprefix("REL ").removeprefix("TO "))
+        else:
+            word = word.replace(" ", "")
+        # UNCLAS//FOUO says in the banner what the SENSITIVE caption says on its own line.
+        word = {"NF": "NOFORN", "FOROFFICIALUSEONLY": "SENSITIVE", "FOUO": "SENSITIVE"}.get(
+            word, word
+        )
         if word != "EFTO" and word not in banner.captions:
             banner.captions.append(word)
         rest = rest[qualifier.end() :]
@@ -237,5 +253,6 @@ def overall_marking(level: Level, captions: list[str] | tuple[str, ...]) -> Mark
         caveats.append("FOUO")
     if "NOFORN" in captions:
         caveats.append("NOFORN")
+    caveats.extend(c for c in captions if c.startswith("REL "))
     marking = Marking(level, tuple(caveats))
     return Marking(level, tuple(caveats), marking.full)

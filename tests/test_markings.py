@@ -47,6 +47,14 @@ BANNERS = {
     ),
     "LIMITED OFFICIAL USE ROME 001234": (U, ["SENSITIVE"], None, "ROME", 1234),
     "   S E C R E T   SECTION 01 OF 02   STATE 000042   ": (S, [], (1, 2), "STATE", 42),
+    "UNCLASSIFIED//FOR OFFICIAL USE ONLY ROME 000125": (U, ["SENSITIVE"], None, "ROME", 125),
+    "UNCLAS//FOR OFFICIAL USE ONLY": (U, ["SENSITIVE"], None, None, None),
+    "UNCLASSIFIED//FOUO ROME 000125": (U, ["SENSITIVE"], None, "ROME", 125),
+    "UNCLAS FOUO ROME 000125": (U, ["SENSITIVE"], None, "ROME", 125),
+    "CONFIDENTIAL//REL NATO ROME 000126": (C, ["REL NATO"], None, "ROME", 126),
+    "SECRET//REL TO USA, GBR STATE 000007": (S, ["REL USA, GBR"], None, "STATE", 7),
+    "S E C R E TANKARA 000123": (S, [], None, "ANKARA", 123),
+    "C O N F I D E N T I A LSTATE 012345": (C, [], None, "STATE", 12345),
 }  # fmt: skip
 
 
@@ -72,6 +80,9 @@ def test_banner_forms(line: str) -> None:
         "SECRET TALKS BEGAN",
         "UNCLASSIFIED BY DECREE OF THE MINISTER",
         "S E C R E T L Y",
+        "SECRETANKARA 000123",
+        "SECRETARIAT 2",
+        "CONFIDENTIALITY 3",
         "SECSTATE WASHDC",
         "TOPICS FOR DISCUSSION",
         "",
@@ -105,6 +116,22 @@ def test_not_banners(line: str) -> None:
 )
 def test_caption_lines(line: str, captions: list[str] | None) -> None:
     assert caption_words(line) == captions
+
+
+@pytest.mark.parametrize(
+    ("banner", "full"),
+    [
+        ("UNCLASSIFIED//FOR OFFICIAL USE ONLY ROME 000125", "UNCLASSIFIED//FOR OFFICIAL USE ONLY"),
+        ("UNCLAS FOUO ROME 000125", "UNCLASSIFIED//FOR OFFICIAL USE ONLY"),
+        ("CONFIDENTIAL//REL NATO ROME 000126", "CONFIDENTIAL//REL NATO"),
+        ("S E C R E TANKARA 000123", "SECRET"),
+    ],
+)
+def test_banner_forms_classify_the_whole_cable(banner: str, full: str) -> None:
+    cable = parse_text(f"{banner}\n\nSUBJECT: X\n\n1. (U) Text.\n")
+    assert cable.classification is not None and cable.classification.full == full
+    assert cable.id is not None and cable.id.endswith(banner.split()[-1].lstrip("0"))
+    assert "no classification banner found" not in cable.warnings
 
 
 def test_overall_marking_from_banner_and_captions() -> None:
