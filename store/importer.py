@@ -310,6 +310,7 @@ def _upsert(conn: sqlite3.Connection, record: _Record, index_rows: _IndexRows) -
     rowid = None
     if existing is not None:
         old_rowid, *old_values = existing
+        values = _keep_known_minutes(values, old_values)
         old_refs = [r[0] for r in conn.execute(
             "SELECT target FROM refs WHERE cable = ? ORDER BY position", (old_rowid,))]  # fmt: skip
         old_tags = [r[0] for r in conn.execute(
@@ -344,6 +345,16 @@ def _upsert(conn: sqlite3.Connection, record: _Record, index_rows: _IndexRows) -
         [(rowid, ref, i) for i, ref in enumerate(record.references)],
     )
     return outcome
+
+
+def _keep_known_minutes(values: tuple, old_values: list) -> tuple:
+    """An HTML page (date and hour only) re-imported over the CSV's row keeps the minutes."""
+    old_created, old_hour_only = old_values[1], old_values[2]
+    created, hour_only = values[1], values[2]
+    if hour_only and not old_hour_only and old_created and created:
+        if old_created[:13] == created[:13]:  # "YYYY-MM-DD HH": same day and hour
+            return (values[0], old_created, 0, *values[3:])
+    return values
 
 
 def _prefixed(alias: str, columns: str) -> str:

@@ -128,6 +128,11 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
     paragraphs, cut_short = split_paragraphs("\n".join(body_lines))
 
     created = known.created or transmission.sent
+    hour_only = known.created_hour_only
+    sent = transmission.sent
+    if hour_only and created and sent and sent.replace(minute=0) == created.replace(minute=0):
+        # The page's Created cell lost the minutes; the DTG of the same hour still has them.
+        created, hour_only = sent, False
     date_note = None
     is_partial = known.header == "" or PARTIAL_PHRASE in text[:3000].lower()
     if created is None:
@@ -135,7 +140,7 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
             "no date line in this partial extract" if is_partial else "no date found in the cable"
         )
         warnings.append(f"date unknown: {date_note}")
-    elif known.created_hour_only:
+    elif hour_only:
         date_note = "minutes unknown: the HTML release repeats the hour there"
 
     captions = list(banner.captions) if banner else []

@@ -68,6 +68,18 @@ def read_csv(path: str | PathLike[str]) -> Iterator[RawCable | Skipped]:
             yield Skipped(source, where, f"read error: {error.strerror or error}")
 
 
+def parse_row(source: str, text: str, where: str) -> RawCable | Skipped:
+    """One cables.csv row given as text (an HTML page can hold one instead of a cable)."""
+    try:
+        fields, _, problem = _scan_row(text.strip(), 0, at_eof=True)
+    except _NeedMore:  # cannot happen at the end of the data; be safe anyway
+        return Skipped(source, where, "unreadable database row")
+    cable = _to_cable(source, fields, 1, 1, problem)
+    if isinstance(cable, Skipped):
+        return Skipped(source, where, cable.reason)
+    return RawCable(source, where, cable.text, cable.known)
+
+
 def _to_cable(
     source: str, fields: list[str], ordinal: int, line: int, problem: str | None
 ) -> RawCable | Skipped:

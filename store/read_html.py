@@ -72,8 +72,7 @@ def parse_page(source: str, page: str) -> RawCable | Skipped:
     meta = _metadata(parser.tables)
     known = _known_fields(meta, Path(source).stem)
     if _RAW_ROW.match(blocks[0]):
-        text = "\n".join(block for block in blocks if block)
-        return RawCable(source, "raw database row, not a formatted cable", text, known)
+        return _raw_row(source, "\n".join(block for block in blocks if block), known)
     if len(blocks) == 1:
         # The release gives the header its own block; a page with only the body block is a
         # partial cable, as an empty header field says in cables.csv.
@@ -82,6 +81,32 @@ def parse_page(source: str, page: str) -> RawCable | Skipped:
         header, body = blocks[0], "\n".join(blocks[1:])
     known = replace(known, header=header)
     return RawCable(source, "", f"{header}\n{body}" if header else body, known)
+
+
+def _raw_row(source: str, text: str, page: KnownFields) -> RawCable:
+    """A page whose <pre> is a cables.csv row: its fields, read as the CSV's are.
+
+    The row's own date has the right minutes, unlike the page's; the page's table fills
+    what the row leaves empty. A row that does not split into fields is kept as text.
+    """
+    from store.read_csv import parse_row
+
+    where = "raw database row, not a formatted cable"
+    row = parse_row(source, text, where)
+    if isinstance(row, Skipped):
+        return RawCable(source, f"{where} ({row.reason})", text, page)
+    known = row.known
+    return RawCable(
+        source,
+        where,
+        row.text,
+        replace(
+            known,
+            id=known.id or page.id,
+            origin=known.origin or page.origin,
+            classification=known.classification or page.classification,
+        ),
+    )
 
 
 def _trim(block: str) -> str:

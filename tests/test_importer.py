@@ -72,6 +72,46 @@ def test_one_cable_twice_in_one_batch_keeps_the_index_consistent(tmp_path):
         assert len(corpus.search(compile_query("unrelated").match)) == 1
 
 
+def test_an_html_page_after_the_csv_keeps_the_csv_minutes(tmp_path):
+    source = tmp_path / "in"
+    source.mkdir()
+    body = "C O N F I D E N T I A L PARIS 000077\n\nSUBJECT: MINUTES\n\n1. (C) Text.\n"
+    (source / "cables.csv").write_text(
+        '"1","3/1/2008 10:07","08PARIS77","Embassy Paris","CONFIDENTIAL","","",'
+        f'"{body}"\n'
+    )
+    page = (
+        "<table><tr><td>Reference ID</td><td>Created</td><td>Classification</td>"
+        "<td>Origin</td></tr><tr><td>08PARIS77</td><td>2008-03-01 10:10</td>"
+        "<td>CONFIDENTIAL</td><td>Embassy Paris</td></tr></table>"
+        f"<pre>{body}</pre>"
+    )
+    path = tmp_path / "c.sqlite"
+    import_paths(path, [source / "cables.csv"], parse_workers=0)
+    (source / "08PARIS77.html").write_text(page)
+    import_paths(path, [source / "08PARIS77.html"], parse_workers=0)
+    with Corpus(path) as corpus:
+        cable = corpus.get("08PARIS77")
+        assert cable.created == datetime(2008, 3, 1, 10, 7)
+        assert cable.date_note is None
+
+
+def test_an_html_page_takes_its_minutes_from_the_dtg(tmp_path):
+    page = tmp_path / "08PARIS78.html"
+    page.write_text(
+        "<table><tr><td>Reference ID</td><td>08PARIS78</td></tr>"
+        "<tr><td>Created</td><td>2008-03-01 10:10</td></tr></table>"
+        "<pre>VZCZCXRO1234\nO 011007Z MAR 08\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC</pre>"
+        "<pre>C O N F I D E N T I A L PARIS 000078\n\nSUBJECT: DTG\n\n1. (C) Text.</pre>"
+    )
+    path = tmp_path / "c.sqlite"
+    import_paths(path, [page], parse_workers=0)
+    with Corpus(path) as corpus:
+        cable = corpus.get("08PARIS78")
+        assert cable.created == datetime(2008, 3, 1, 10, 7)
+        assert cable.date_note is None
+
+
 def test_bad_files_are_reported_and_the_rest_imports(tmp_path):
     source = write_telegrams(tmp_path / "in", {"good": telegram()})
     (source / "empty.txt").write_bytes(b"")

@@ -67,14 +67,47 @@ def test_label_value_pairs_any_case_and_one_pre_for_a_partial_cable(pages):
     assert "TAGS: ECON TL\n" in cable.text
 
 
-def test_raw_database_row_page_is_kept_as_is(pages):
+def test_raw_database_row_page_is_read_as_a_csv_row(pages):
     cable = read_html(pages / "2006" / "01" / "06TESTPOST3.html")
     assert isinstance(cable, RawCable)
     assert "raw database row" in cable.location
-    assert cable.text.startswith('"9","1/20/2006 9:41","06TESTPOST3"')
-    assert "SUBJECT: INVENTED RAW ROW PAGE\n" in cable.text
+    # The row's fields, not the row as text: no quotes or field separators in the cable.
+    assert cable.text.startswith("UNCLAS TESTPOST 000003\n\nSUBJECT: INVENTED RAW ROW PAGE\n")
+    assert '"' not in cable.text
     assert cable.known.id == "06TESTPOST3"
-    assert cable.known.header is None
+    # The row's date keeps its minutes (the page's Created cell would give 09:00).
+    assert cable.known.created == datetime(2006, 1, 20, 9, 41)
+    assert not cable.known.created_hour_only
+    assert cable.known.header == ""
+
+
+def test_raw_row_with_escapes_and_references_gives_every_field(tmp_path):
+    from store.parser import parse_text
+
+    row = (
+        '"1234","3/1/2008 10:07","08PARIS77","Embassy Paris","SECRET",'
+        '"08PARIS1|08PARIS2","","S E C R E T PARIS 000077&#x000A;&#x000A;'
+        'SUBJECT: A \\"QUOTED\\" ROW&#x000A;&#x000A;1. (S) Text with a \\\\ backslash.&#x000A;"'
+    )
+    page = tmp_path / "08PARIS77.html"
+    page.write_text(f"<html><body><pre>{row}</pre></body></html>")
+    raw = read_html(page)
+    assert isinstance(raw, RawCable)
+    cable = parse_text(raw.text, source=raw.source, known=raw.known)
+    assert cable.id == "08PARIS77"
+    assert cable.subject == 'A "QUOTED" ROW'
+    assert cable.references == ("08PARIS1", "08PARIS2")
+    assert cable.created == datetime(2008, 3, 1, 10, 7)
+    assert [p.text for p in cable.paragraphs] == ["Text with a \\ backslash."]
+
+
+def test_raw_row_that_does_not_split_is_kept_as_text(tmp_path):
+    page = tmp_path / "08PARIS78.html"
+    page.write_text('<pre>"1","3/1/2008 10:07","08PARIS78","only four fields"</pre>')
+    raw = read_html(page)
+    assert isinstance(raw, RawCable)
+    assert raw.location.startswith("raw database row") and "4 fields" in raw.location
+    assert raw.text.startswith('"1","3/1/2008 10:07"')
 
 
 def test_page_without_pre_is_skipped(pages):
