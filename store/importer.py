@@ -351,9 +351,9 @@ def _keep_known_minutes(values: tuple, old_values: list) -> tuple:
     """An HTML page (date and hour only) re-imported over the CSV's row keeps the minutes."""
     old_created, old_hour_only = old_values[1], old_values[2]
     created, hour_only = values[1], values[2]
-    if hour_only and not old_hour_only and old_created and created:
-        if old_created[:13] == created[:13]:  # "YYYY-MM-DD HH": same day and hour
-            return (values[0], old_created, 0, *values[3:])
+    same_hour = bool(old_created and created and old_created[:13] == created[:13])
+    if hour_only and not old_hour_only and same_hour:  # "YYYY-MM-DD HH" is day and hour
+        return (values[0], old_created, 0, *values[3:])
     return values
 
 

@@ -413,10 +413,7 @@ _LEVEL_WORDS = {
     "TOPSECRET": Level.TOP_SECRET,
 }
 _CAVEAT_WORDS = {"NF": "NOFORN", "NOFORN": "NOFORN", "FOUO": "FOUO", "SBU": "FOUO"}
-_CLASS_HELP = (
-    "use u, c, s, ts (or unclassified, confidential, secret, top secret), "
-    "noforn (nf), fouo (sbu), comma-separated"
-)
+_CLASS_HELP = "use u, c, s, ts, noforn or fouo (commas for several)"
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 

@@ -16,6 +16,7 @@ from app_support import (
 )
 
 from store.config import Config
+from store.model import Level
 from tui.reader import CableView
 from tui.render import BlockKind
 from tui.screens.filters import FilterScreen
@@ -140,9 +141,10 @@ async def test_filters_narrow_the_listing_and_one_key_clears_them(story):
         await pilot.press("f")
         await settle(pilot)
         assert isinstance(app.screen, FilterScreen)
-        # Levels list: Unclassified, Confidential, Secret, Top secret. Tick Secret.
+        # Levels list: Unclassified, Confidential, Secret, Top secret. Tick Secret; enter
+        # applies even with the focus still on the list (space is what ticks there).
         await pilot.press("down", "down", "space")
-        await pilot.press("ctrl+s")
+        await pilot.press("enter")
         await settle(pilot)
         assert not isinstance(app.screen, FilterScreen)
         assert app.sidebar.count == 1
@@ -176,6 +178,15 @@ async def test_filter_screen_combines_fields_and_rejects_a_bad_year_range(story)
         await settle(pilot)
         assert app.filters.tags == ("PGOV",)
         assert app.sidebar.count == 4
+        # On a button, enter presses that button: Cancel keeps the filters as they were.
+        await pilot.press("f")
+        await settle(pilot)
+        app.screen.query_one("#levels").select(int(Level.SECRET))
+        app.screen.query_one("#cancel").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, FilterScreen)
+        assert app.filters.tags == ("PGOV",) and not app.filters.levels
 
 
 @pilot_test

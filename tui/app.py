@@ -33,7 +33,7 @@ from tui.reader import CableView
 from tui.search_bar import SearchBar
 from tui.searching import SearchMixin
 from tui.sidebar import PAGE_SIZE, Listing, Sidebar
-from tui.status import filters_label, listing_label, reader_label
+from tui.status import listing_label, reader_label
 from tui.trail import Trail
 
 if TYPE_CHECKING:
@@ -289,10 +289,8 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
         self.update_count()
 
     def update_count(self) -> None:
-        label = listing_label(self.listing, self.sidebar.count)
-        extra = filters_label(self.filters)
-        content = Content.assemble(label, ("  " + extra, "dim") if extra else "")
-        self.main_screen.query_one("#count", Static).update(content, layout=False)
+        label = listing_label(self.listing, self.sidebar.count, self.filters)
+        self.main_screen.query_one("#count", Static).update(label, layout=False)
 
     # -- opening cables --------------------------------------------------------------------
 

@@ -43,11 +43,11 @@ class CableView(ScrollView, can_focus=True):
         Binding("b,pageup", "page(-1)", "Page up", show=False, id="reader.page_up"),
         Binding("g,home", "top", "Top", show=False, id="reader.top"),
         Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
-        Binding("right_square_bracket", "select_ref(1)", "Next ref", id="reader.next_ref"),
+        Binding("right_square_bracket", "select_ref(1)", "Next link", id="reader.next_ref"),
         Binding(
-            "left_square_bracket", "select_ref(-1)", "Prev ref", show=False, id="reader.prev_ref"
+            "left_square_bracket", "select_ref(-1)", "Prev link", show=False, id="reader.prev_ref"
         ),
-        Binding("enter,o", "follow", "Follow ref", id="reader.follow"),
+        Binding("enter,o", "follow", "Follow link", id="reader.follow"),
     ]
 
     DEFAULT_CSS = """
@@ -95,6 +95,7 @@ class CableView(ScrollView, can_focus=True):
         self.selected = None
         self.hit = None
         self._reset(scroll_to=0)
+        self.refresh_bindings()
         self.post_message(self.StateChanged())
 
     def _reset(self, scroll_to: int | None) -> None:
@@ -172,6 +173,14 @@ class CableView(ScrollView, can_focus=True):
 
     # -- REF selection ---------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The footer offers "Next link" and "Follow link" only where there is one.
+        if action == "select_ref" and not self._selectable:
+            return False
+        if action == "follow" and self.selected_block is None:
+            return None if self._selectable else False
+        return True
+
     @property
     def selected_block(self) -> int | None:
         if self.selected is None or not self._selectable:
@@ -194,6 +203,7 @@ class CableView(ScrollView, can_focus=True):
         self._repaint_block(old)
         self._repaint_block(self.selected_block)
         self._bring_into_view(self.selected_block, 0)
+        self.refresh_bindings()
         self.post_message(self.StateChanged())
 
     def action_follow(self) -> None:

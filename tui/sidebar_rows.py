@@ -19,9 +19,9 @@ from tui.marking_style import chip
 BOOKMARK_MARK = "*"
 DATE_WIDTH = 10
 ID_WIDTH = 13
-# Columns of the chip block: wide enough for S//NF and U//FOUO, the common long ones.
-CHIP_WIDE = 7
-CHIP_NARROW = 5
+# Columns of the chip block: wide enough for S//NF and U//FOUO (a quarter of the corpus),
+# at every width, so that the IDs after the chips line up.
+CHIP_WIDTH = 7
 # Below this many columns the date goes (the ID carries the year anyway).
 DATE_MIN_WIDTH = 44
 SNIPPET_INDENT = 2
@@ -44,10 +44,9 @@ def summary_row(summary: Summary, width: int, *, bookmarked: bool = False) -> Te
     """``* [ C ] 2006-06-30 06ALMATY2558  Subject...`` fitted to ``width`` cells."""
     line = Text(no_wrap=True, end="")
     line.append(BOOKMARK_MARK if bookmarked else " ", style=MARK_STYLE)
-    chip_width = CHIP_WIDE if width >= DATE_MIN_WIDTH else CHIP_NARROW
     marking = summary.classification
     short = marking.short if marking is not None else "?"
-    line.append_text(chip(marking, short.center(chip_width)))
+    line.append_text(chip(marking, short.center(CHIP_WIDTH)))
     line.append(" ")
     if width >= DATE_MIN_WIDTH:
         day = summary.created.strftime("%Y-%m-%d") if summary.created else "no date"

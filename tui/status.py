@@ -12,8 +12,11 @@ from store.filters import Filters
 from tui.export_formats import safe
 
 
-def listing_label(listing, count: int) -> Content:
-    """``1,204 of 251,287``; for a search ``17 of 251,287 match nato  (newest first)``."""
+def listing_label(listing, count: int, filters: Filters | None = None) -> Content:
+    """``1,204 of 251,287  class:S``; for a search ``17 of 251,287 match nato  class:S
+    (newest first)``: the filters before the order, as they narrow what the count counts."""
+    extra = filters_label(filters) if filters is not None else ""
+    narrowed = (f"  {extra}", "dim") if extra else ""
     if listing.is_search:
         order = "best first" if listing.ranked else "newest first"
         # The first page of hits is shown before they are all counted.
@@ -22,14 +25,15 @@ def listing_label(listing, count: int) -> Content:
             (f"{count:,}{more}", "bold"),
             f" of {listing.total:,} match ",
             (safe(" ".join(listing.query.split())), "italic"),
+            narrowed,
             (f"  ({order})", "dim"),
         )
-    return Content.assemble((f"{count:,}", "bold"), f" of {listing.total:,}")
+    return Content.assemble((f"{count:,}", "bold"), f" of {listing.total:,}", narrowed)
 
 
-def filters_label(filters: Filters) -> str:
+def filters_label(filters: Filters | None) -> str:
     """The active filters in the search language's words (``class:C,S tag:PGOV 2005-2006``)."""
-    if filters.is_empty():
+    if filters is None or filters.is_empty():
         return ""
     parts = []
     if filters.levels:
@@ -48,7 +52,7 @@ def filters_label(filters: Filters) -> str:
 
 
 def reader_label(view, cable_id: str | None) -> Content:
-    """``06ALMATY2558  line 12/180  ref 2 of 5  hit 3 of 17``."""
+    """``06ALMATY2558  hit 3 of 17  link 2 of 5 (enter follows)``."""
     if cable_id is None:
         return Content("")
     parts: list[Content | str | tuple[str, str]] = [(safe(cable_id), "bold")]
@@ -58,10 +62,11 @@ def reader_label(view, cable_id: str | None) -> Content:
         else:
             noun = "hit" if view.hit_count == 1 else "hits"
             parts.append(f"  {view.hit_count} {noun} (n/N)")
+    # "Links": the REFs this cable cites and the cables of the corpus that cite it.
     if view.ref_count:
         if view.selected is not None:
-            parts.append(f"  ref {view.selected + 1} of {view.ref_count} (enter follows)")
+            parts.append(f"  link {view.selected + 1} of {view.ref_count} (enter follows)")
         else:
-            noun = "ref" if view.ref_count == 1 else "refs"
+            noun = "link" if view.ref_count == 1 else "links"
             parts.append((f"  {view.ref_count} {noun} ([ ])", "dim"))
     return Content.assemble(*parts)

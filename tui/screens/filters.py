@@ -87,9 +87,14 @@ def facets_hint(facets: Facets) -> Content:
 
 
 class FilterScreen(ModalScreen[Filters | None]):
-    """Edit the filters; enter or ctrl+s applies, escape cancels, ctrl+r clears."""
+    """Edit the filters; enter or ctrl+s applies, escape cancels, ctrl+r clears.
+
+    Enter applies from anywhere but a button (which it presses): the level list and the
+    checkbox would take it for "tick", and space does that.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "enter", "Apply", show=False, priority=True, id="filters.enter"),
         Binding("escape", "cancel", "Cancel", id="filters.cancel"),
         Binding("ctrl+s", "apply", "Apply", id="filters.apply"),
         Binding("ctrl+r", "clear", "Clear all", id="filters.clear"),
@@ -159,7 +164,7 @@ class FilterScreen(ModalScreen[Filters | None]):
     def compose(self) -> ComposeResult:
         current = self.current
         with Vertical() as box:
-            box.border_title = "Filter (enter applies, escape cancels, ctrl+r clears)"
+            box.border_title = "Filter (space ticks, enter applies, escape cancels)"
             yield SelectionList[int](
                 *[
                     (Content(level.word.title()), int(level), level in current.levels)
@@ -232,6 +237,13 @@ class FilterScreen(ModalScreen[Filters | None]):
             self.query_one("#filter-error", Static).update(Content(str(error)))
             return
         self.dismiss(filters)
+
+    def action_enter(self) -> None:
+        focused = self.focused
+        if isinstance(focused, Button):
+            focused.press()
+        else:
+            self.action_apply()
 
     def action_clear(self) -> None:
         self.dismiss(Filters())
