@@ -63,9 +63,25 @@ def import_paths(
     parse_workers: int | None = None,
 ) -> ImportReport:
     """Import every cable under ``paths``. Raises CorpusError for an unusable corpus."""
+    paths = [Path(p) for p in paths]
+    try:
+        return _import(corpus_path, paths, progress, batch_size, parse_workers)
+    except sqlite3.OperationalError as error:
+        # A corpus file that opened but cannot take a write: root, a read-only mount.
+        if schema.is_readonly_error(error):
+            raise schema.read_only(corpus_path) from None
+        raise
+
+
+def _import(
+    corpus_path: Path,
+    paths: list[Path],
+    progress: Progress | None,
+    batch_size: int,
+    parse_workers: int | None,
+) -> ImportReport:
     from store.read_files import count_hint
 
-    paths = [Path(p) for p in paths]
     conn = schema.connect(corpus_path, readonly=False)
     report = ImportReport()
     key = resume_key(paths)

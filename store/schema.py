@@ -109,11 +109,25 @@ def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
         _check_or_create(conn, path, readonly=readonly)
     except sqlite3.DatabaseError as error:
         conn.close()
+        if is_readonly_error(error):
+            raise read_only(path) from None
         raise CorpusError(f"{path}: not a cables corpus ({error})") from None
     except CorpusError:
         conn.close()
         raise
     return conn
+
+
+def is_readonly_error(error: sqlite3.Error) -> bool:
+    return "readonly" in str(error) or "read-only" in str(error)
+
+
+def read_only(path: Path) -> CorpusError:
+    """The error for a corpus that can be read but not written (file or directory)."""
+    return CorpusError(
+        f"{path}: the corpus is read-only (the file or its directory cannot be written); "
+        "import into a corpus of your own with --corpus FILE"
+    )
 
 
 def _open_readonly(path: Path) -> sqlite3.Connection:

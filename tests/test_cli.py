@@ -97,6 +97,16 @@ def test_missing_and_broken_corpora_get_one_line(tmp_path, capsys):
     assert code == 2 and "not a cables corpus" in err and "Traceback" not in err
 
 
+def test_a_configured_corpus_that_is_not_there_is_reported_not_made(capsys, isolated_home):
+    config = isolated_home / "xdg_config_home" / "cables" / "config.toml"
+    config.parent.mkdir(parents=True)
+    missing = isolated_home / "unmounted" / "c.sqlite"
+    config.write_text(f'corpus = "{missing}"\n')
+    code, _, err = run(capsys, "show", "06ALMATY79")
+    assert code == 2 and "no corpus there" in err and err.count("\n") == 1
+    assert not missing.parent.exists()
+
+
 def test_bad_config_gets_one_line(tmp_path, capsys, isolated_home):
     config = isolated_home / "xdg_config_home" / "cables" / "config.toml"
     config.parent.mkdir(parents=True)

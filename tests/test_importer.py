@@ -77,8 +77,7 @@ def test_an_html_page_after_the_csv_keeps_the_csv_minutes(tmp_path):
     source.mkdir()
     body = "C O N F I D E N T I A L PARIS 000077\n\nSUBJECT: MINUTES\n\n1. (C) Text.\n"
     (source / "cables.csv").write_text(
-        '"1","3/1/2008 10:07","08PARIS77","Embassy Paris","CONFIDENTIAL","","",'
-        f'"{body}"\n'
+        f'"1","3/1/2008 10:07","08PARIS77","Embassy Paris","CONFIDENTIAL","","","{body}"\n'
     )
     page = (
         "<table><tr><td>Reference ID</td><td>Created</td><td>Classification</td>"
@@ -264,3 +263,19 @@ def test_ctrl_c_inside_a_batch_reports_only_what_was_committed(tmp_path, monkeyp
     assert report.interrupted
     assert stored == 10
     assert report.imported == 10
+
+
+def test_a_corpus_that_cannot_be_written_is_one_clear_error(tmp_path, monkeypatch, samples_dir):
+    from store import importer, schema
+    from store.schema import CorpusError
+
+    path = tmp_path / "c.sqlite"
+    import_paths(path, [samples_dir], parse_workers=0)
+    source = write_telegrams(tmp_path / "in", {"a": telegram()})
+    # As on a read-only mount, or a 444 file when root opens it: it opens, writes fail.
+    real_connect = schema.connect
+    monkeypatch.setattr(
+        importer.schema, "connect", lambda p, readonly: real_connect(p, readonly=True)
+    )
+    with pytest.raises(CorpusError, match="the corpus is read-only"):
+        import_paths(path, [source], parse_workers=0)

@@ -34,19 +34,27 @@ def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def corpus_path(args: argparse.Namespace) -> Path:
+    return _chosen_corpus(args)[0]
+
+
+def _chosen_corpus(args: argparse.Namespace) -> tuple[Path, bool]:
+    """The corpus path and whether the user named it (--corpus or the config file)."""
     chosen = getattr(args, "corpus", None)
     if chosen is not None:
-        return Path(chosen).expanduser()
+        return Path(chosen).expanduser(), True
     from store.config import load_config
 
     configured = load_config().corpus
-    return configured if configured is not None else paths.default_corpus()
+    if configured is not None:
+        return configured, True
+    return paths.default_corpus(), False
 
 
 def open_corpus(args: argparse.Namespace, *, write: bool = False) -> Corpus:
     """The chosen corpus; the default one is created from the bundled samples on first use."""
-    path = corpus_path(args)
-    explicit = getattr(args, "corpus", None) is not None
+    # Only the default corpus is made from the samples: a path the user named and that is
+    # not there is more likely a typo or an unmounted disk than a wish for a new corpus.
+    path, explicit = _chosen_corpus(args)
     if not path.exists() and not explicit:
         ensure_sample_corpus(path)
     if not path.exists():
