@@ -66,7 +66,9 @@ def print_hits(hits: Sequence[Hit], console: Console | None = None) -> None:
         s = hit.summary
         mark = s.classification
         label = mark.short if mark else "?"
-        body = Text(clean(s.subject or "(no subject)"), style="bold")
+        # The subject's bold is a span, not the Text's style, which the snippet would take on.
+        body = Text()
+        body.append(clean(s.subject or "(no subject)"), style="bold")
         body.append("\n")
         body.append_text(snippet_text(hit.snippet))
         table.add_row(

@@ -26,7 +26,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--format", "-f", choices=("rich", "text", "json", "md"), default=None,
         help="rich (default on a terminal), text (default when piped), json, md",
     )  # fmt: skip
-    parser.add_argument("--width", type=int, default=None, help="wrap width (default: terminal)")
+    parser.add_argument(
+        "--width",
+        type=int,
+        default=None,
+        help="wrap width of the coloured output (default: the terminal's); "
+        "text and md keep the cable's own line breaks",
+    )
     add_corpus_argument(parser)
 
 
@@ -40,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(_not_found(corpus, wanted), code=1)
         cited = [s.id for s in corpus.cited_by(cable.id)]
         present = corpus.existing(cable.references)
+    if args.width is not None and args.width < 20:
+        raise CommandError("--width must be at least 20 columns")
     fmt = args.format or ("rich" if _color_terminal() else "text")
     if fmt == "json":
         from tui.export_formats import cable_to_json
