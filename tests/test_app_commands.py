@@ -41,6 +41,23 @@ def test_a_missing_corpus_fails_with_one_line(tmp_path, capsys):
     assert "no corpus there" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("setting", "says"),
+    [
+        ('theme = "nosuchtheme"', "theme: no theme 'nosuchtheme'"),
+        ('[keys]\n"no.such" = "x"', "[keys] 'no.such': no binding has that id"),
+        ('[keys]\n"app.quit" = "not a key!!"', "is not a comma-separated list of keys"),
+    ],
+)
+def test_a_bad_app_setting_fails_before_the_app_starts(story, capsys, isolated_home, setting, says):
+    config = isolated_home / "xdg_config_home" / "cables" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text(setting + "\n")
+    assert main(["--corpus", str(story)]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith(f"cables: {config}: ") and says in error and error.count("\n") == 1
+
+
 def test_cables_opens_the_bundled_samples_on_first_run():
     terminal = PtyTerminal(_cables(), cols=100, rows=30)
     try:
