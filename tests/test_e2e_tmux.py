@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -18,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+# The background set just before a chip's text, as 256-colour index or as RGB.
+CHIP_BACKGROUND = r"\x1b\[(?:[0-9;]*;)?48;(?:5;(\d+)|2;(\d+);(\d+);(\d+))m{text}"
 TMUX = shutil.which("tmux")
 CABLES = Path(sys.executable).parent / "cables"
 
@@ -25,6 +28,19 @@ pytestmark = [
     pytest.mark.skipif(TMUX is None, reason="tmux is not installed"),
     pytest.mark.skipif(not CABLES.exists(), reason="the cables command is not installed"),
 ]
+
+
+def background_rgb(screen: str, text: str) -> tuple[int, int, int]:
+    """The background colour the terminal shows ``text`` on, from a capture with escapes."""
+    found = re.search(CHIP_BACKGROUND.format(text=re.escape(text)), screen)
+    assert found, f"no background colour right before {text!r}"
+    index, *rgb = found.groups()
+    if index is None:
+        return tuple(int(v) for v in rgb)
+    index = int(index) - 16  # the 6x6x6 colour cube of the 256-colour palette
+    assert 0 <= index < 216, f"{text!r} is on a grey or a basic colour, not the level's"
+    levels = (0, 95, 135, 175, 215, 255)
+    return levels[index // 36], levels[index // 6 % 6], levels[index % 6]
 
 
 class Terminal:
@@ -38,8 +54,8 @@ class Terminal:
         )  # fmt: skip
         return done.stdout
 
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-t", "e2e")
+    def screen(self, *, escapes: bool = False) -> str:
+        return self.tmux("capture-pane", "-p", *(["-e"] if escapes else []), "-t", "e2e")
 
     def keys(self, *keys: str) -> None:
         self.tmux("send-keys", "-t", "e2e", *keys)
@@ -85,6 +101,9 @@ def test_browse_open_search_bookmark_quit(terminal: Terminal, isolated_home: Pat
     terminal.keys("g", "Enter")
     screen = terminal.wait_for("UNCLASSIFIED//FOR OFFICIAL USE ONLY", "(SBU)")
     assert "Summary:" in screen
+    # ... on the unclassified green (#007A33, or the nearest of 256 colours).
+    red, green, blue = background_rgb(terminal.screen(escapes=True), "(SBU)")
+    assert green > 2 * red and green > blue, (red, green, blue)
 
     # / searches; Baimenov is in the undated cable only.
     terminal.keys("/")
@@ -97,17 +116,19 @@ def test_browse_open_search_bookmark_quit(terminal: Terminal, isolated_home: Pat
     terminal.keys("Escape")
     terminal.wait_for("2 of 2")
     terminal.keys("tab")
+    open_id = terminal.screen().splitlines()[0].split("▕")[-1].split()[0]
+    assert open_id in ("06ALMATY79", "ALMATY2558")
     terminal.keys("m")
-    time.sleep(0.5)
+    terminal.wait_for("note (optional)")
     terminal.keys("Enter")
+    terminal.wait_for("bookmarked")
     bookmarks = isolated_home / "xdg_data_home" / "cables" / "bookmarks.json"
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and not bookmarks.exists():
-        time.sleep(0.2)
     stored = json.loads(bookmarks.read_text())
-    assert [doc["id"] for doc in stored["_default"].values()]
+    assert [doc["id"] for doc in stored["_default"].values()] == [open_id]
 
-    # Q quits from anywhere; the shell's screen comes back.
-    terminal.keys("Q")
+    # q goes back one level (reader to listing), then quits; the shell's screen comes back.
+    terminal.keys("q")
+    time.sleep(0.5)
+    terminal.keys("q")
     screen = terminal.wait_for("CABLES-EXIT=0")
     assert "2 of 2" not in screen and "SBU" not in screen
