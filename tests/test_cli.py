@@ -88,6 +88,11 @@ def test_search_words_may_be_exclusions_unquoted(corpus, capsys):
     assert code == 2 and err == "cables: bad query: empty query: type words to search for\n"
 
 
+def test_an_error_message_never_sends_a_control_sequence(corpus, capsys):
+    code, _, err = run(capsys, "--corpus", str(corpus), "show", "\x1b]0;PWNED\x07")
+    assert code == 1 and "\x1b" not in err and "\x07" not in err and "^[" in err
+
+
 def test_missing_and_broken_corpora_get_one_line(tmp_path, capsys):
     code, _, err = run(capsys, "--corpus", str(tmp_path / "none.sqlite"), "show", "X1")
     assert code == 2 and "no corpus" in err and err.count("\n") == 1

@@ -113,7 +113,10 @@ def main(argv: list[str] | None = None) -> int:
             return browse.run(args)
         return run(args)
     except (CommandError, ConfigError, CorpusError) as error:
-        print(f"cables: {error}", file=sys.stderr)
+        from store.sanitize import clean
+
+        # Messages quote what the user typed or a file held: controls shown, never sent.
+        print(f"cables: {clean(str(error))}", file=sys.stderr)
         return getattr(error, "code", 2)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
