@@ -95,7 +95,6 @@ class CableView(ScrollView, can_focus=True):
         self.selected = None
         self.hit = None
         self._reset(scroll_to=0)
-        self.refresh_bindings()
         self.post_message(self.StateChanged())
 
     def _reset(self, scroll_to: int | None) -> None:
@@ -173,14 +172,6 @@ class CableView(ScrollView, can_focus=True):
 
     # -- REF selection ---------------------------------------------------------------------
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # The footer offers "Next link" and "Follow link" only where there is one.
-        if action == "select_ref" and not self._selectable:
-            return False
-        if action == "follow" and self.selected_block is None:
-            return None if self._selectable else False
-        return True
-
     @property
     def selected_block(self) -> int | None:
         if self.selected is None or not self._selectable:
@@ -203,7 +194,6 @@ class CableView(ScrollView, can_focus=True):
         self._repaint_block(old)
         self._repaint_block(self.selected_block)
         self._bring_into_view(self.selected_block, 0)
-        self.refresh_bindings()
         self.post_message(self.StateChanged())
 
     def action_follow(self) -> None:
