@@ -293,7 +293,9 @@ def userdata_session(
                 start, since = len(terminal.output), time.perf_counter()
                 terminal.send(word[-1])
                 # "100+ of 250,000 match word" first, then "60,230 of 250,000 match word".
-                label = re.escape(f" match {word}".encode())
+                # A narrow pane may cut the label after "match": the query is not waited for
+                # (the listing before it said no "match"; only output after the key counts).
+                label = rb" match"
                 first = terminal.seconds_until(rb"of [\d,]+" + label, since, start)
                 out["first"].append(first or float("nan"))
                 done = terminal.seconds_until(rb"[\d,]+ of [\d,]+" + label, since, start, 60)

@@ -32,8 +32,11 @@ def test_a_bad_search_fails_before_the_app_starts(story, capsys):
 
 
 def test_open_an_unknown_cable_fails_with_one_line(story, capsys):
-    assert main(["--corpus", str(story), "open", "99NOWHERE1"]) == 2
-    assert "99NOWHERE1: no such cable" in capsys.readouterr().err
+    assert main(["--corpus", str(story), "open", "99NOWHERE1"]) == 1
+    assert "no cable 99NOWHERE1 in" in capsys.readouterr().err
+    # A near miss names the closest IDs, as `cables show` does.
+    assert main(["--corpus", str(story), "open", "06TESTPOST9"]) == 1
+    assert "closest: 06TESTPOST" in capsys.readouterr().err
 
 
 def test_a_missing_corpus_fails_with_one_line(tmp_path, capsys):

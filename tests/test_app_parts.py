@@ -143,3 +143,17 @@ def test_a_snippet_row_brings_the_first_match_into_view():
     assert row.plain.index("nato") <= 2 + 30 // 4 + 1
     short = sidebar_rows.snippet_row(f"a {HIGHLIGHT_START}nato{HIGHLIGHT_END}", 30)
     assert short.plain.startswith("  a nato")
+
+
+def test_the_filter_hint_lists_levels_lowest_first():
+    from store.corpus import Facets
+    from tui.screens.filters import facets_hint
+
+    facets = Facets(
+        total=10,
+        levels=[("CONFIDENTIAL", 4), ("UNCLASSIFIED", 3), ("SECRET//NOFORN", 1), ("SECRET", 1),
+                ("UNKNOWN", 1)],
+        years=[(2006, 10)], origins=[], tags=[],
+    )  # fmt: skip
+    first = facets_hint(facets).plain.splitlines()[0]
+    assert first == "Levels  Unclassified 3  Confidential 4  Secret 2  Unknown 1"

@@ -120,6 +120,20 @@ def test_bad_config_gets_one_line(tmp_path, capsys, isolated_home):
     assert code == 2 and "sidebar_width must be" in err and err.count("\n") == 1
 
 
+def test_import_reports_skips_and_fails_when_nothing_imports(tmp_path, capsys):
+    junk = tmp_path / "junk"
+    junk.mkdir()
+    (junk / "empty.txt").write_bytes(b"")
+    (junk / "noid.txt").write_text("Just words, no banner, no ID.\n")
+    target = str(tmp_path / "c.sqlite")
+    code, out, err = run(capsys, "--corpus", target, "import", "-q", str(junk))
+    assert code == 1 and "skipped 2" in out and "every item was skipped" in err
+    assert "empty.txt" in err and "empty file" in err
+    (junk / "good.txt").write_text(telegram())
+    code, out, _ = run(capsys, "--corpus", target, "import", "-q", str(junk))
+    assert code == 0 and "imported 1," in out
+
+
 def test_first_run_imports_the_samples_into_the_default_corpus(capsys, isolated_home):
     code, _, err = run(capsys, "show", "06ALMATY79", "--format", "text")
     assert code == 0 and "first run" in err

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.commands.common import CommandError, open_corpus
+from tui.commands.common import CommandError, not_found, open_corpus
 
 
 def run(args: argparse.Namespace, *, open_id: str | None = None) -> int:
@@ -26,7 +26,7 @@ def run(args: argparse.Namespace, *, open_id: str | None = None) -> int:
         if open_id is not None and corpus.summary(open_id) is None:
             found = corpus.find_prefix(open_id, 2)
             if len(found) != 1:
-                raise CommandError(f"{open_id}: no such cable in {corpus.path}")
+                raise CommandError(not_found(corpus, open_id), code=1)
             open_id = found[0].id
         from tui.app import CablesApp
 

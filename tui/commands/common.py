@@ -80,3 +80,12 @@ def ensure_sample_corpus(path: Path) -> None:
         f"cables: first run: imported {report.imported} sample cables into {path}",
         file=sys.stderr,
     )
+
+
+def not_found(corpus: Corpus, wanted: str) -> str:
+    """'no cable X' plus the nearest IDs sharing the longest prefix with it."""
+    for cut in range(len(wanted), 1, -1):
+        near = corpus.find_prefix(wanted[:cut], limit=5)
+        if near:
+            return f"no cable {wanted} in {corpus.path}; closest: {', '.join(s.id for s in near)}"
+    return f"no cable {wanted} in {corpus.path}"

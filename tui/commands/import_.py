@@ -17,6 +17,7 @@ EPILOG = """examples:
 
 Re-importing is safe: a cable already there is updated, never duplicated.
 Ctrl-C stops cleanly; run the same command again to resume where it stopped.
+Exit status: 0 imported, 1 every item was skipped, 2 bad corpus, 130 interrupted.
 """
 
 
@@ -55,6 +56,9 @@ def run(args: argparse.Namespace) -> int:
     if report.interrupted:
         print("interrupted: run the same command again to resume", file=sys.stderr)
         return 130
+    if report.skipped and not (report.imported or report.updated or report.unchanged):
+        print("nothing was imported: every item was skipped", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -7,7 +7,7 @@ import json
 import os
 import sys
 
-from tui.commands.common import CommandError, add_corpus_argument, open_corpus
+from tui.commands.common import CommandError, add_corpus_argument, not_found, open_corpus
 
 DESCRIPTION = "Print one cable: colored markings on a terminal, plain text when piped."
 EPILOG = """examples:
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     with open_corpus(args) as corpus:
         cable = corpus.get(wanted)
         if cable is None:
-            raise CommandError(_not_found(corpus, wanted), code=1)
+            raise CommandError(not_found(corpus, wanted), code=1)
         cited = [s.id for s in corpus.cited_by(cable.id)]
         present = corpus.existing(cable.references)
     if args.width is not None and args.width < 20:
@@ -74,12 +74,3 @@ def run(args: argparse.Namespace) -> int:
 def _color_terminal() -> bool:
     # NO_COLOR is honoured by Rich itself: the marks stay, the colors go.
     return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
-
-
-def _not_found(corpus, wanted: str) -> str:
-    """'no cable X' plus the nearest IDs sharing the longest prefix with it."""
-    for cut in range(len(wanted), 1, -1):
-        near = corpus.find_prefix(wanted[:cut], limit=5)
-        if near:
-            return f"no cable {wanted} in {corpus.path}; closest: {', '.join(s.id for s in near)}"
-    return f"no cable {wanted} in {corpus.path}"

@@ -73,7 +73,11 @@ def facets_hint(facets: Facets) -> Content:
         word = name.split("//")[0].title()
         by_level[word] = by_level.get(word, 0) + count
     years = [y for y, _ in facets.years if y is not None]
-    counts = "  ".join(f"{name} {count:,}" for name, count in by_level.items())
+    # In the order of the level list above: lowest first, unknown markings last.
+    order = [level.word.title() for level in LEVELS]
+    ranked = sorted(by_level.items(), key=lambda item: (
+        order.index(item[0]) if item[0] in order else len(order), item[0]))  # fmt: skip
+    counts = "  ".join(f"{name} {count:,}" for name, count in ranked)
     lines = [Content.assemble(("Levels  ", "bold"), counts)]
     if years:
         lines.append(Content.assemble(("Years   ", "bold"), f"{min(years)}–{max(years)}"))
