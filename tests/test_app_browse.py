@@ -277,13 +277,45 @@ async def test_config_remaps_keys_by_binding_id(story):
 
 
 @pilot_test
-async def test_usable_at_80x24_and_the_sidebar_toggles(story):
+async def test_at_80x24_the_panes_take_the_screen_in_turn(story):
     app = make_app(story)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
+        left, right = app.main_screen.query_one("#left"), app.main_screen.query_one("#right")
+        # The listing alone, the whole width: dates and whole subjects, like mutt's index.
+        assert left.display and not right.display and left.outer_size.width == 80
+        text = screen_text(app)
+        assert "06TESTPOST4" in text and "2006-01-13" in text
+        # Moving previews nothing (the reader is hidden); enter opens the cursor's cable.
+        await pilot.press("j")
+        await settle(pilot)
+        cursor = app.sidebar.cursor_rowid
+        await pilot.press("enter")
+        await settle(pilot)
+        assert right.display and not left.display and app.reader.has_focus
+        assert app.shown.rowid == cursor and app.reader.outer_size.width == 80
+        assert app.reader.wrapped.width == app.reader.text_width
+        # q goes back to the listing; tab and s switch; / shows the listing for its hits.
+        await pilot.press("q")
+        assert left.display and not right.display and app.sidebar.has_focus
+        await pilot.press("j", "tab")
+        await settle(pilot)
+        assert right.display and app.shown.rowid == app.sidebar.cursor_rowid
+        await pilot.press("s")
+        assert left.display and not right.display and app.sidebar.has_focus
+        await pilot.press("tab", "slash")
+        assert left.display and not right.display
+        await pilot.press("escape", "q")
+        assert app.is_running is False
+
+
+@pilot_test
+async def test_side_by_side_from_100_columns_and_the_sidebar_toggles(story):
+    app = make_app(story)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
         left = app.main_screen.query_one("#left")
-        assert left.outer_size.width == 32
-        assert "06TESTPOST4" in screen_text(app)
+        assert left.outer_size.width == 40 and app.main_screen.query_one("#right").display
         reader_width = app.reader.size.width
         await pilot.press("s")
         await settle(pilot)

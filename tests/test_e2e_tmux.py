@@ -115,8 +115,14 @@ def test_browse_open_search_bookmark_quit(terminal: Terminal, isolated_home: Pat
     # m bookmarks the open cable (the note dialog takes enter for no note).
     terminal.keys("Escape")
     terminal.wait_for("2 of 2")
+    # At 80 columns the listing and the reader take the screen in turn: tab shows the
+    # reader, whose status line starts with the open cable's ID.
     terminal.keys("tab")
-    open_id = terminal.screen().splitlines()[0].split("▕")[-1].split()[0]
+    deadline = time.monotonic() + 10
+    open_id = ""
+    while time.monotonic() < deadline and open_id not in ("06ALMATY79", "ALMATY2558"):
+        time.sleep(0.2)
+        open_id = terminal.screen().splitlines()[0].split("▕")[-1].split()[0]
     assert open_id in ("06ALMATY79", "ALMATY2558")
     terminal.keys("m")
     terminal.wait_for("note (optional)")

@@ -18,7 +18,18 @@ def _main(tmp_path, samples_dir):
 
 
 def test_main_screen_80x24(snap_compare, tmp_path, samples_dir):
+    # Below 100 columns the listing has the whole screen until a cable is opened.
     assert snap_compare(_main(tmp_path, samples_dir), terminal_size=(80, 24), run_before=settle)
+
+
+async def _open(pilot):
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+def test_reader_80x24(snap_compare, tmp_path, samples_dir):
+    assert snap_compare(_main(tmp_path, samples_dir), terminal_size=(80, 24), run_before=_open)
 
 
 def test_main_screen_120x40(snap_compare, tmp_path, samples_dir):
@@ -29,7 +40,7 @@ def test_main_screen_no_color(snap_compare, tmp_path, samples_dir, monkeypatch):
     # Textual reads NO_COLOR when the app is made: every marking must still read as text,
     # and the cursor row is in reverse video.
     monkeypatch.setenv("NO_COLOR", "1")
-    assert snap_compare(_main(tmp_path, samples_dir), terminal_size=(80, 24), run_before=settle)
+    assert snap_compare(_main(tmp_path, samples_dir), terminal_size=(100, 30), run_before=settle)
 
 
 def test_every_marking_level(snap_compare, tmp_path, fixtures_dir):
@@ -48,14 +59,23 @@ def test_hostile_text_shows_literally(snap_compare, tmp_path):
     assert snap_compare(app, terminal_size=(100, 30), run_before=settle)
 
 
+async def _search_nato(pilot):
+    await settle(pilot)
+    await pilot.press("slash", *"nato", "enter")
+    await settle(pilot)
+
+
 def test_search_results_with_snippets_80x24(snap_compare, tmp_path):
     app = make_app(story_corpus(tmp_path))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_search_nato)
 
-    async def search(pilot):
-        await settle(pilot)
-        await pilot.press("slash", *"nato", "enter")
-        await settle(pilot)
-        await pilot.press("n")  # the first hit underlined, "hit 1 of 2" in the status line
+
+def test_search_hit_in_the_reader_80x24(snap_compare, tmp_path):
+    app = make_app(story_corpus(tmp_path))
+
+    async def first_hit(pilot):
+        await _search_nato(pilot)
+        await pilot.press("enter", "n")  # open it; the first hit underlined, "hit 1 of 2"
         await settle(pilot)
 
-    assert snap_compare(app, terminal_size=(80, 24), run_before=search)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=first_hit)

@@ -316,6 +316,8 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
         if idle:
             self.open_rowid(rowid, record=False)
             return
+        if not self.main_screen.query_one("#right").display:
+            return  # no preview into a hidden reader; enter opens the cable
         self._preview_timer = self.set_timer(
             self.preview_delay, lambda: self.open_rowid(rowid, record=False)
         )
@@ -408,9 +410,15 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
 
     def action_switch_focus(self) -> None:
         left = self.main_screen.query_one("#left")
-        if self.sidebar.has_focus or not left.display:
+        if self.sidebar.has_focus or (not left.display and not self.main_screen.one_pane):
+            cursor = self.sidebar.cursor_rowid
+            stale = cursor is not None and (self.shown is None or self.shown.rowid != cursor)
+            if self.main_screen.one_pane and stale:
+                # The hidden reader had no preview: show the cable under the cursor.
+                self.open_rowid(cursor, record=True)
             self.reader.focus()
         else:
+            left.display = True
             self.sidebar.focus()
 
     def action_back_level(self) -> None:
@@ -446,6 +454,9 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
         self.notify(f"copied {safe(self.shown.id)}", markup=False, timeout=2)
 
     def action_toggle_sidebar(self) -> None:
+        if self.main_screen.one_pane:  # one pane at a time already: s switches
+            self.action_switch_focus()
+            return
         left = self.main_screen.query_one("#left")
         left.display = not left.display
         if left.display:

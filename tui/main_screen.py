@@ -1,10 +1,17 @@
 """The main screen: the listing on the left, the reader on the right, the search line and the
-footer below; it holds the browsing keys (their actions live on the app)."""
+footer below; it holds the browsing keys (their actions live on the app).
+
+Below ``ONE_PANE_BELOW`` columns the two panes take the whole width in turn, as mutt's index
+and pager do: the pane with the focus is the one shown (enter opens the reader, q goes back,
+tab switches). Side by side at 80 columns the listing had room for seven characters of a
+subject and the reader for 48 of text.
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -15,9 +22,13 @@ from tui.reader import CableView
 from tui.search_bar import SearchBar
 from tui.sidebar import Sidebar
 
+ONE_PANE_BELOW = 100
+
 
 class MainScreen(Screen):
     """Sidebar on the left, reader on the right, the search line and the footer below."""
+
+    one_pane = False
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "app.switch_focus", "Sidebar/reader", show=False, id="app.switch_focus"),
@@ -60,5 +71,27 @@ class MainScreen(Screen):
         self._fit_sidebar()
 
     def _fit_sidebar(self) -> None:
-        width = self.app.sidebar_width(self.size.width)  # type: ignore[attr-defined]
-        self.query_one("#left").styles.width = width
+        left, right = self.query_one("#left"), self.query_one("#right")
+        one_pane = self.size.width < ONE_PANE_BELOW
+        if one_pane:
+            left.styles.width = "1fr"
+            self.show_pane(reader=self.query_one(CableView).has_focus)
+        else:
+            left.styles.width = self.app.sidebar_width(self.size.width)  # type: ignore[attr-defined]
+            if self.one_pane:  # back from one pane: both again
+                left.display = right.display = True
+        self.one_pane = one_pane
+        self.set_class(one_pane, "-one-pane")
+
+    def show_pane(self, *, reader: bool) -> None:
+        """One pane at a time: the reader or the listing (nothing to do side by side)."""
+        if self.size.width >= ONE_PANE_BELOW:
+            return
+        self.query_one("#left").display = not reader
+        self.query_one("#right").display = reader
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, CableView):
+            self.show_pane(reader=True)
+        elif isinstance(event.widget, Sidebar):
+            self.show_pane(reader=False)

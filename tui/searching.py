@@ -42,6 +42,7 @@ class SearchMixin:
     def action_search(self) -> None:
         bar = self.search_bar
         bar.open(self._search_text if self.listing.is_search else "")
+        self.main_screen.show_pane(reader=False)  # one pane at a time: hits as you type
 
         def work() -> None:
             history = self.history  # made (TinyDB imported) in the worker the first time
