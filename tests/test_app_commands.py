@@ -77,6 +77,12 @@ def test_open_and_search_start_where_asked(story):
         assert terminal.wait_for_text("SECOND INVENTED REPORT", timeout=30)
     finally:
         terminal.close()
+    # At 80 columns, one pane at a time: the reader is the one shown.
+    terminal = PtyTerminal(_cables("--corpus", str(story), "open", "06testpost2"), 80, 24)
+    try:
+        assert terminal.wait_for_text("Classified by:", timeout=30)
+    finally:
+        terminal.close()
     terminal = PtyTerminal(_cables("--corpus", str(story), "--search", "nato"), 120, 30)
     try:
         assert terminal.wait_for_text("2 of 4 match nato", timeout=30)

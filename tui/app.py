@@ -150,6 +150,7 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
         self.load_listing()
         if self.open_id:
             self.open_cable_id(self.open_id, record=True)
+            self.reader.focus()  # `cables open ID` is for reading it (and shows the reader)
         if self.initial_search:
             self.search_bar.set_text(self.initial_search)
             self.run_search(self.initial_search, record=True)
