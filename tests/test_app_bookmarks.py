@@ -45,6 +45,13 @@ async def test_m_bookmarks_with_a_note_and_m_again_removes(story):
         await pilot.press("m")
         assert await wait_until(pilot, lambda: not sidebar_lines(app)[0].startswith("*"))
         assert Bookmarks().get("06TESTPOST4") is None
+        # A slip of the finger loses nothing: m again offers the note it had.
+        await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(app.screen, NoteDialog)
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: sidebar_lines(app)[0].startswith("*"))
+        assert Bookmarks().get("06TESTPOST4").note == "check [this]"
 
 
 @pilot_test

@@ -95,6 +95,7 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
         self._preview_timer: Timer | None = None
         self.preview_delay = PREVIEW_DELAY
         self._init_search()
+        self._init_bookmarks()
         # The first page is read before the event loop runs (a few milliseconds, never on
         # the loop), so the very first frame already shows rows.
         self._preloaded: ListingLoaded | None = None

@@ -22,6 +22,11 @@ BOOKMARK_POLL = 5.0
 class BookmarkMixin:
     """The bookmark half of the app."""
 
+    _removed_notes: dict[str, str]
+
+    def _init_bookmarks(self) -> None:
+        self._removed_notes = {}
+
     def refresh_bookmarks(self) -> None:
         def work() -> None:
             bookmarks = self.bookmarks  # made (and TinyDB imported) in the worker the first time
@@ -48,8 +53,16 @@ class BookmarkMixin:
 
             def remove() -> None:
                 bookmarks = self.bookmarks
+                mark = bookmarks.get(shown.id)
                 bookmarks.remove(shown.id)
-                self.post_message(Notice(f"bookmark removed: {shown.id}"))
+                # One key removes a bookmark; its note is kept for this session, so that m
+                # again brings it back as it was.
+                if mark is not None and mark.note:
+                    self._removed_notes[shown.id] = mark.note
+                    text = f"bookmark removed: {shown.id} (m again restores it with its note)"
+                else:
+                    text = f"bookmark removed: {shown.id}"
+                self.post_message(Notice(text))
                 self.post_message(BookmarksChanged(bookmarks.ids()))
 
             self.background(remove, "bookmarks")
@@ -68,7 +81,7 @@ class BookmarkMixin:
 
             self.background(add, "bookmarks")
 
-        self.push_screen(NoteDialog(shown.id, ""), chosen)
+        self.push_screen(NoteDialog(shown.id, self._removed_notes.get(shown.id, "")), chosen)
 
     def action_bookmarks(self) -> None:
         from tui.screens.bookmarks import BookmarksScreen
