@@ -221,3 +221,11 @@ def test_json_carries_no_raw_control_characters():
     assert "\x1b" not in dumped and "\x9b" not in dumped
     assert data["subject"] == "^[]0;title^G"
     assert data["paragraphs"][0]["text"] == "<9B>"
+
+
+def test_markdown_heading_drawn_with_rulers_is_its_title():
+    ruled = Paragraph("--------------\nMoney Drying Up\n--------------", is_heading=True)
+    alone = Paragraph("--------------", is_heading=True)
+    md = cable_to_markdown(sample_cable(paragraphs=(ruled, alone)))
+    assert "### Money Drying Up\n" in md
+    assert "### \\-" not in md and "\\-------------" in md

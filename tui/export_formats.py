@@ -208,9 +208,14 @@ def cable_to_markdown(cable: Cable) -> str:
         parts.append(f"**References:**\n\n{refs}")
     for paragraph in body_paragraphs(cable):
         if paragraph.is_heading:
-            text = md_escape(" ".join(paragraph.text.split()))
-            # A dashed ruler is not a title; keep it as an escaped line, not a heading.
-            parts.append(text if _is_ruler(paragraph.text) else f"### {text}")
+            # Dashed rulers around a title are the telegram's way to draw a heading: the
+            # title becomes the heading; a ruler on its own stays an escaped line.
+            lines = paragraph.text.splitlines()
+            title = " ".join(" ".join(line for line in lines if not _is_ruler(line)).split())
+            if title:
+                parts.append(f"### {md_escape(title)}")
+            else:
+                parts.append(md_escape(" ".join(paragraph.text.split())))
             continue
         pieces = []
         if paragraph.number:
