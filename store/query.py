@@ -25,7 +25,7 @@ import calendar
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from store.filters import Filters
@@ -84,6 +84,16 @@ def compile_query(text: str) -> CompiledQuery:
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
 
 _FIELD = re.compile(r"(tag|origin|class|from|to|id):(.*)", re.IGNORECASE | re.DOTALL)
+# subject:word searches the subject lines only (an FTS5 column filter), not the metadata.
+_COLUMN = re.compile(r"(subject):(.*)", re.IGNORECASE | re.DOTALL)
+# Field names people type for the ones there are: a one-line hint, not a text search for
+# "tags:PGOV" that finds nothing.
+_FIELD_TYPOS = {
+    "tags": "tag:", "origins": "origin:", "classification": "class:", "level": "class:",
+    "since": "from:", "after": "from:", "until": "to:", "before": "to:",
+    "year": "from: and to:", "date": "from: and to:", "subj": "subject:",
+}  # fmt: skip
+_TYPO = re.compile(r"([A-Za-z]+):\S")
 _OPERATORS = {"OR", "AND", "NOT"}
 
 
@@ -94,6 +104,7 @@ class _Token:
     text: str = ""  # WORD/PHRASE: the text to quote; FILTER: the value
     prefix: bool = False
     name: str = ""  # FILTER: the field name, lower case
+    column: str = ""  # WORD/PHRASE: the one FTS5 column to search ("subject"), or all
 
 
 _ATOMS = {"WORD", "PHRASE", "FILTER", "LPAREN"}
@@ -161,6 +172,13 @@ def _lex_word(text: str, start: int, tokens: list[_Token], *, operator_allowed: 
     if operator_allowed and word in _OPERATORS:
         tokens.append(_Token(word, word))
         return i
+    column = _COLUMN.fullmatch(word)
+    if column:
+        return _lex_column(text, start, i, column.group(2), tokens)
+    typo = _TYPO.match(word)
+    if typo and typo.group(1).lower() in _FIELD_TYPOS:
+        name = typo.group(1)
+        raise QueryError(f"no filter {name}: here; did you mean {_FIELD_TYPOS[name.lower()]}?")
     field_match = _FIELD.fullmatch(word)
     if field_match:
         name, value = field_match.group(1).lower(), field_match.group(2)
@@ -177,6 +195,23 @@ def _lex_word(text: str, start: int, tokens: list[_Token], *, operator_allowed: 
     body = word.rstrip("*")
     tokens.append(_Token("WORD", word, body, prefix=len(body) < len(word)))
     return i
+
+
+def _lex_column(text: str, start: int, end: int, value: str, tokens: list[_Token]) -> int:
+    """``subject:word``, ``subject:pre*`` or ``subject:"a phrase"``: a term of one column."""
+    name = text[start : text.index(":", start)].lower()
+    if not value and end < len(text) and text[end] == '"':
+        after = _lex_phrase(text, end, tokens)
+        phrase = tokens.pop()
+        tokens.append(replace(phrase, raw=text[start:after], column=name))
+        return after
+    if not value.strip("*"):
+        raise QueryError(f"{_show(text[start:end])} needs a word, e.g. subject:nato")
+    body = value.rstrip("*")
+    tokens.append(
+        _Token("WORD", text[start:end], body, prefix=len(body) < len(value), column=name)
+    )
+    return end
 
 
 def _count_stars(text: str, i: int) -> int:
@@ -212,6 +247,7 @@ def _count_words(text: str) -> int:
 class _Term:
     text: str
     prefix: bool
+    column: str = ""
 
 
 @dataclass(frozen=True)
@@ -359,7 +395,7 @@ class _Parser:
             raise QueryError(f"too many words in the query (at most {MAX_WORDS})")
         if not excluded:
             self.terms.append(token.text + ("*" if token.prefix else ""))
-        return _Term(token.text, token.prefix)
+        return _Term(token.text, token.prefix, token.column)
 
 
 def _describe_exclusion(negation: _Token, atom: _Token) -> str:
@@ -380,7 +416,8 @@ def _only_exclusions(node: _All, where: str = "") -> QueryError:
 def _emit(node: _Node) -> str:
     if isinstance(node, _Term):
         quoted = '"' + node.text.replace('"', '""') + '"'
-        return quoted + "*" if node.prefix else quoted
+        quoted = quoted + "*" if node.prefix else quoted
+        return f"{node.column} : {quoted}" if node.column else quoted
     if isinstance(node, _Any):
         return " OR ".join(_operand(branch) for branch in node.branches)
     if not node.include:

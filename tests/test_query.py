@@ -53,6 +53,22 @@ def found(conn: sqlite3.Connection, query: str) -> set[int]:
     return run(conn, compiled.match)
 
 
+@pytest.mark.parametrize(
+    ("query", "hint"),
+    [
+        ("tags:PGOV", "did you mean tag:?"),
+        ("Origins:ankara", "did you mean origin:?"),
+        ("classification:secret", "did you mean class:?"),
+        ("since:2005", "did you mean from:?"),
+        ("date:2006", "did you mean from: and to:?"),
+        ("subject:", "needs a word"),
+        ("subject:**", "needs a word"),
+    ],
+)
+def test_near_miss_fields_get_a_hint(query, hint):
+    assert hint in error_for(query)
+
+
 def error_for(query: str) -> str:
     with pytest.raises(QueryError) as caught:
         compile_query(query)
@@ -90,7 +106,13 @@ def error_for(query: str) -> str:
         ("cafe", {4}),
         ("CAFÉ", {4}),
         ('"nato summit', {1}),  # an unclosed quote runs to the end
-        ("subject:nato", set()),  # not a known field: the words "subject nato", in sequence
+        ("subject:nato", {1}),  # the subject line only: row 3 has NATO in its body
+        ("SUBJECT:nat*", {1}),
+        ('subject:"nato summit"', {1}),
+        ('subject:"summit nato"', set()),
+        ("nato -subject:nato", {3}),
+        ("subject:fraud OR subject:oil", {2, 3}),
+        ("note:nato", set()),  # not a field: the words "note nato", in sequence
         ("12:30", set()),
         ("NEAR", {4}),  # only a word here
         ("minister NEAR(evasive)", set()),  # NEAR is a word; "(evasive)" is part of it
