@@ -22,8 +22,9 @@ ID_WIDTH = 13
 # Columns of the chip block: wide enough for S//NF and U//FOUO (a quarter of the corpus),
 # at every width, so that the IDs after the chips line up.
 CHIP_WIDTH = 7
-# Below this many columns the date goes (the ID carries the year anyway).
-DATE_MIN_WIDTH = 44
+# Below this many columns the date goes (the ID carries the year anyway): a date that left
+# the subject fewer than 16 characters was worth less than the subject.
+DATE_MIN_WIDTH = 50
 SNIPPET_INDENT = 2
 
 DATE_STYLE = Style(dim=True)
