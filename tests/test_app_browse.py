@@ -285,10 +285,12 @@ async def test_at_80x24_the_panes_take_the_screen_in_turn(story):
         assert left.display and not right.display and left.outer_size.width == 80
         text = screen_text(app)
         assert "06TESTPOST4" in text and "2006-01-13" in text
-        # Moving previews nothing (the reader is hidden); enter opens the cursor's cable.
+        # The hidden reader follows the cursor (m and y act on the cable under it); enter
+        # shows it.
         await pilot.press("j")
         await settle(pilot)
         cursor = app.sidebar.cursor_rowid
+        assert app.shown.rowid == cursor
         await pilot.press("enter")
         await settle(pilot)
         assert right.display and not left.display and app.reader.has_focus
@@ -304,7 +306,17 @@ async def test_at_80x24_the_panes_take_the_screen_in_turn(story):
         assert left.display and not right.display and app.sidebar.has_focus
         await pilot.press("tab", "slash")
         assert left.display and not right.display
-        await pilot.press("escape", "q")
+        # An empty search line closed with enter gives the focus back to the listing.
+        await pilot.press("enter")
+        assert app.sidebar.has_focus
+        # A palette jump from the listing shows the reader with that cable.
+        await pilot.press("ctrl+p")
+        await pilot.press(*"06TESTPOST1")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.shown.id == "06TESTPOST1" and right.display and not left.display
+        await pilot.press("q", "q")
         assert app.is_running is False
 
 

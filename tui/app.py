@@ -320,8 +320,6 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
         if idle:
             self.open_rowid(rowid, record=False)
             return
-        if not self.main_screen.query_one("#right").display:
-            return  # no preview into a hidden reader; enter opens the cable
         self._preview_timer = self.set_timer(
             self.preview_delay, lambda: self.open_rowid(rowid, record=False)
         )
@@ -418,7 +416,7 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
             cursor = self.sidebar.cursor_rowid
             stale = cursor is not None and (self.shown is None or self.shown.rowid != cursor)
             if self.main_screen.one_pane and stale:
-                # The hidden reader had no preview: show the cable under the cursor.
+                # The preview of the cursor's cable may not have come yet: ask for it now.
                 self.open_rowid(cursor, record=True)
             self.reader.focus()
         else:
@@ -521,6 +519,7 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
         if self.shown is not None and self.trail.current != self.shown.id:
             self.trail.visit(self.shown.id)
         self.open_cable_id(summary.id, record=True)
+        self.reader.focus()  # one pane at a time, the reader is then the one shown
 
 
 def _cable_provider():

@@ -90,5 +90,6 @@ class BookmarkMixin:
             self.refresh_bookmarks()
             if cable_id:
                 self.open_cable_id(cable_id, record=True)
+                self.reader.focus()
 
         self.push_screen(BookmarksScreen(self.bookmarks, self.corpus), chosen)

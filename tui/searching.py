@@ -189,6 +189,7 @@ class SearchMixin:
     def action_leave_search(self) -> None:
         if self.search_bar.is_open:
             self.search_bar.close()
+            self.sidebar.focus()  # the line had the focus: give it to the listing it showed
         if self.listing.is_search:
             self._cancel_search()
             self.leave_search()
