@@ -291,6 +291,7 @@ async def test_at_80x24_the_panes_take_the_screen_in_turn(story):
         await settle(pilot)
         cursor = app.sidebar.cursor_rowid
         assert app.shown.rowid == cursor
+        assert app.reader.wrapped is None  # wrapped once shown (hidden, it has no width)
         await pilot.press("enter")
         await settle(pilot)
         assert right.display and not left.display and app.reader.has_focus

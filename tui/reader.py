@@ -88,7 +88,10 @@ class CableView(ScrollView, can_focus=True):
     def show(self, rendered: RenderedCable, wrapped: Layout | None = None) -> None:
         """Show a cable from its top. ``wrapped`` may be a layout made in a worker."""
         self.rendered = rendered
-        if wrapped is None or wrapped.width != self.text_width:
+        if not self.size.width:
+            # Hidden (one pane at a time): wrapped when it is shown, not to a width of 1.
+            wrapped = None
+        elif wrapped is None or wrapped.width != self.text_width:
             wrapped = rendered.layout(self.text_width)
         self.wrapped = wrapped
         self._selectable = rendered.selectable_blocks()
@@ -109,6 +112,10 @@ class CableView(ScrollView, can_focus=True):
         set_scroll_length(self, self.text_width, lines)
 
     def on_resize(self) -> None:
+        if self.rendered is not None and self.wrapped is None and self.size.width:
+            self.wrapped = self.rendered.layout(self.text_width)  # shown at last
+            self._reset(scroll_to=0)
+            return
         if self.rendered is None or self.wrapped is None:
             self._reset(scroll_to=None)
             return
@@ -212,7 +219,7 @@ class CableView(ScrollView, can_focus=True):
         return len(self.rendered.hits) if self.rendered else 0
 
     def action_hit(self, step: int) -> None:
-        if not self.hit_count or self.rendered is None:
+        if not self.hit_count or self.rendered is None or self.wrapped is None:
             self.app.bell()
             return
         old = self.rendered.hits[self.hit].block if self.hit is not None else None
