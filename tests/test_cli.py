@@ -156,6 +156,11 @@ def test_locate_stats_history_bookmarks(corpus, capsys, isolated_home):
     assert "not in the current corpus" in out
     code, out, _ = run(capsys, "--corpus", str(corpus), "bookmarks", "export", "--format", "md")
     assert code == 0 and "06ALMATY79" in out
+    md = out
+    code, out, _ = run(capsys, "--corpus", str(corpus), "bookmarks", "list", "--format", "md")
+    assert code == 0 and out == md
+    code, out, _ = run(capsys, "--corpus", str(corpus), "bookmarks", "export")
+    assert code == 0 and json.loads(out)["bookmarks"]
 
 
 @pytest.mark.parametrize("command", ["show", "search", "import", "stats", "locate", "parse"])

@@ -17,8 +17,9 @@ EPILOG = """examples:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", nargs="?", choices=("list", "export"), default="list")
-    parser.add_argument("--format", choices=("json", "md"), default="json",
-                        help="export format (json)")  # fmt: skip
+    parser.add_argument("--format", choices=("json", "md"), default=None,
+                        help="export format (json); with list, print that format instead "
+                             "of the table")  # fmt: skip
     add_corpus_argument(parser)
 
 
@@ -35,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     for notice in bookmarks.notices:
         print(f"cables: {notice}", file=sys.stderr)
     describe = _describer(args)
-    if args.action == "export":
+    if args.action == "export" or args.format is not None:
         out = bookmarks.export_markdown(describe) if args.format == "md" else (
             bookmarks.export_json(describe)
         )
