@@ -174,7 +174,7 @@ def _lex_word(text: str, start: int, tokens: list[_Token], *, operator_allowed: 
         return i
     column = _COLUMN.fullmatch(word)
     if column:
-        return _lex_column(text, start, i, column.group(2), tokens)
+        return _lex_column(text, start, i, column.group(1).lower(), column.group(2), tokens)
     typo = _TYPO.match(word)
     if typo and typo.group(1).lower() in _FIELD_TYPOS:
         name = typo.group(1)
@@ -197,9 +197,10 @@ def _lex_word(text: str, start: int, tokens: list[_Token], *, operator_allowed: 
     return i
 
 
-def _lex_column(text: str, start: int, end: int, value: str, tokens: list[_Token]) -> int:
+def _lex_column(
+    text: str, start: int, end: int, name: str, value: str, tokens: list[_Token]
+) -> int:
     """``subject:word``, ``subject:pre*`` or ``subject:"a phrase"``: a term of one column."""
-    name = text[start : text.index(":", start)].lower()
     if not value and end < len(text) and text[end] == '"':
         after = _lex_phrase(text, end, tokens)
         phrase = tokens.pop()

@@ -72,20 +72,19 @@ class MainScreen(Screen):
 
     def _fit_sidebar(self) -> None:
         left, right = self.query_one("#left"), self.query_one("#right")
-        one_pane = self.size.width < ONE_PANE_BELOW
-        if one_pane:
+        was_one_pane, self.one_pane = self.one_pane, self.size.width < ONE_PANE_BELOW
+        self.set_class(self.one_pane, "-one-pane")
+        if self.one_pane:
             left.styles.width = "1fr"
             self.show_pane(reader=self.query_one(CableView).has_focus)
         else:
             left.styles.width = self.app.sidebar_width(self.size.width)  # type: ignore[attr-defined]
-            if self.one_pane:  # back from one pane: both again
+            if was_one_pane:  # back from one pane: both again
                 left.display = right.display = True
-        self.one_pane = one_pane
-        self.set_class(one_pane, "-one-pane")
 
     def show_pane(self, *, reader: bool) -> None:
         """One pane at a time: the reader or the listing (nothing to do side by side)."""
-        if self.size.width >= ONE_PANE_BELOW:
+        if not self.one_pane:
             return
         self.query_one("#left").display = not reader
         self.query_one("#right").display = reader
