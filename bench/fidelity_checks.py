@@ -1,0 +1,219 @@
+"""The defect classes of the fidelity benchmark: what a reader would see wrong in a cable.
+
+Each check looks at the parsed ``Cable`` beside the cable's own text (as the page shows it)
+and says whether the defect is there. The checks are deliberately simple and independent of
+the parser's rules: they ask what a careful human reader would ask ("the text has a SUBJECT
+line; is there a subject?"), not how the parser got its answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DefectClass:
+    key: str
+    group: str  # "header", "body", "metadata"
+    label: str
+
+
+CLASSES = (
+    DefectClass("subject_polluted", "header", "subject runs into REF, Classified By, page header"),
+    DefectClass("subject_empty", "header", "subject empty though the text has a SUBJECT line"),
+    DefectClass("tags_empty", "header", "tags empty though the text has a TAGS line"),
+    DefectClass("tags_junk", "header", "junk tags (lower case, spaced codes, fragments, digits)"),
+    DefectClass("classified_by_missed", "header", "Classified By missed on a C/S cable having one"),
+    DefectClass("classified_by_overlong", "header", "classified_by holds more than the name"),
+    DefectClass("refs_bad", "header", "references without a year or not shaped like IDs"),
+    DefectClass("signer_missing", "header", "signer missing where the cable ends with a name"),
+    DefectClass("raw_row_shown", "header", "raw database row shown as text"),
+    DefectClass("partial_undated", "header", "partial extract without a date or a year in its ID"),
+    DefectClass("page_header_left", "body", "page header left in the text"),
+    DefectClass("section_header_left", "body", "repeated section header block in the body"),
+    DefectClass("anchor_left", "body", "web anchor ¶ left in numbers or text"),
+    DefectClass("backslash_residue", "body", "backslash line ends left in the text"),
+    DefectClass("no_paragraphs", "body", "no paragraphs at all"),
+    DefectClass("year_as_number", "body", "a paragraph numbered 100 or more (a year)"),
+    DefectClass("list_joined", "body", "list item lines joined into one line"),
+)  # fmt: skip
+HEADER_TARGET = 0.3  # percent of cables, issue 11
+
+_PAGE_HEADER = re.compile(
+    r"\bPAGE\s+\d{2,3}\s+(?:[A-Z]{2,}\s+){0,3}[A-Z]{2,}\s*\d{3,}"
+    r"|\b[A-Z]{2,}(?:\s[A-Z]{2,}){0,2}\s+\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b"
+)
+_SUBJECT_JUNK = re.compile(
+    r"REF(?:S|TEL|TELS|ERENCES?)?\s*:|CLASSIFIED\s+BY|\bTAGS?\s*:|E\.\s?O\.\s?1\d{4}|\bDECL\s*:"
+    r"|SUBJECT\s*:|SECTION\s+\d+\s+OF\s+\d+|\bSIPDIS\b|SENSITIVE BUT UNCLASSIFIED"
+    r"|C O N F I D E N T I A L|S E C R E T|\bUNCLAS\b.*\d{4,}",
+    re.IGNORECASE,
+)
+_MAX_SUBJECT = 300
+_SUBJECT_LINE = re.compile(r"(?:^|[\s>])S?UBJ(?:ECT)?\s*[:.]|^[ \t]*SUBJECT[ \t]+[A-Z]", re.M)
+_TAGS_LINE = re.compile(r"(?:^|\s)(?:T?AGS|TAGES|TGS)\s*[:;]|^[ \t]*TAGS[ \t]+[A-Za-z]", re.M)
+_CLASSIFIED_BY = re.compile(r"\bCLASS?IFIED\s+BY\b", re.IGNORECASE)
+_FIRST_PARAGRAPH = re.compile(r"(?:^|\n)[ \t]*2\s?\.\s|\n[ \t]*\(?[CSU]\)[ \t]", re.M)
+_HEAD_CHARS = 8000
+_TITLES = {
+    "ambassador", "amb", "charge", "chargé", "d'affaires", "dcm", "a/dcm", "counselor",
+    "counsellor", "couns", "polcouns", "econcouns", "mincouns", "econ", "pol", "officer",
+    "poloff", "econoff", "polchief", "chief", "director", "dir", "secretary", "minister",
+    "deputy", "acting", "consul", "cg", "principal", "political", "economic", "section",
+    "head", "attache", "advisor", "adviser", "coordinator", "assistant", "drl", "eur",
+    "mission", "embassy", "representative", "a/s", "pdas", "das", "polec", "cda",
+}  # fmt: skip
+_NAME_SUFFIX = re.compile(r",\s*(?:Jr|Sr|II|III|IV)\.?\s*$|,\s*(?:Jr|Sr|II|III|IV)\.?\s", re.I)
+_OVERLONG = re.compile(r"\d|\breasons?\b|E\.O\.|\bper\b|\bfor\b|;|\bunder\b", re.IGNORECASE)
+_REF_ID = re.compile(r"\d{2}[A-Z]{2,}\d+\Z")
+_TAG_FRAGMENT = re.compile(r"[:;()\[\]]|\b(?:SUBJECT|E\.O|DECL|THE|FOR)\b|\.$")
+_TRAILER = re.compile(
+    r"^\s*(?:NNNN|BT|#\d+|END\s+TEXT\.?|\(?END\s+(?:OF\s+)?(?:CABLE|MESSAGE)\)?\.?)\s*$"
+    r"|^\s*(?:U\s?N\s?C\s?L|C\s?O\s?N\s?F|S\s?E\s?C\s?R|UNCLASSIFIED|CONFIDENTIAL|SECRET)\b"
+    r".{0,80}$|NOTE BY OC/T|Declassified/Released|^\s*\W*\s*$",
+)
+_SIGNATURE = re.compile(r"[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,2}")
+_NOT_NAMES = {
+    "END", "COMMENT", "SUMMARY", "SIPDIS", "NOFORN", "TEXT", "NOTE", "UNQUOTE", "QUOTE",
+    "MINIMIZE", "CONSIDERED", "SENSITIVE", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET",
+    "THANKS", "REGARDS", "YES", "NO", "BT", "NNNN",
+}  # fmt: skip
+_RAW_ROW = re.compile(r"^(?:id|date|refid|origin|classification|destination|header):\s", re.M)
+_CSV_ROW = re.compile(r'"?\d+"?,"?\d{1,2}/\d{1,2}/\d{4}|-{5,} header ends -{5,}|<<row>>')
+_SECTION_HEADER = re.compile(
+    r"\bSECTION\s+\d{1,2}\s+OF\s+\d{1,2}\b|^[ \t]*(?:TAGS\s*:|SUBJECT\s*:|E\.O\.\s+1\d{4})", re.M
+)
+_LIST_ITEM = re.compile(r"^[ \t]*(?:--|-[ \t]|\*[ \t]|o[ \t]|\([a-z]\)[ \t]|[a-z]\)[ \t])\S")
+# A line that starts with a paragraph number and then a portion mark, as written.
+_NUMBERED_MARK = re.compile(
+    r"^[ \t]*(\d{1,3})[ \t]?\.[ \t]*\((?:U|C|S|SBU|TS)(?:/{1,2}[A-Z][A-Z ]*)*\)",
+    re.M | re.IGNORECASE,
+)
+
+
+def head_of(text: str) -> str:
+    """The part of a cable's text before its second paragraph (where header fields live)."""
+    start = text.find("\n", 0)
+    match = _FIRST_PARAGRAPH.search(text, max(start, 0), _HEAD_CHARS)
+    return text[: match.start()] if match else text[:_HEAD_CHARS]
+
+
+def check_cable(cable, text: str, truth) -> dict[str, bool | None]:
+    """Each defect class -> True (present), False (absent) or None (does not apply)."""
+    head = head_of(text)
+    found: dict[str, bool | None] = {}
+    subject = cable.subject or ""
+    found["subject_polluted"] = bool(subject) and (
+        bool(_SUBJECT_JUNK.search(subject))
+        or bool(_PAGE_HEADER.search(subject))
+        or len(subject) > _MAX_SUBJECT
+    )
+    found["subject_empty"] = not subject and bool(_SUBJECT_LINE.search(head))
+    found["tags_empty"] = not cable.tags and bool(_TAGS_LINE.search(head))
+    found["tags_junk"] = any(_junk_tag(tag) for tag in cable.tags)
+    level = (
+        truth.classification
+        if truth
+        else (cable.classification.full if cable.classification else "")
+    )
+    classified = level.startswith(("CONFIDENTIAL", "SECRET", "TOP SECRET"))
+    has_line = bool(_CLASSIFIED_BY.search(head))
+    found["classified_by_missed"] = (not cable.classified_by) if classified and has_line else None
+    found["classified_by_overlong"] = (
+        _overlong_name(cable.classified_by) if cable.classified_by else None
+    )
+    found["refs_bad"] = any(not _REF_ID.match(ref) for ref in cable.references)
+    name = ending_name(text)
+    found["signer_missing"] = (not cable.signer) if name else None
+    shown = "\n".join(p.text for p in cable.paragraphs)
+    found["raw_row_shown"] = len(_RAW_ROW.findall(shown)) >= 2 or bool(_CSV_ROW.search(shown))
+    found["partial_undated"] = (
+        (cable.created is None or not cable.id[:2].isdigit()) if cable.is_partial else None
+    )
+    texts = [p.text for p in cable.paragraphs]
+    found["page_header_left"] = any(_PAGE_HEADER.search(t) for t in texts)
+    found["section_header_left"] = any(_SECTION_HEADER.search(t) for t in texts)
+    if truth is not None:
+        found["anchor_left"] = any(
+            "¶" in (p.number or "") or "¶" in p.text for p in cable.paragraphs
+        ) or any("¶" in ref for ref in cable.references)
+    else:
+        found["anchor_left"] = None
+    found["backslash_residue"] = any(re.search(r"\\[ \t]*(?:\n|\Z)", t) for t in texts)
+    found["no_paragraphs"] = not cable.paragraphs and len(text) > 300
+    found["year_as_number"] = any(_number_value(p.number) >= 100 for p in cable.paragraphs)
+    found["list_joined"] = _list_joined(text[len(head) :], texts)
+    return found
+
+
+def _junk_tag(tag: str) -> bool:
+    if tag != tag.upper() or any(ch.isdigit() for ch in tag):
+        return True
+    return len(tag) > 40 or len(tag.split()) > 4 or bool(_TAG_FRAGMENT.search(tag))
+
+
+def spaced_codes(tag: str, frequent: set[str]) -> bool:
+    """A tag of several words that are each a frequent tag code: ``PGOV PREL`` as one tag."""
+    words = tag.replace(",", " ").split()
+    return len(words) > 1 and sum(w in frequent for w in words) >= 2
+
+
+def run_together(tag: str, frequent: set[str]) -> bool:
+    """``PHUMTZ``: two frequent tag codes written as one."""
+    if tag in frequent or not tag.isalpha() or not 4 <= len(tag) <= 12:
+        return False
+    return any(tag[:cut] in frequent and tag[cut:] in frequent for cut in range(2, len(tag) - 1))
+
+
+def _overlong_name(name: str) -> bool:
+    stripped = _NAME_SUFFIX.sub(" ", name)
+    if _OVERLONG.search(stripped) or "," in stripped or len(stripped.split()) > 5:
+        return True
+    return any(word.lower().strip(".,") in _TITLES for word in stripped.split())
+
+
+def ending_name(text: str) -> str | None:
+    """The name a cable's text ends with (its signature), if it ends with one."""
+    lines = text.rstrip().split("\n")
+    for line in reversed(lines[-40:]):
+        if _TRAILER.search(line) or _PAGE_HEADER.search(line):
+            continue
+        candidate = line.strip().rstrip("#.").strip()
+        tail = re.search(r"END (?:OF )?COMMENT\.?\)?\s+([A-Z][A-Za-z'\-]+)$", candidate)
+        if tail:
+            candidate = tail.group(1)
+        if (
+            len(candidate) <= 30
+            and _SIGNATURE.fullmatch(candidate)
+            and not any(w.upper() in _NOT_NAMES for w in candidate.split())
+            and not candidate.isdigit()
+        ):
+            return candidate
+        return None
+    return None
+
+
+def _number_value(number: str | None) -> int:
+    digits = "".join(ch for ch in number or "" if ch.isdigit())
+    return int(digits) if digits else 0
+
+
+def _list_joined(body: str, texts: list[str]) -> bool | None:
+    """True when a run of list-item lines in the text did not keep its lines."""
+    lines = body.split("\n")
+    items = []
+    for index in range(1, len(lines)):
+        if _LIST_ITEM.match(lines[index]) and lines[index - 1].strip():
+            items.append(" ".join(lines[index].split())[:24])
+    if len(items) < 2:
+        return None
+    starts = {" ".join(line.split())[:24] for t in texts for line in t.split("\n")}
+    return any(item not in starts for item in items)
+
+
+def mark_census(cable, text: str) -> tuple[int, int]:
+    """(paragraph numbers written with a portion mark, those the parser gave a marking)."""
+    written = {int(m.group(1)) for m in _NUMBERED_MARK.finditer(text)}
+    marked = {_number_value(p.number) for p in cable.paragraphs if p.marking is not None}
+    return len(written), len(written & marked)
