@@ -1,4 +1,4 @@
-"""Parser benchmark: cables/s and MB/s of ``store.parser.parse_text`` on one core.
+"""Parser benchmark: cables/s and MB/s of ``store.parse.parse_text`` on one core.
 
     python bench/bench_parse.py [--count N] [--seed S] [--runs 5] [--mode csv|txt]
                                 [--check] [--profile]
@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from store.parser import parse_text  # noqa: E402
+from store.parse import parse_text  # noqa: E402
 from store.records import KnownFields  # noqa: E402
 from store.sanitize import decode  # noqa: E402
 

@@ -42,14 +42,14 @@ _METADATA = ("id", "date+hour", "classification", "origin")
 
 
 def _parse(raw):
-    from store.parser import parse_text
+    from store.parse import parse_text
 
     return parse_text(raw.text, source=raw.source, known=raw.known)
 
 
 def measure_page(path: str) -> list[dict]:
     """The findings for one file: one dict per cable in it."""
-    from store.read_files import read_paths
+    from store.ingest.read_files import read_paths
     from store.records import Skipped
 
     truth = read_truth(path) if path.endswith((".html", ".htm")) else None

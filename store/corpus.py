@@ -166,7 +166,7 @@ class Corpus:
         )
         text = f"{header}\n{body}" if header else body
         # Imported here: listing and search never need the parser, and it costs start-up.
-        from store.parser import parse_text
+        from store.parse import parse_text
 
         return parse_text(text, source=source, known=known)
 

@@ -20,7 +20,7 @@ from cable_factory import build_corpus, telegram, write_telegrams
 from store import schema
 from store.corpus import Corpus
 from store.model import Level, Marking
-from store.parser import parse_text
+from store.parse import parse_text
 from store.rowids import base_rowid
 
 STATION = "TESTPOST"
@@ -161,7 +161,7 @@ def open_corpus(path: Path) -> Corpus:
 
 
 def samples_corpus(tmp_path: Path, samples_dir: Path) -> Path:
-    from store.importer import import_paths
+    from store.ingest.importer import import_paths
 
     path = tmp_path / "samples.sqlite"
     import_paths(path, [samples_dir], parse_workers=0)

@@ -74,7 +74,7 @@ def write_telegrams(directory: Path, texts: dict[str, str]) -> Path:
 
 
 def build_corpus(path: Path, directory: Path) -> Path:
-    from store.importer import import_paths
+    from store.ingest.importer import import_paths
 
     report = import_paths(path, [directory], parse_workers=0)
     assert not report.skipped, report.skipped

@@ -10,7 +10,7 @@ from datetime import datetime
 import pytest
 
 from store.model import Cable
-from store.parser import parse_text
+from store.parse import parse_text
 from store.records import KnownFields
 from store.sanitize import HIGHLIGHT_END, HIGHLIGHT_START, clean, decode, looks_binary
 

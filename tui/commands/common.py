@@ -70,7 +70,7 @@ def open_corpus(args: argparse.Namespace, *, write: bool = False) -> Corpus:
 
 def ensure_sample_corpus(path: Path) -> None:
     """First run: import the bundled sample cables so there is something to read."""
-    from store.importer import import_paths
+    from store.ingest.importer import import_paths
 
     try:
         report = import_paths(path, [paths.samples_dir()])

@@ -28,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.importer import import_paths
+    from store.ingest.importer import import_paths
     from store.schema import CorpusError
     from tui.export_formats import safe
 

@@ -20,8 +20,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.parser import parse_text
-    from store.read_files import read_paths
+    from store.ingest.read_files import read_paths
+    from store.parse import parse_text
     from store.records import Skipped
     from tui.export_formats import cable_to_json, safe
 

@@ -37,7 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.refids import canonical_id
+    from store.parse.refids import canonical_id
 
     wanted = canonical_id(args.id) or "".join(args.id.split()).upper()
     with open_corpus(args) as corpus:

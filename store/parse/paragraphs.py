@@ -12,15 +12,15 @@ from __future__ import annotations
 import re
 from itertools import chain
 
-from store.markings import STRICT_PORTION_MARK, parse_banner, parse_portion_mark
 from store.model import Marking, Paragraph
+from store.parse.markings import STRICT_PORTION_MARK, parse_banner, parse_portion_mark
 
 MAX_PARAGRAPHS = 5000
 MAX_BLOCKS = 20000
 _MARK = STRICT_PORTION_MARK.pattern
 _NUMBER = r"¶ ?\d{1,3}\.?|\d{1,3}\.(?!\d)"
 # "11. (C) ...", "9.(C) ...", "¶1. ...", "(C) ..." (mark alone), "A. (S) ..." (lettered).
-_START = re.compile(
+PARAGRAPH_START = re.compile(
     rf"[^\S\n]*(?P<number>{_NUMBER}|[A-Z]\.(?=[^\S\n]*{_MARK}))?[^\S\n]*(?P<mark>{_MARK})?"
 )
 # Every pattern that searches (rather than matches at a known place) starts with a literal
@@ -29,9 +29,7 @@ _START = re.compile(
 # One or more blank lines: paragraph boundaries.
 _BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
 # Inside a block, a line that might begin a new paragraph or be a ruler: checked one by one.
-_INNER_CANDIDATE = re.compile(
-    rf"\n[^\S\n]*(?:[-=_*]{{3}}|¶|\d{{1,3}}\.|[A-Z]\.[^\S\n]*\(|{_MARK})"
-)
+_INNER_CANDIDATE = re.compile(rf"\n[^\S\n]*(?:[-=_*]{{3}}|¶|\d{{1,3}}\.|[A-Z]\.[^\S\n]*\(|{_MARK})")
 _MARKED_LINE = re.compile(rf"[^\S\n]*(?:(?:{_NUMBER}|[A-Z]\.)[^\S\n]*)?{_MARK}")
 _NUMBERED_LINE = re.compile(rf"[^\S\n]*(?:{_NUMBER})[^\S\n]+[A-Z\"'(]")
 _RULER = re.compile(r"[^\S\n]*[-=_*~]{3,}[^\S\n]*\Z")
@@ -156,7 +154,7 @@ def _blank_if_section_banner(match: re.Match[str]) -> str:
 
 
 def _add_piece(piece: str, built: _Paragraphs) -> None:
-    match = _START.match(piece)
+    match = PARAGRAPH_START.match(piece)
     number = match.group("number")
     mark_text = match.group("mark")
     marking = parse_portion_mark(mark_text) if mark_text else None

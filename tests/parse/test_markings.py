@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from store.markings import (
+from store.model import Level, Marking
+from store.parse import parse_text
+from store.parse.markings import (
     STRICT_PORTION_MARK,
     caption_words,
     overall_marking,
@@ -12,8 +14,6 @@ from store.markings import (
     parse_catalogue,
     parse_portion_mark,
 )
-from store.model import Level, Marking
-from store.parser import parse_text
 
 U, C, S, TS = Level.UNCLASSIFIED, Level.CONFIDENTIAL, Level.SECRET, Level.TOP_SECRET
 

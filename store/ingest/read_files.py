@@ -13,8 +13,8 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from store.read_csv import read_csv
-from store.read_html import read_html
+from store.ingest.read_csv import read_csv
+from store.ingest.read_html import read_html
 from store.records import KnownFields, RawCable, Skipped
 from store.sanitize import clean, decode, looks_binary
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from store.parser import parse_text
+from store.parse import parse_text
+from store.parse.refids import canonical_id, make_id, parse_references
 from store.records import KnownFields
-from store.refids import canonical_id, make_id, parse_references
 
 
 @pytest.mark.parametrize(

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from store.model import Cable, Level, Marking
-from store.parser import parse_text
+from store.parse import parse_text
 from store.records import KnownFields
 from store.sanitize import decode
 
-TELEGRAMS = Path(__file__).resolve().parent / "fixtures" / "telegrams"
+TELEGRAMS = Path(__file__).resolve().parents[1] / "fixtures" / "telegrams"
 C = Level.CONFIDENTIAL
 
 
@@ -580,12 +580,12 @@ def test_signer_variants() -> None:
 
 
 def test_a_parser_bug_still_returns_a_cable(monkeypatch: pytest.MonkeyPatch) -> None:
-    import store.parser
+    import store.parse.cable
 
     def broken(*_args: object) -> Cable:
         raise RuntimeError("simulated bug \x1b[2J")
 
-    monkeypatch.setattr(store.parser, "_parse", broken)
+    monkeypatch.setattr(store.parse.cable, "_parse", broken)
     cable = parse_text("UNCLAS\n\n1. Text \x9b.", source="a\nb.txt",
                        known=KnownFields(id="06 ALMATY 79"))  # fmt: skip
     assert cable.id == "06ALMATY79"

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from store.model import Cable, Level, Marking
-from store.parser import parse_text
+from store.parse import parse_text
 from store.sanitize import decode
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 SEED_000 = SAMPLES / "000_deccae7d197a7652.txt"
 SEED_003 = SAMPLES / "003_d5d5211480cd3b2c.txt"
 

@@ -15,9 +15,9 @@ import pytest
 from cable_factory import telegram, write_telegrams
 
 from store.corpus import Corpus
-from store.importer import import_paths
+from store.ingest.importer import import_paths
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 from bench.generate import generate_csv  # noqa: E402
 
@@ -219,7 +219,8 @@ class _InterruptingConnection:
 
 
 def _import_interrupted(tmp_path, monkeypatch, when):
-    from store import importer, schema
+    from store import schema
+    from store.ingest import importer
 
     source = write_telegrams(
         tmp_path / "in", {f"c{i}": telegram(serial=i + 1, subject=f"N{i}: X") for i in range(25)}
@@ -266,7 +267,8 @@ def test_ctrl_c_inside_a_batch_reports_only_what_was_committed(tmp_path, monkeyp
 
 
 def test_a_corpus_that_cannot_be_written_is_one_clear_error(tmp_path, monkeypatch, samples_dir):
-    from store import importer, schema
+    from store import schema
+    from store.ingest import importer
     from store.schema import CorpusError
 
     path = tmp_path / "c.sqlite"

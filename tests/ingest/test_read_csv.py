@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from store import read_csv as read_csv_module
-from store.read_csv import read_csv
+from store.ingest import read_csv as read_csv_module
+from store.ingest.read_csv import read_csv
 from store.records import RawCable, Skipped
 from store.sanitize import clean
 

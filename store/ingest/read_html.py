@@ -89,7 +89,7 @@ def _raw_row(source: str, text: str, page: KnownFields) -> RawCable:
     The row's own date has the right minutes, unlike the page's; the page's table fills
     what the row leaves empty. A row that does not split into fields is kept as text.
     """
-    from store.read_csv import parse_row
+    from store.ingest.read_csv import parse_row
 
     where = "raw database row, not a formatted cable"
     row = parse_row(source, text, where)

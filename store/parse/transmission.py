@@ -128,9 +128,7 @@ def origin_from_sender(sender: str | None) -> str | None:
     words = sender.split()
     if not words:
         return None
-    if words[0].upper() in ("SECSTATE", "SECSTATEWASHDC") or sender.upper().startswith(
-        "SECSTATE"
-    ):
+    if words[0].upper() in ("SECSTATE", "SECSTATEWASHDC") or sender.upper().startswith("SECSTATE"):
         return "Secretary of State"
     kind = _SENDER_KINDS.get(words[0].upper())
     names = [w if w.upper() in _ACRONYMS else w.title() for w in words[1:]]

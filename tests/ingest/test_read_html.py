@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store.read_html import parse_page, read_html
+from store.ingest.read_html import parse_page, read_html
 from store.records import RawCable, Skipped
 
 
@@ -82,7 +82,7 @@ def test_raw_database_row_page_is_read_as_a_csv_row(pages):
 
 
 def test_raw_row_with_escapes_and_references_gives_every_field(tmp_path):
-    from store.parser import parse_text
+    from store.parse import parse_text
 
     row = (
         '"1234","3/1/2008 10:07","08PARIS77","Embassy Paris","SECRET",'

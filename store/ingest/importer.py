@@ -19,7 +19,7 @@ from pathlib import Path
 
 from store import schema
 from store.model import Cable
-from store.parser import parse_text
+from store.parse import parse_text
 from store.records import RawCable, Skipped
 from store.rowids import base_rowid, probe_step
 
@@ -80,7 +80,7 @@ def _import(
     batch_size: int,
     parse_workers: int | None,
 ) -> ImportReport:
-    from store.read_files import count_hint
+    from store.ingest.read_files import count_hint
 
     conn = schema.connect(corpus_path, readonly=False)
     report = ImportReport()
@@ -171,7 +171,7 @@ def _producer(paths: list[Path], skip: int, queue) -> None:
 
 
 def _produce_records(paths: list[Path], skip: int) -> Iterator[_Record | Skipped]:
-    from store.read_files import read_paths
+    from store.ingest.read_files import read_paths
 
     for index, item in enumerate(read_paths(paths)):
         if index >= skip:
@@ -384,8 +384,7 @@ def _refresh_origins(conn: sqlite3.Connection) -> None:
         "WHERE origin IS NOT NULL GROUP BY origin"
     )
     conn.execute(
-        "INSERT OR REPLACE INTO meta(key, value) VALUES ('count', "
-        "(SELECT count(*) FROM cables))"
+        "INSERT OR REPLACE INTO meta(key, value) VALUES ('count', (SELECT count(*) FROM cables))"
     )
 
 

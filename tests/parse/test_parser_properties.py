@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from store.model import Cable
-from store.parser import parse_text
+from store.parse import parse_text
 from store.records import KnownFields
 from store.sanitize import decode
 

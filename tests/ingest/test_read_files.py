@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from store import read_files as read_files_module
-from store.read_files import count_hint, detect_format, read_file, read_paths
+from store.ingest import read_files as read_files_module
+from store.ingest.read_files import count_hint, detect_format, read_file, read_paths
 from store.records import KnownFields, RawCable, Skipped
 
 CSV_ROW = (

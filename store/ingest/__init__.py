@@ -1,0 +1,1 @@
+"""Formats -> text: cables.csv rows, HTML release pages, telegram files, and the importer."""

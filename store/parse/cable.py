@@ -1,0 +1,271 @@
+"""Telegram text (plain or page extract) -> Cable.
+
+The parser never raises on any text: it returns what it could find and says in
+``Cable.warnings`` what it could not. Metadata a bulk format states outright (``KnownFields``)
+wins over what the text suggests.
+
+Every step is linear in the size of the text: lines over a few thousand characters are never
+fields or banners, the labelled fields are looked for only near the top, and no regular
+expression here can backtrack over a whole line more than once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import PurePath
+
+from store.model import Cable, Marking
+from store.parse.classified_by import split_classified_by
+from store.parse.dates import declassification, year_of
+from store.parse.header_block import (
+    BANNER_SEARCH_LINES,
+    find_banner,
+    find_header_end,
+    read_fields,
+)
+from store.parse.markings import overall_marking, parse_catalogue
+from store.parse.page_extract import split_page_extract
+from store.parse.paragraphs import MAX_BLOCKS, MAX_PARAGRAPHS, marking_of, split_paragraphs
+from store.parse.refids import canonical_id, make_id, parse_references
+from store.parse.signer import split_signer
+from store.parse.subject import split_subject
+from store.parse.summary import find_summary
+from store.parse.tags import split_tags
+from store.parse.transmission import origin_from_sender, parse_transmission
+from store.records import KnownFields
+from store.sanitize import clean, decode
+
+PARTIAL_PHRASE = "partial extract of the original cable"
+
+
+def parse_text(
+    text: str,
+    source: str | None = None,
+    known: KnownFields | None = None,
+) -> Cable:
+    """Parse one cable's text. ``known`` holds what a bulk format states outright.
+
+    Never raises: should a bug surface on some input, the cable comes back with its text, the
+    known fields and a warning that says so, and the import goes on.
+    """
+    try:
+        return _parse(text, source, known)
+    except Exception as error:  # the last guard of "never raises on any text"
+        return _fallback(text, source, known, error)
+
+
+def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> Cable:
+    known = _clean_known(known or KnownFields())
+    source = _visible_path(source) if source else source
+    if isinstance(text, bytes):
+        text = decode(text)
+    text = _normalize(text)
+    warnings: list[str] = []
+    if not text.strip():
+        warnings.append("empty text")
+    page_title = page_tags = None
+    extract = split_page_extract(text)
+    if extract is not None:
+        warnings.extend(extract.warnings)
+        known = _merge_known(known, _clean_known(extract.known))
+        text, page_title, page_tags = extract.text, extract.title, extract.tags
+    lines = text.split("\n")
+
+    header_end = find_header_end(text, lines, known)
+    banner_index, banner = find_banner(lines, header_end, header_end + BANNER_SEARCH_LINES)
+    head_lines = lines[:banner_index] if banner is not None else lines[:header_end]
+    transmission = parse_transmission(head_lines)
+    body_start = banner_index if banner is not None else header_end
+    fields = read_fields(lines, banner_index + 1 if banner is not None else header_end)
+    body_lines, signer = split_signer(lines[fields.end :])
+    paragraphs, cut_short = split_paragraphs("\n".join(body_lines))
+
+    created = known.created or transmission.sent
+    hour_only = known.created_hour_only
+    sent = transmission.sent
+    if hour_only and created and sent and sent.replace(minute=0) == created.replace(minute=0):
+        # The page's Created cell lost the minutes; the DTG of the same hour still has them.
+        created, hour_only = sent, False
+    date_note = None
+    is_partial = known.header == "" or PARTIAL_PHRASE in text[:3000].lower()
+    if created is None:
+        date_note = (
+            "no date line in this partial extract" if is_partial else "no date found in the cable"
+        )
+        warnings.append(f"date unknown: {date_note}")
+    elif hour_only:
+        date_note = "minutes unknown: the HTML release repeats the hour there"
+
+    captions = list(banner.captions) if banner else []
+    for caption in fields.captions:
+        if caption not in captions:
+            captions.append(caption)
+
+    classification = _classification(known, banner, captions, paragraphs, warnings)
+    cable_id = _cable_id(known, banner, created, source, warnings)
+    year = created.year if created else year_of(cable_id)
+    references = _references(known, fields.ref, year, cable_id)
+    declassify_on, declassify_note = declassification(fields.decl)
+    classified_by, reasons = split_classified_by(fields.classified_by)
+    subject, subject_marking = split_subject(fields.subject or page_title)
+    if subject is None and subject_marking is None:
+        warnings.append("no SUBJECT line found")
+    if not paragraphs:
+        warnings.append("no paragraphs found")
+    elif cut_short:
+        warnings.append(
+            f"over {MAX_PARAGRAPHS} paragraphs or {MAX_BLOCKS} blocks: the rest is kept as one"
+            " block"
+        )
+
+    header_text = (
+        known.header
+        if known.header is not None
+        else "\n".join(line for line in head_lines if PARTIAL_PHRASE not in line.lower()).strip()
+    )
+    return Cable(
+        id=cable_id,
+        source=source,
+        created=created,
+        date_note=date_note,
+        origin=_one_line(known.origin) or origin_from_sender(transmission.sender),
+        classification=classification,
+        captions=tuple(captions),
+        is_partial=is_partial,
+        transmission_id=transmission.transmission_id,
+        precedence=transmission.precedence,
+        dtg=_one_line(transmission.dtg),
+        sender=transmission.sender,
+        to=tuple(transmission.to),
+        info=tuple(transmission.info),
+        declassify_on=declassify_on,
+        declassify_note=declassify_note,
+        tags=tuple(split_tags(fields.tags or page_tags)),
+        subject=subject,
+        subject_marking=subject_marking,
+        references=references,
+        classified_by=classified_by,
+        reasons=reasons,
+        summary=find_summary(paragraphs),
+        paragraphs=tuple(paragraphs),
+        signer=signer,
+        header=header_text,
+        body=_body(lines[body_start:]),
+        warnings=tuple(warnings),
+    )
+
+
+def _body(lines: list[str]) -> str:
+    body = "\n".join(lines).strip("\n")
+    return body if body.strip() else ""
+
+
+def _fallback(text: object, source: object, known: KnownFields | None, error: Exception) -> Cable:
+    """The cable as far as can be said without parsing, when parsing itself failed."""
+    try:
+        raw = text if isinstance(text, str) else decode(bytes(text))  # type: ignore[arg-type]
+        body = _normalize(raw)
+    except Exception:
+        body = ""
+    try:
+        given = known.id if known is not None and isinstance(known.id, str) else ""
+        cable_id = _one_line(clean(canonical_id(given) or given)) or ""
+    except Exception:
+        cable_id = ""
+    return Cable(
+        id=cable_id,
+        source=_visible_path(source) if isinstance(source, str) else None,
+        body=body,
+        warnings=(f"internal parser error, cable kept unparsed: {clean(repr(error))[:200]}",),
+    )
+
+
+def _one_line(text: str | None) -> str | None:
+    """A field shown on one line: any run of whitespace, newlines included, is one space."""
+    return " ".join(text.split()) or None if text else text
+
+
+def _visible_path(path: str) -> str:
+    """A file name may hold any byte but NUL and "/": show its newlines and tabs, as less does."""
+    return clean(path).replace("\n", "^J").replace("\t", "^I")
+
+
+def _normalize(text: str) -> str:
+    """Controls made visible, line ends unified, no-break spaces as spaces, no BOM."""
+    text = clean(text)
+    if "\u00a0" in text:
+        text = text.replace("\u00a0", " ")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text
+
+
+def _clean_known(known: KnownFields) -> KnownFields:
+    """Bulk metadata is untrusted text too."""
+    return replace(
+        known,
+        id=_normalize(known.id).strip() if known.id else known.id,
+        origin=_normalize(known.origin).strip() if known.origin else known.origin,
+        classification=(
+            _normalize(known.classification).strip()
+            if known.classification
+            else known.classification
+        ),
+        references=(
+            tuple(_normalize(r) for r in known.references) if known.references else known.references
+        ),
+        header=_normalize(known.header) if known.header else known.header,
+    )
+
+
+def _merge_known(given: KnownFields, page: KnownFields) -> KnownFields:
+    """The caller's known fields win; the page's fill the gaps."""
+    return KnownFields(
+        id=given.id or page.id,
+        created=given.created or page.created,
+        created_hour_only=given.created_hour_only if given.created else page.created_hour_only,
+        origin=given.origin or page.origin,
+        classification=given.classification or page.classification,
+        references=given.references if given.references is not None else page.references,
+        header=given.header if given.header is not None else page.header,
+    )
+
+
+def _classification(known, banner, captions, paragraphs, warnings) -> Marking | None:
+    if known.classification:
+        marking = parse_catalogue(known.classification)
+        if marking is not None:
+            return marking
+        warnings.append(f"unknown classification value {known.classification[:60]!r}")
+    if banner is not None:
+        return overall_marking(banner.level, captions)
+    warnings.append("no classification banner found")
+    highest = marking_of(paragraphs)
+    if highest is not None:
+        warnings.append("classification taken from the highest portion mark")
+        return overall_marking(highest.level, captions)
+    return None
+
+
+def _cable_id(known, banner, created, source, warnings) -> str:
+    if known.id:
+        fixed = canonical_id(known.id)
+        if fixed:
+            return fixed
+        warnings.append(f"malformed reference ID {known.id[:60]!r}")
+    if banner is not None and banner.station and banner.serial is not None:
+        return make_id(created.year if created else None, banner.station, banner.serial)
+    if source:
+        from_name = canonical_id(PurePath(source).stem)
+        if from_name:
+            warnings.append("reference ID taken from the file name")
+            return from_name
+    warnings.append("no reference ID found")
+    return ""
+
+
+def _references(known: KnownFields, block: str, year: int | None, cable_id: str):
+    if known.references:
+        own = (canonical_id(r) for r in known.references)
+        return tuple(dict.fromkeys(r for r in own if r and r != cable_id))
+    return tuple(parse_references(block, year, cable_id or None))
