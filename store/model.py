@@ -96,7 +96,12 @@ class Cable:
     """A parsed cable. Absent fields are None or empty; ``warnings`` says what was missing."""
 
     id: str
+    # Other IDs the cable is known by (a catalogue's garbled ID, repaired into ``id``): search
+    # and ``cables show`` accept them too.
+    aliases: tuple[str, ...] = ()
     source: str | None = None
+    # The row number of cables.csv (or of the database row a page printed), when known.
+    csv_id: int | None = None
     created: datetime | None = None
     # Why ``created`` is None or only partly known (e.g. "no date line in a partial extract").
     date_note: str | None = None
@@ -117,11 +122,17 @@ class Cable:
     subject: str | None = None
     subject_marking: Marking | None = None
     references: tuple[str, ...] = ()
+    # The classifier's name alone; the title written with it (``Ambassador``, ``A/DCM``) is
+    # kept apart, and the reasons (``1.4 (b) and (d)``) too.
     classified_by: str | None = None
+    classified_by_title: str | None = None
     reasons: str | None = None
     summary: str | None = None
     paragraphs: tuple[Paragraph, ...] = ()
     signer: str | None = None
+    # Page breaks and sections of the telegram as sent (removed from the text, counted here).
+    pages: int | None = None
+    sections: int | None = None
     # Transmission header as sent (empty for partial cables) and the sanitized telegram body.
     header: str = ""
     body: str = ""
