@@ -176,7 +176,8 @@ def test_seed_000_covers_every_field_of_the_model(seed_000: Cable) -> None:
         "is_partial", "transmission_id", "precedence", "dtg", "sender", "to", "info",
         "declassify_on", "declassify_note", "tags", "subject", "subject_marking",
         "references", "classified_by", "reasons", "summary", "paragraphs", "signer",
-        "header", "body", "warnings",
+        "header", "body", "warnings", "aliases", "csv_id", "classified_by_title", "pages",
+        "sections",
     }  # fmt: skip
 
 
