@@ -56,6 +56,7 @@ _TAGS_LINE = re.compile(r"(?:^|\s)(?:T?AGS|TAGES|TGS)\s*[:;]|^[ \t]*TAGS[ \t]+[A
 _CLASSIFIED_BY = re.compile(r"\bCLASS?IFIED\s+BY\b", re.IGNORECASE)
 _FIRST_PARAGRAPH = re.compile(r"(?:^|\n)[ \t]*2\s?\.\s|\n[ \t]*\(?[CSU]\)[ \t]", re.M)
 _HEAD_CHARS = 8000
+_PROSE_WORD = re.compile(r"\b[a-z]{3,}\b")
 _TITLES = {
     "ambassador", "amb", "charge", "chargé", "d'affaires", "dcm", "a/dcm", "counselor",
     "counsellor", "couns", "polcouns", "econcouns", "mincouns", "econ", "pol", "officer",
@@ -141,7 +142,9 @@ def check_cable(cable, text: str, truth) -> dict[str, bool | None]:
     else:
         found["anchor_left"] = None
     found["backslash_residue"] = any(re.search(r"\\[ \t]*(?:\n|\Z)", t) for t in texts)
-    found["no_paragraphs"] = not cable.paragraphs and len(text) > 300
+    # A page that holds only a header (the release truncated many) rightly has no paragraphs:
+    # only text with prose in it counts.
+    found["no_paragraphs"] = not cable.paragraphs and len(_PROSE_WORD.findall(text)) >= 10
     found["year_as_number"] = any(_number_value(p.number) >= 100 for p in cable.paragraphs)
     found["list_joined"] = _list_joined(text[len(head) :], texts)
     return found

@@ -22,6 +22,7 @@ from store.parse.header_block import (
     find_banner,
     find_header_end,
     read_fields,
+    split_head,
 )
 from store.parse.markings import overall_marking, parse_catalogue
 from store.parse.page_extract import split_page_extract
@@ -69,13 +70,12 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
         warnings.extend(extract.warnings)
         known = _merge_known(known, _clean_known(extract.known))
         text, page_title, page_tags = extract.text, extract.title, extract.tags
-    lines = text.split("\n")
-
-    header_end = find_header_end(text, lines, known)
+    original = text.split("\n")
+    header_end = find_header_end(text, original, known)
+    lines, origin = split_head(original, header_end)
     banner_index, banner = find_banner(lines, header_end, header_end + BANNER_SEARCH_LINES)
     head_lines = lines[:banner_index] if banner is not None else lines[:header_end]
     transmission = parse_transmission(head_lines)
-    body_start = banner_index if banner is not None else header_end
     fields = read_fields(lines, banner_index + 1 if banner is not None else header_end)
     body_lines, signer = split_signer(lines[fields.end :])
     paragraphs, cut_short = split_paragraphs("\n".join(body_lines))
@@ -118,10 +118,17 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
             " block"
         )
 
+    # The text is stored as it came: the header as sent, the rest below it untouched, so
+    # that what the corpus keeps parses again to this same cable.
+    body_start = origin[banner_index] if banner is not None else header_end
+    # A partial-extract note above the banner is the release's, not the header's: the body
+    # starts with it.
+    for index in range(min(body_start, 50)):
+        if PARTIAL_PHRASE in original[index].lower():
+            body_start = index
+            break
     header_text = (
-        known.header
-        if known.header is not None
-        else "\n".join(line for line in head_lines if PARTIAL_PHRASE not in line.lower()).strip()
+        known.header if known.header is not None else "\n".join(original[:body_start]).strip()
     )
     return Cable(
         id=cable_id,
@@ -150,7 +157,7 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
         paragraphs=tuple(paragraphs),
         signer=signer,
         header=header_text,
-        body=_body(lines[body_start:]),
+        body=_body(original[body_start:]),
         warnings=tuple(warnings),
     )
 

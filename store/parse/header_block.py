@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from store.parse.labels import match_label, split_glued
 from store.parse.markings import caption_words, parse_banner
 from store.parse.paragraphs import PARAGRAPH_START
 from store.records import KnownFields
@@ -23,37 +24,17 @@ _MAX_HEADER_LINES = 3000
 
 # Lines longer than these are never banners, header lines or labelled fields.
 _MAX_BANNER_LINE = 200
-
-
 _MAX_FIELD_LINE = 2000
-
-
-# Addressing lines ("DEPT FOR EUR/CACEN: MUDGE") allowed before the first labelled field.
-_MAX_PREAMBLE_LINES = 10
-
-
+# Addressing lines ("DEPT FOR EUR/CACEN: MUDGE", "NSC FOR SMITH") allowed before the first
+# labelled field: real cables have address blocks of 30 lines and more.
+_MAX_PREAMBLE_LINES = 80
 # How many wrapped lines each field may run on to (a REF block can list many items).
 _MAX_CONTINUATION = {"subject": 5, "tags": 5, "classified_by": 4, "decl": 2, "ref": 60}
-
-
-_FIELD = re.compile(
-    r"[ \t]*(?P<label>E\.?[ \t]?O\.?[ \t]?\d{5}|TAGS?|SUBJECT|SUBJ|REF(?:TEL)?S?|REFERENCES?"
-    r"|CLASSIFIED[ \t]+BY|DECL(?:ASSIFY)?(?:[ \t]+ON)?)"
-    r"(?P<sep>[ \t]*:|[ \t]+|[ \t]*\Z)[ \t]*(?P<value>.*)",
-    re.IGNORECASE,
-)
-
-
-# Labels that may be followed by a blank instead of a colon ("E.O. 12958 DECL", "TAGS PGOV").
-_BLANK_SEPARATED = ("E", "T", "C", "D")
-
-
-_DECL_PREFIX = re.compile(r"(?:DECL(?:ASSIFY)?(?:[ \t]+ON)?[ \t]*:?[ \t]*)?", re.IGNORECASE)
-
-
-# Blank lines in a row after which the labelled fields are over, and trailing lines looked at
-# for the signature: bounds for files that are mostly empty lines.
+# Blank lines in a row after which the labelled fields are over: a bound for files that are
+# mostly empty lines.
 _MAX_BLANK_RUN = 50
+# How far below the header the head (banner, addressees, fields) is looked for.
+_HEAD_LINES = 300
 
 
 def find_header_end(text: str, lines: list[str], known: KnownFields) -> int:
@@ -73,10 +54,36 @@ def find_header_end(text: str, lines: list[str], known: KnownFields) -> int:
         line = lines[end]
         if not line.strip() or len(line) > _MAX_BANNER_LINE or parse_banner(line) is not None:
             break
-        if _FIELD.match(line) and not line.lstrip().upper().startswith(("TO ", "REF")):
+        if _is_field(line):
             break
         end += 1
     return end
+
+
+def _is_field(line: str) -> bool:
+    """A labelled field line that cannot be an addressee line ("TO ...", "REF" of routing)."""
+    return match_label(line) is not None and not line.lstrip().upper().startswith(("TO ", "REF"))
+
+
+def split_head(lines: list[str], start: int) -> tuple[list[str], list[int]]:
+    """The lines from ``start`` on, with the head (down to the first paragraph) cut into one
+    line per field where a flattened page ran several together (``split_glued``), and for
+    each line out the index of the line it came from (the stored text keeps the originals)."""
+    out = lines[:start]
+    origin = list(range(start))
+    stop = min(len(lines), start + _HEAD_LINES)
+    index = start
+    while index < stop:
+        line = lines[index]
+        if line.strip() and starts_paragraph(line) and index > start:
+            break
+        pieces = split_glued(line) if line.strip() else (line,)
+        out.extend(pieces)
+        origin.extend([index] * len(pieces))
+        index += 1
+    out.extend(lines[index:])
+    origin.extend(range(index, len(lines)))
+    return out, origin
 
 
 def find_banner(lines: list[str], start: int, limit: int):
@@ -88,7 +95,7 @@ def find_banner(lines: list[str], start: int, limit: int):
         banner = parse_banner(line)
         if banner is not None:
             return index, banner
-        if _FIELD.match(line) and not line.lstrip().upper().startswith(("TO ", "REF")):
+        if _is_field(line):
             break  # the fields began without a banner
         if starts_paragraph(line):
             break
@@ -108,43 +115,74 @@ class HeaderFields:
         self.end = 0
 
 
-def _field_name(label: str) -> str:
-    upper = label.upper()
-    if upper.startswith(("E", "DECL")):
-        return "decl"
-    if upper.startswith("TAG"):
-        return "tags"
-    if upper.startswith("SUBJ"):
-        return "subject"
-    if upper.startswith("REF"):
-        return "ref"
-    return "classified_by"
+class _Reader:
+    """State of the walk down the head: which field is open and how far it ran on."""
+
+    def __init__(self, fields: HeaderFields) -> None:
+        self.fields = fields
+        self.current: str | None = None
+        self.continued = 0
+        self.seen_field = False
+        # Inside a repeat of the header block (page extracts print it twice).
+        self.repeating = False
+
+    def open(self, name: str, value: str) -> None:
+        fields = self.fields
+        self.current = name
+        if name == "ref":
+            fields.ref += " " + value
+        elif getattr(fields, name) is None:
+            setattr(fields, name, value)
+        elif not getattr(fields, name):
+            setattr(fields, name, value)  # an empty first label, filled in later
+        else:
+            self.current = None  # the page extract repeats the header block
+        self.continued = 0
+        self.seen_field = True
+        self.repeating = False
+
+    def go_on(self, stripped: str) -> bool:
+        """Add a line to the open field when it continues it; False when it does not."""
+        name = self.current
+        if name is None or self.continued >= _MAX_CONTINUATION[name]:
+            return False
+        value = self.fields.ref if name == "ref" else getattr(self.fields, name) or ""
+        if not _continues(name, value, stripped):
+            return False
+        self.continued += 1
+        if name == "ref":
+            self.fields.ref += " " + stripped
+        else:
+            setattr(self.fields, name, f"{value} {stripped}".strip())
+        return True
 
 
-def _field_match(line: str) -> tuple[str, str] | None:
-    """(field name, value) for a labelled field line, else None."""
-    match = _FIELD.match(line)
-    if match is None:
-        return None
-    label = match.group("label")
-    if ":" not in match.group("sep") and not label.upper().startswith(_BLANK_SEPARATED):
-        return None
-    name = _field_name(label)
-    value = match.group("value").strip()
-    if name == "tags" and ":" not in match.group("sep") and value != value.upper():
-        return None  # "Tags of..." in prose, not a TAGS line without its colon
-    if name == "decl":
-        value = value[_DECL_PREFIX.match(value).end() :].strip()
-    return name, value
+def _continues(name: str, value: str, line: str) -> bool:
+    if _ENDS_FIELD.match(line) or RULER.match(line):
+        return False
+    if name == "tags":
+        # A wrapped TAGS line ends with a comma, or its next line is more tag codes.
+        return value.rstrip().endswith(",") or bool(_TAG_CODES_LINE.fullmatch(line))
+    if name == "subject":
+        return len(line) <= 200
+    return True
+
+
+# Lines that end a wrapped field: the SBU handling notice, a summary heading, a page header.
+_ENDS_FIELD = re.compile(
+    r"[ \t]*(?:SENSITIVE[ \t]+BUT[ \t]+UNCLASSIFIED|(?:BEGIN[ \t]+)?SUMMARY\b[ \t]*[:.-]*[ \t]*\Z"
+    r"|PAGE[ \t]+\d{2,3}[ \t])",
+    re.IGNORECASE,
+)
+# More tag codes, bare or as the markdown links of seed 000 ("[KZ](#)").
+_TAG_CODE = r"(?:[A-Z]{2,6}|\[[A-Z]{2,6}\]\([^)\s]{0,40}\))"
+_TAG_CODES_LINE = re.compile(rf"[ \t]*{_TAG_CODE}(?:[ \t,]+{_TAG_CODE}){{0,11}}[ \t,]*")
+RULER = re.compile(r"[ \t]*[-=_*~]{3,}[ \t]*\Z")
 
 
 def read_fields(lines: list[str], start: int) -> HeaderFields:
     fields = HeaderFields()
-    current: str | None = None
-    continued = 0
-    seen_field = False
-    # Inside a repeat of the header block (page extracts print it twice).
-    repeating = False
+    reader = _Reader(fields)
     preamble = 0
     blank_run = 0
     index = start
@@ -157,65 +195,50 @@ def read_fields(lines: list[str], start: int) -> HeaderFields:
             blank_run += 1
             if blank_run > _MAX_BLANK_RUN:
                 break
-            if current != "ref" or not _ref_goes_on(lines, index):
-                current = None
+            current = reader.current
+            if current == "ref" and _ref_goes_on(lines, index):
+                pass
+            elif current in ("subject", "tags", "decl") and not getattr(fields, current):
+                pass  # "SUBJECT:" alone on its line, its value below
+            else:
+                reader.current = None
             index += 1
             continue
         blank_run = 0
-        found = _field_match(line)
+        found = match_label(line)
         if found is not None:
-            name, value = found
-            if name == "ref":
-                fields.ref += " " + value
-                current = name
-            elif getattr(fields, name) is None:
-                setattr(fields, name, value)
-                current = name
-            elif name in ("subject", "tags", "decl") and not getattr(fields, name):
-                setattr(fields, name, value)  # an empty first label, filled in later
-                current = name
-            else:
-                current = None  # the page extract repeats the header block
-            continued = 0
-            seen_field = True
-            repeating = False
+            reader.open(*found)
             index += 1
             continue
         captions = caption_words(stripped)
         if captions is not None:
             fields.captions.extend(c for c in captions if c not in fields.captions)
-            current = None
+            reader.current = None
             index += 1
             continue
         if parse_banner(line) is not None:
-            current = None
-            repeating = seen_field
+            reader.current = None
+            reader.repeating = reader.seen_field
             index += 1
             continue
         if starts_paragraph(line):
             break
-        if current is not None and continued < _MAX_CONTINUATION[current]:
-            continued += 1
-            if current == "ref":
-                fields.ref += " " + stripped
-            else:
-                joined = (getattr(fields, current) or "") + " " + stripped
-                setattr(fields, current, joined.strip())
+        if reader.go_on(stripped):
             index += 1
             continue
-        if seen_field and not repeating:
+        if reader.seen_field and not reader.repeating:
             break
         # An addressing line ("DEPT FOR EUR/CACEN: MUDGE") before the fields, or in their
         # repeat, where it is in capitals: lowercase there is the text after a section banner.
         # Should no field follow, the fields never began and nothing is lost (see below).
         preamble += 1
-        if len(stripped) > 100 or preamble > _MAX_PREAMBLE_LINES:
+        if preamble > _MAX_PREAMBLE_LINES or not _addressing(stripped):
             break
-        if repeating and stripped != stripped.upper():
+        if reader.repeating and stripped != stripped.upper():
             break
-        current = None
+        reader.current = None
         index += 1
-    if not seen_field:
+    if not reader.seen_field:
         # No labelled fields at all: the body starts right after the banner and captions.
         index = start
         while index < len(lines) and (
@@ -224,6 +247,20 @@ def read_fields(lines: list[str], start: int) -> HeaderFields:
             index += 1
     fields.end = index
     return fields
+
+
+def _addressing(line: str) -> bool:
+    """An address line ("STATE FOR EUR/RUS, EUR/NB", "NSC FOR SMITH"), not a sentence.
+
+    Short lines pass; longer ones only when they are mostly capitals, as address blocks are
+    (a flattened page may run a whole block together on one line).
+    """
+    if len(line) <= 100:
+        return True
+    if len(line) > 800:
+        return False
+    letters = sum(ch.isalpha() for ch in line)
+    return sum(ch.islower() for ch in line) * 4 < letters
 
 
 _REF_ITEM_LINE = re.compile(r"[ \t]*\(?[A-Z][.)][ \t]")

@@ -77,6 +77,10 @@ PARAGRAPHS_003 = [
     (None, None, True, f"{RULER}\nComment\n{RULER}", f"{RULER}\nComment\n{RULER}"),
     ("9.", "(SBU)", False, "Comment: Baymenov's assertion that", "will tell. End comment."),
 ]
+PARTIAL_NOTE = (
+    "This record is a partial extract of the original cable. The full text of the original"
+    " cable is not available."
+)
 
 
 def _parse(path: Path) -> Cable:
@@ -146,7 +150,8 @@ def test_seed_000_every_scalar_field(seed_000: Cable) -> None:
     assert c.summary == SUMMARY_000
     assert c.signer == "ORDWAY"
     assert c.header == ""
-    assert c.body.startswith("C O N F I D E N T I A L ALMATY 002558\n\nSIPDIS\n")
+    # The text below the (absent) transmission header, as it came: partial-extract note first.
+    assert c.body.startswith(f"{PARTIAL_NOTE}\n\nC O N F I D E N T I A L ALMATY 002558\n\nSIPDIS\n")
     assert c.body.endswith("movement. End Comment\nORDWAY\n\nNNNN")
     assert c.warnings == ("date unknown: no date line in this partial extract",)
 
@@ -214,7 +219,7 @@ def test_seed_003_every_scalar_field(seed_003: Cable) -> None:
     assert c.summary == SUMMARY_003
     assert c.signer == "ORDWAY"
     assert c.header == ""
-    assert c.body.startswith("UNCLAS ALMATY 000079 \n\nSIPDIS\n")
+    assert c.body.startswith(f"{PARTIAL_NOTE}\nUNCLAS ALMATY 000079 \n\nSIPDIS\n")
     assert c.body.endswith("Time will tell. End comment.\n\nORDWAY\n\n\nNNNN")
     assert "\u00a0" not in c.body
     assert c.warnings == ()

@@ -1,0 +1,148 @@
+"""The labels of the header fields (E.O., TAGS, SUBJECT, REF, Classified By) as written.
+
+Real cables misspell them (``UBJECT:``, ``TAGS;``, ``TAGES:``, ``TGS:``, ``E.0. 12958``),
+drop the colon (``TAGS PGOV``, ``EO 12958 DECL``), and the web release flattened many headers
+so that several fields share one line (``E.O. 12958: DECL: 04/02/2019 TAGS: PGOV``,
+``...SHEIKH CASEREF: SECSTATE 108201``). ``match_label`` reads a line that starts with a label;
+``split_glued`` cuts the head of a cable into one line per field first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from store.parse.markings import parse_banner
+
+_EO = r"E\.?[ \t]?[O0]\.?[ \t]?1[0-9]{4}"
+_LABEL = re.compile(
+    r"[ \t]*(?:\((?:U|SBU)\)[ \t]*)?(?P<label>"
+    + _EO
+    + r"|DECL(?:ASSIFY)?(?:[ \t]+ON)?|TAGS|TAG|TAGES|TGS|AGS|SUBJECT|SUBJ|UBJECT"
+    r"|REF(?:TELS?|S|ERENCES?)?|CLASS?IFIED[ \t]*BY)"
+    r"(?P<sep>[ \t]*[:;][ \t]*|[ \t]+|[ \t]*\Z)(?P<value>.*)",
+    re.IGNORECASE,
+)
+# The label words that may stand without a colon, and how they must be written then.
+_BARE_OK = {"E", "D", "C", "T", "S", "R"}
+_REF_ITEM_START = re.compile(r"\(?[A-Z][.)][ \t]|\d{2}[ \t]+[A-Z]|[A-Z]{3,}[A-Z ]*[ \t]\d")
+
+
+def _field_of(label: str) -> str:
+    upper = label.upper()
+    if upper.startswith(("E", "DECL")):
+        return "decl"
+    if "G" in upper[:4] and upper[0] in "TA":
+        return "tags"
+    if "UBJ" in upper:
+        return "subject"
+    if upper.startswith("REF"):
+        return "ref"
+    return "classified_by"
+
+
+def match_label(line: str) -> tuple[str, str] | None:
+    """(field, value as written) for a line that starts with a field label, else None.
+
+    Without a colon a label must be in capitals and followed by what that field holds (``TAGS
+    PGOV``, ``REF A. STATE 12``): a sentence starting "Tags of" or "Subject to" is prose.
+    """
+    match = _LABEL.match(line)
+    if match is None:
+        return None
+    label, value = match.group("label"), match.group("value").strip()
+    field = _field_of(label)
+    if ":" not in match.group("sep") and ";" not in match.group("sep"):
+        first = label.lstrip()[:1].upper()
+        if first not in _BARE_OK or label in ("AGS", "UBJECT", "TAG", "TAGES", "TGS"):
+            return None
+        if field in ("tags", "subject", "ref", "decl") and label != label.upper():
+            return None
+        if field == "subject" and (not value or value != value.upper()):
+            return None
+        if field == "ref" and not _REF_ITEM_START.match(value):
+            return None
+        if field == "tags" and not value:
+            return None
+    if field == "decl":
+        value = _DECL_WORD.sub("", value, count=1).strip()
+    if field == "classified_by":
+        # "Classified By: CLASSIFIED BY POLITICAL COUNSELOR ..." says the label twice.
+        value = _REPEATED_CLASSIFIED.sub("", value, count=1).strip()
+    return field, value
+
+
+_DECL_WORD = re.compile(r"\A(?:DECL(?:ASSIFY)?(?:[ \t]+ON)?[ \t]*:?)", re.IGNORECASE)
+_REPEATED_CLASSIFIED = re.compile(r"\A(?:\(U\)[ \t]*)?CLASSIFIED[ \t]+BY[ \t]*:?", re.IGNORECASE)
+
+def _spaced(word: str) -> str:
+    """A letter-spaced banner word (``S E C R E T``) as a pattern."""
+    return "[ \t]".join(word)
+
+
+# Places inside a line where a new field (or the banner) begins: cut there. Case-sensitive
+# on purpose, so that "was classified by the ministry" or "subject to" in a sentence stay.
+_GLUE = re.compile(
+    r"(?<=\S)[ \t]*(?="
+    r"E\.[ \t]?[O0]\.[ \t]?1[0-9]{4}\b"
+    r"|(?<![A-Za-z])(?:TAGS?|TAGES|TGS)[ \t]*[:;]"
+    r"|(?<![A-Za-z])SUBJ(?:ECT)?[ \t]*:"
+    r"|REF(?:TELS?|S)?[ \t]*:"
+    r"|(?<![A-Za-z])(?:Classified[ \t]+[Bb]y|CLASSIFIED[ \t]+BY)\b"
+    r"|(?<![A-Za-z])DECL[ \t]*:(?![ \t]*\Z)"
+    r"|(?<!P[ \t])(?:" + _spaced("CONFIDENTIAL") + "|" + _spaced("SECRET") + "|"
+    + _spaced("UNCLAS") + r")(?![ \t]?[A-Z][ \t][A-Z])"
+    r"|(?<![A-Za-z])(?<!TOP[ \t])(?:UNCLAS|CONFIDENTIAL|SECRET)[ \t]+"
+    r"(?:SECTION[ \t]+\d|E[ \t]F[ \t]T[ \t]O)"
+    r"|SENSITIVE[ \t]+BUT[ \t]+UNCLASSIFIED"
+    r")"
+)
+# The end of a Classified By line's reasons ("reasons 1.4 (b) and (d)."), after which a
+# flattened page goes straight on with the first paragraph.
+_REASONS_END = re.compile(
+    r"(?:rea[ \t]?sons?|rsn)[ \t:]*(?:E\.O\.[ \t]*12958[ ,]*)?1[ \t]?\.[ \t]?[4-6][ \t]*\.?[ \t]*"
+    r"\(?[ \t]*[A-Ha-h][ \t]*\)?"
+    r"(?:[ \t]*(?:,|and|&|/|or|an[ \t]d)[ \t]*\(?[ \t]*[A-Ha-h][ \t]*\)?)*"
+    r"[ \t]*\)?[ \t]*\.?(?=[ \t]+\S)",
+    re.IGNORECASE,
+)
+# Lines longer than this are prose or a whole flattened page, never one field.
+_MAX_SPLIT_LINE = 20000
+
+
+def split_glued(line: str) -> list[str]:
+    """One line per field: ``E.O. 12958: DECL: X TAGS: PGOV`` -> two lines.
+
+    Also cuts before a banner glued to the text before it, after a banner's serial glued to
+    the text after it, and after the reasons of a Classified By line that runs on into the
+    first paragraph. A line without any of these comes back alone.
+    """
+    if len(line) > _MAX_SPLIT_LINE:
+        return [line]
+    pieces: list[str] = []
+    start = 0
+    for match in _GLUE.finditer(line):
+        if match.start() > start:
+            pieces.append(line[start : match.start()])
+            start = match.end()
+    pieces.append(line[start:])
+    out: list[str] = []
+    for piece in pieces:
+        out.extend(_split_after_banner(piece))
+    return [out_piece for out_piece in out if out_piece.strip()] or [line]
+
+
+_BANNER_SERIAL = re.compile(r"[ \t][A-Z][A-Z .'-]{1,40}?[ \t]+\d{3,7}(?=[^\d])")
+
+
+def _split_after_banner(piece: str) -> list[str]:
+    """A banner line with text glued after its serial: the banner, then the text."""
+    reasons = _REASONS_END.search(piece)
+    if reasons is not None and re.match(r"[ \t]*Classified", piece, re.IGNORECASE):
+        return [piece[: reasons.end()], piece[reasons.end() :].lstrip()]
+    if parse_banner(piece) is not None or piece.lstrip()[:1] not in "UCST":
+        return [piece]
+    for serial in _BANNER_SERIAL.finditer(piece, 0, 200):
+        head = piece[: serial.end()]
+        if parse_banner(head) is not None:
+            return [head, piece[serial.end() :]]
+    return [piece]

@@ -1,0 +1,119 @@
+"""Header blocks in the shapes real pages have: flattened, glued, misspelt, long.
+
+Every cable here is invented; each imitates a shape seen in the Cablegate release.
+"""
+
+from __future__ import annotations
+
+from store.model import Level
+from store.parse import parse_text
+from store.parse.labels import match_label, split_glued
+
+PARA = "\n\n1. (C) The minister met the ambassador on Sunday and asked for more time.\n"
+
+
+def test_a_header_flattened_onto_one_line_is_read_field_by_field():
+    text = (
+        "C O N F I D E N T I A L AMMAN 001204 SIPDIS E.O. 12958: DECL: 06/01/2019 TAGS: PREL"
+        " JO IZ SUBJECT: JORDAN WEIGHS A NEW CABINET Classified By: Ambassador Rhea T. Vance,"
+        " reasons 1.4 (b/d)" + PARA
+    )
+    cable = parse_text(text)
+    assert cable.id == "AMMAN1204"
+    assert cable.classification.level is Level.CONFIDENTIAL
+    assert cable.tags == ("PREL", "JO", "IZ")
+    assert cable.subject == "JORDAN WEIGHS A NEW CABINET"
+    assert cable.reasons == "1.4 (b/d)"
+    assert cable.paragraphs[0].text.startswith("The minister met")
+
+
+def test_fields_on_one_line_without_a_banner():
+    cable = parse_text("E.O. 12958: DECL: 04/02/2019 TAGS: PGOV PHUM TS\nSUBJECT: A VISIT" + PARA)
+    assert cable.tags == ("PGOV", "PHUM", "TS")
+    assert cable.subject == "A VISIT"
+    assert cable.declassify_on is not None
+
+
+def test_a_banner_glued_to_the_line_before_it_is_still_the_banner():
+    text = (
+        "This record is a partial extract of the original cable. The full text of the original"
+        " cable is not available.UNCLAS SECTION 01 OF 02 IZMIR 0412\n\nE.O. 12958: N/A\n"
+        "TAGS: ECON TU\nSUBJECT: PORT TRAFFIC FALLS" + PARA
+    )
+    cable = parse_text(text)
+    assert cable.id == "IZMIR412"
+    assert cable.classification.level is Level.UNCLASSIFIED
+    assert cable.subject == "PORT TRAFFIC FALLS"
+    assert cable.is_partial
+
+
+def test_misspelt_labels_are_read():
+    text = (
+        "CONFIDENTIAL\n\nSIPDIS\n\nE.0. 12958: DECL: 01/01/2018\nTAGS; PGOV KZ\n"
+        "UBJECT: A CABINET RESHUFFLE" + PARA
+    )
+    cable = parse_text(text)
+    assert cable.tags == ("PGOV", "KZ")
+    assert cable.subject == "A CABINET RESHUFFLE"
+    assert cable.declassify_on is not None
+
+
+def test_bare_labels_only_in_capitals_with_a_value_of_their_shape():
+    assert match_label("TAGS PGOV KZ") == ("tags", "PGOV KZ")
+    assert match_label("Tags of the old regime were removed") is None
+    assert match_label("Subject to approval, the plan goes ahead") is None
+    assert match_label("REF A. STATE 12") == ("ref", "A. STATE 12")
+    assert match_label("Classified By: CLASSIFIED BY POLOFF A. B. SEE") == (
+        "classified_by",
+        "POLOFF A. B. SEE",
+    )
+
+
+def test_subject_ends_where_ref_and_classified_by_begin_on_its_line():
+    text = (
+        "CONFIDENTIAL KIGALI 000311\n\nE.O. 12958: DECL: 04/02/2019\nTAGS: PGOV PHUM RW\n"
+        "SUBJECT: CABINET RESHUFFLE DELAYED AGAIN REF: KIGALI 310 Classified By: Ambassador"
+        " Rhea T. Vance, reasons 1.4 (b/d)" + PARA
+    )
+    cable = parse_text(text)
+    assert cable.subject == "CABINET RESHUFFLE DELAYED AGAIN"
+    assert cable.references == ("KIGALI310",)
+    assert cable.reasons == "1.4 (b/d)"
+
+
+def test_a_long_addressee_block_does_not_end_the_header():
+    posts = "".join(f"AMEMBASSY POST{i} PRIORITY\n" for i in range(14))
+    text = (
+        f"SECRET STATE 012345\n\nSIPDIS\n\n{posts}\nE.O. 12958: DECL: 01/01/2018\n"
+        "TAGS: PREL XX\nSUBJECT: A DEMARCHE TO MANY POSTS" + PARA
+    )
+    cable = parse_text(text)
+    assert cable.subject == "A DEMARCHE TO MANY POSTS"
+    assert cable.tags == ("PREL", "XX")
+
+
+def test_a_letter_spaced_top_secret_banner_is_not_cut_into_secret():
+    assert split_glued("T O P S E C R E T MARKPOST 000042") == [
+        "T O P S E C R E T MARKPOST 000042"
+    ]
+    text = "T O P S E C R E T MARKPOST 000042\n\nTAGS: PGOV XX\nSUBJECT: (TS) ONE" + PARA
+    assert parse_text(text).classification.level is Level.TOP_SECRET
+
+
+def test_the_first_paragraph_glued_after_the_reasons_is_cut_off():
+    pieces = split_glued(
+        "Classified By: Deputy Counselor Ann Berg for rea sons 1.4 (b) and (d) (S) Embassy"
+        " Oslo delivered the points."
+    )
+    assert pieces[0].endswith("(d)")
+    assert pieces[1].startswith("(S) Embassy Oslo")
+
+
+def test_the_stored_text_keeps_the_lines_as_written():
+    text = (
+        "C O N F I D E N T I A L AMMAN 001204 SIPDIS E.O. 12958: DECL: 06/01/2019 TAGS: PREL"
+        " JO" + PARA
+    )
+    cable = parse_text(text)
+    assert cable.body.startswith("C O N F I D E N T I A L AMMAN 001204 SIPDIS E.O. 12958")
+    assert parse_text(cable.body) == parse_text(text)
