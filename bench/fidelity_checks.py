@@ -163,8 +163,9 @@ def spaced_codes(tag: str, frequent: set[str]) -> bool:
 
 
 def run_together(tag: str, frequent: set[str]) -> bool:
-    """``PHUMTZ``: two frequent tag codes written as one."""
-    if tag in frequent or not tag.isalpha() or not 4 <= len(tag) <= 12:
+    """``PHUMTZ``: two frequent tag codes written as one. Four letters is a subject code's
+    length (``KNEI``, ``CONS`` are not two country codes), so the shortest counted is six."""
+    if tag in frequent or not tag.isalpha() or not 6 <= len(tag) <= 12:
         return False
     return any(tag[:cut] in frequent and tag[cut:] in frequent for cut in range(2, len(tag) - 1))
 

@@ -27,7 +27,8 @@ TS_SCI = Marking(Level.TOP_SECRET, ("SCI",), "(TS//SCI)")
 JSON_KEYS = [
     "source", "id", "date", "origin", "classification", "captions", "is_partial",
     "transmission_id", "dtg", "to", "info", "declassify_on", "tags", "subject",
-    "references", "classified_by", "reasons", "summary", "signer", "paragraphs", "warnings",
+    "references", "classified_by", "classified_by_title", "reasons", "summary", "signer",
+    "paragraphs", "warnings",
 ]  # fmt: skip
 
 
@@ -48,7 +49,8 @@ def sample_cable(**changes: object) -> Cable:
         "subject": "INVENTED: EXPORT TEST",
         "subject_marking": C,
         "references": ("06TESTPOST1",),
-        "classified_by": "POLOFF A. NOBODY",
+        "classified_by": "A. NOBODY",
+        "classified_by_title": "POLOFF",
         "reasons": "1.4 (b) and (d)",
         "summary": "An invented summary.",
         "paragraphs": (
@@ -77,7 +79,7 @@ def test_text_has_banner_header_paragraphs_as_written():
     assert "ID: 07TESTPOST42" in lines
     assert "Date: 2007-08-09 10:11" in lines
     assert "Subject: (C) INVENTED: EXPORT TEST" in lines
-    assert "Classified by: POLOFF A. NOBODY, reasons 1.4 (b) and (d)" in lines
+    assert "Classified by: A. NOBODY, POLOFF; reasons 1.4 (b) and (d)" in lines
     assert "Declassify: 2017-08-09" in lines
     assert "  06TESTPOST1" in lines
     assert "1. (SBU) Summary: An invented summary. End Summary." in lines

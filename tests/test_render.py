@@ -79,7 +79,8 @@ def every_level_cable(**changes: object) -> Cable:
         "tags": ("PREL", "PGOV", "XX"),
         "subject": "INVENTED: A CABLE WITH EVERY MARKING",
         "subject_marking": C,
-        "classified_by": "POLOFF A. NOBODY",
+        "classified_by": "A. NOBODY",
+        "classified_by_title": "POLOFF",
         "reasons": "1.4 (b) and (d)",
         "references": ("08TESTPOST99", "09ELSEWHERE7"),
         "paragraphs": tuple(paragraphs),
@@ -185,7 +186,7 @@ def test_header_fields_in_order():
     assert texts[0].split() == ["ID:", "09TESTPOST123"]
     assert "2009-03-04 05:06" in texts[1]
     assert "PREL, PGOV, XX" in texts[6]
-    assert "POLOFF A. NOBODY, reasons 1.4 (b) and (d)" in texts[8]
+    assert "A. NOBODY, POLOFF; reasons 1.4 (b) and (d)" in texts[8]
 
 
 def test_subject_carries_its_marking_chip():

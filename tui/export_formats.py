@@ -101,14 +101,18 @@ def header_fields(cable: Cable) -> list[HeaderField]:
     add("captions", "Captions", " ".join(cable.captions))
     add("tags", "TAGS", ", ".join(cable.tags))
     add("subject", "Subject", cable.subject)
-    if cable.classified_by and cable.reasons:
-        add("classified_by", "Classified by", f"{cable.classified_by}, reasons {cable.reasons}")
-    elif cable.classified_by:
-        add("classified_by", "Classified by", cable.classified_by)
-    elif cable.reasons:
-        add("classified_by", "Reasons", cable.reasons)
+    add("classified_by", "Classified by", classified_by_text(cable))
     add("declassify", "Declassify", declassify_text(cable))
     return fields
+
+
+def classified_by_text(cable: Cable) -> str | None:
+    """``Miriam K. Oduya, Deputy Political Counselor; reasons 1.4 (b) and (d)``: the name, its
+    title and the reasons, each when the cable gives it."""
+    who = ", ".join(part for part in (cable.classified_by, cable.classified_by_title) if part)
+    if cable.reasons:
+        return f"{who}; reasons {cable.reasons}" if who else f"reasons {cable.reasons}"
+    return who or None
 
 
 # ---------------------------------------------------------------------------------- text
@@ -272,6 +276,7 @@ def cable_to_json(cable: Cable) -> dict[str, Any]:
         "subject": opt(cable.subject),
         "references": many(cable.references),
         "classified_by": opt(cable.classified_by),
+        "classified_by_title": opt(cable.classified_by_title),
         "reasons": opt(cable.reasons),
         "summary": opt(cable.summary),
         "signer": opt(cable.signer),

@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import PurePath
 
 from store.model import Cable, Marking
-from store.parse.classified_by import split_classified_by
+from store.parse.classified_by import find_classified_by, split_classified_by
 from store.parse.dates import declassification, year_of
 from store.parse.header_block import (
     BANNER_SEARCH_LINES,
@@ -106,8 +106,12 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
     year = created.year if created else year_of(cable_id)
     references = _references(known, fields.ref, year, cable_id)
     declassify_on, declassify_note = declassification(fields.decl)
-    classified_by, reasons = split_classified_by(fields.classified_by)
-    subject, subject_marking = split_subject(fields.subject or page_title)
+    classified = split_classified_by(
+        fields.classified_by or find_classified_by(lines[fields.end : fields.end + 60])
+    )
+    subject, subject_marking = split_subject(
+        fields.subject or page_title, banner.station if banner else None
+    )
     if subject is None and subject_marking is None:
         warnings.append("no SUBJECT line found")
     if not paragraphs:
@@ -151,8 +155,9 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
         subject=subject,
         subject_marking=subject_marking,
         references=references,
-        classified_by=classified_by,
-        reasons=reasons,
+        classified_by=classified.name,
+        classified_by_title=classified.title,
+        reasons=classified.reasons,
         summary=find_summary(paragraphs),
         paragraphs=tuple(paragraphs),
         signer=signer,
@@ -204,6 +209,9 @@ def _normalize(text: str) -> str:
         text = text.replace("\u00a0", " ")
     if text.startswith("\ufeff"):
         text = text[1:]
+    if "\u2028" in text or "\u2029" in text:
+        # Unicode line and paragraph separators (some pages have them for line breaks).
+        text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     return text
 
 

@@ -115,6 +115,11 @@ class HeaderFields:
         self.end = 0
 
 
+def _only_a_mark(value: str) -> bool:
+    """``SUBJECT: (C) SUBJECT: BRIEFING ...``: the first label held only a portion mark."""
+    return bool(re.fullmatch(r"\s*\([A-Z/ ]{1,12}\)\s*", value))
+
+
 class _Reader:
     """State of the walk down the head: which field is open and how far it ran on."""
 
@@ -133,8 +138,12 @@ class _Reader:
             fields.ref += " " + value
         elif getattr(fields, name) is None:
             setattr(fields, name, value)
-        elif not getattr(fields, name):
-            setattr(fields, name, value)  # an empty first label, filled in later
+        elif _only_a_mark(getattr(fields, name)):
+            setattr(fields, name, f"{getattr(fields, name).strip()} {value}")
+        elif not getattr(fields, name).strip(" .…"):
+            # An empty first label filled in later, or the "..." of a page that printed a
+            # shortened copy of the header before the full one.
+            setattr(fields, name, value)
         else:
             self.current = None  # the page extract repeats the header block
         self.continued = 0
@@ -175,8 +184,9 @@ _ENDS_FIELD = re.compile(
     re.IGNORECASE,
 )
 # More tag codes, bare or as the markdown links of seed 000 ("[KZ](#)").
-_TAG_CODE = r"(?:[A-Z]{2,6}|\[[A-Z]{2,6}\]\([^)\s]{0,40}\))"
-_TAG_CODES_LINE = re.compile(rf"[ \t]*{_TAG_CODE}(?:[ \t,]+{_TAG_CODE}){{0,11}}[ \t,]*")
+# ("AU-I", "UNGA/C-6" too; a page that kept its escapes ends the line with a backslash.)
+_TAG_CODE = r"(?:[A-Z]{2,6}(?:[-/][A-Z0-9-]{1,4})?|\[[A-Z]{2,6}\]\([^)\s]{0,40}\))"
+_TAG_CODES_LINE = re.compile(rf"[ \t]*{_TAG_CODE}(?:[ \t,]+{_TAG_CODE}){{0,15}}[ \t,\\]*")
 RULER = re.compile(r"[ \t]*[-=_*~]{3,}[ \t]*\Z")
 
 

@@ -83,17 +83,19 @@ def _spaced(word: str) -> str:
 # on purpose, so that "was classified by the ministry" or "subject to" in a sentence stay.
 _GLUE = re.compile(
     r"(?<=\S)[ \t]*(?="
-    r"E\.[ \t]?[O0]\.[ \t]?1[0-9]{4}\b"
+    # E.O. as a field: its value follows ("DECL", "N/A", a date); "E.O. 13382 ENTITIES" in a
+    # subject and "E.O. 12958 1.4 (b)" among reasons are not one.
+    r"E\.[ \t]?[O0]\.[ \t]?1[0-9]{4}[ \t]*[:;]?[ \t]*(?:DECL|N/?A\b|\d{1,2}/|X\d|OADR|TAGS|\Z)"
     r"|(?<![A-Za-z])(?:TAGS?|TAGES|TGS)[ \t]*[:;]"
     r"|(?<![A-Za-z])SUBJ(?:ECT)?[ \t]*:"
     r"|REF(?:TELS?|S)?[ \t]*:"
-    r"|(?<![A-Za-z])(?:Classified[ \t]+[Bb]y|CLASSIFIED[ \t]+BY)\b"
+    r"|(?<![a-z])Classified[ \t]+[Bb]y\b|(?<![A-Za-z])CLASSIFIED[ \t]+BY\b"
     r"|(?<![A-Za-z])DECL[ \t]*:(?![ \t]*\Z)"
     r"|(?<!P[ \t])(?:" + _spaced("CONFIDENTIAL") + "|" + _spaced("SECRET") + "|"
     + _spaced("UNCLAS") + r")(?![ \t]?[A-Z][ \t][A-Z])"
     r"|(?<![A-Za-z])(?<!TOP[ \t])(?:UNCLAS|CONFIDENTIAL|SECRET)[ \t]+"
     r"(?:SECTION[ \t]+\d|E[ \t]F[ \t]T[ \t]O)"
-    r"|SENSITIVE[ \t]+BUT[ \t]+UNCLASSIFIED"
+    r"|SENSITIVE[ \t]+BUT[ \t]+UNCLASSIFIED|Sensitive[ \t]+but[ \t]+[Uu]nclassified"
     r")"
 )
 # The end of a Classified By line's reasons ("reasons 1.4 (b) and (d)."), after which a

@@ -117,3 +117,63 @@ def test_the_stored_text_keeps_the_lines_as_written():
     cable = parse_text(text)
     assert cable.body.startswith("C O N F I D E N T I A L AMMAN 001204 SIPDIS E.O. 12958")
     assert parse_text(cable.body) == parse_text(text)
+
+
+def test_tags_as_the_issue_writes_them():
+    from store.parse.tags import split_tags
+
+    assert split_tags("OVIP BIDEN JOSEPH PREL PHUMTZ, ECON, SIPDIS, TZ") == [
+        "OVIP", "BIDEN, JOSEPH", "PREL", "PHUM", "TZ", "ECON",
+    ]  # fmt: skip
+    assert split_tags("ecin, pgov") == ["ECIN", "PGOV"]
+    assert split_tags("OVIP (CLINTON, HILLARY) PGOV") == ["OVIP", "CLINTON, HILLARY", "PGOV"]
+    assert split_tags("PREL;PGOV;HU") == ["PREL", "PGOV", "HU"]
+    assert split_tags("PREL PGOV     THE REST OF A LINE") == ["PREL", "PGOV"]
+    # A word is split only into known codes of a code's length: a word stays whole.
+    assert split_tags("PGOV PHUM KZ POLITICAL") == ["PGOV", "PHUM", "KZ", "POLITICAL"]
+    assert split_tags("TRADE AND DEVELOPMENT, ECON") == ["TRADE AND DEVELOPMENT", "ECON"]
+    assert split_tags("PREL, PREL") == ["PREL"]
+
+
+def test_tags_go_on_across_a_line_of_codes_with_hyphens_and_slashes():
+    text = (
+        "CONFIDENTIAL SANJOSE 000124\n\nE.O. 12958: DECL: 02/26/2019\nTAGS: AORC PREL UNGA\n"
+        "UNGA/C-6, AU-I, CS\nSUBJECT: A VOTE IN THE ASSEMBLY" + PARA
+    )
+    cable = parse_text(text)
+    assert cable.tags == ("AORC", "PREL", "UNGA", "UNGA/C-6", "AU-I", "CS")
+    assert cable.subject == "A VOTE IN THE ASSEMBLY"
+
+
+def test_subject_ends_at_a_page_header_a_notice_or_a_glued_classified_by():
+    head = "UNCLASSIFIED\n\nTAGS: PGOV XX\n"
+    flattened = parse_text(
+        "C O N F I D E N T I A L THE HAGUE 001001 SIPDIS E.O. 12958: DECL: 01/01/2016 TAGS:"
+        " PGOV NL SUBJECT: SCHOOLS IN THE NETHERLANDS THE HAGUE 00001001 001.2 OF 002 1. (C)"
+        " The schools are many."
+    )
+    assert flattened.subject == "SCHOOLS IN THE NETHERLANDS"
+    notice = parse_text(
+        head + "SUBJECT: BIRD FLU RETURNS Sensitive but unclassified. Please handle"
+        " accordingly." + PARA
+    )
+    assert notice.subject == "BIRD FLU RETURNS"
+    glued = parse_text(
+        head + "SUBJECT: A VISIT TO BAHRAINClassified By: Ambassador Ann Roe for reasons 1.4"
+        " (b)" + PARA
+    )
+    assert (glued.subject, glued.classified_by) == ("A VISIT TO BAHRAIN", "Ann Roe")
+
+
+def test_an_executive_order_in_the_subject_is_not_the_eo_field():
+    cable = parse_text(
+        "SECRET\n\nE.O. 12958: DECL: 12/07/2016\nTAGS: KNNP NZ\nSUBJECT: E.O. 13382 ENTITIES"
+        " -- EXAMPLES" + PARA
+    )
+    assert cable.subject == "E.O. 13382 ENTITIES -- EXAMPLES"
+
+
+def test_subject_label_said_twice_after_a_mark():
+    cable = parse_text("SECRET\n\nTAGS: PREL NS\nSUBJECT: (C) SUBJECT: BRIEFING FOR A CALL" + PARA)
+    assert cable.subject == "BRIEFING FOR A CALL"
+    assert cable.subject_marking is not None

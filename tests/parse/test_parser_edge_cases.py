@@ -72,7 +72,8 @@ def test_complete_telegram_fields(complete: Cable) -> None:
     assert complete.subject == "KAZAKHSTAN: INVENTED MINISTER PROMISES NOTHING IN PARTICULAR"
     assert complete.subject_marking == Marking(C, (), "(C)")
     assert complete.references == ("05ALMATY4410", "06STATE123", "05TBILISI619")
-    assert complete.classified_by == "Ambassador Jane Q. Example"
+    assert complete.classified_by == "Jane Q. Example"
+    assert complete.classified_by_title == "Ambassador"
     assert complete.reasons == "1.4 (b) and (d)"
     assert complete.summary == (
         "The invented minister met the Ambassador on January 10 and promised nothing in "
@@ -352,24 +353,66 @@ def test_declassification(line: str, on: date | None, note: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "who", "why"),
+    ("line", "who", "title", "why"),
     [
         ("Classified By: Ambassador John Doe for reasons 1.4 (b) and (d)",
-         "Ambassador John Doe", "1.4 (b) and (d)"),
+         "John Doe", "Ambassador", "1.4 (b) and (d)"),
         ("Classified By: Acting DCM Jane Roe, Reasons 1.4(b), (d).",
-         "Acting DCM Jane Roe", "1.4(b), (d)"),
-        ("CLASSIFIED BY: POLOFF A. SMITH. REASON: 1.5 (B/D)", "POLOFF A. SMITH", "1.5 (B/D)"),
+         "Jane Roe", "Acting DCM", "1.4(b), (d)"),
+        ("CLASSIFIED BY: POLOFF A. SMITH. REASON: 1.5 (B/D)", "A. SMITH", "POLOFF", "1.5 (B/D)"),
         ("Classified by Charge d'Affaires Kim; reasons 1.4 (b),(d)",
-         "Charge d'Affaires Kim", "1.4 (b),(d)"),
-        ("Classified By: Ambassador John Doe,\nfor reasons 1.4 (d)", "Ambassador John Doe",
+         "Kim", "Charge d'Affaires", "1.4 (b),(d)"),
+        ("Classified By: Ambassador John Doe,\nfor reasons 1.4 (d)", "John Doe", "Ambassador",
          "1.4 (d)"),
-        ("Classified By: Someone without reasons given", "Someone without", "given"),
-        ("Classified By: Nobody Given", "Nobody Given", None),
+        ("Classified By: Someone without reasons given", "Someone", None, "given"),
+        ("Classified By: Nobody Given", "Nobody Given", None, None),
+        # The issue's examples (issue 11, item 1).
+        ("Classified By: Deputy Political Counselor Miriam K. Oduya per 1.4 (b) and (d)",
+         "Miriam K. Oduya", "Deputy Political Counselor", "1.4 (b) and (d)"),
+        ("CLASSIFIED BY: Tomas Reyvik, Acting Assistant Secretary, EUR; REASON: 1.4(B)",
+         "Tomas Reyvik", "Acting Assistant Secretary, EUR", "1.4(B)"),
+        # Wrapped mid-word, comma forms, suffixes, a title before the comma.
+        ("Classified By: Political Minister-Counselor Ivo Tarn for rea\nsons 1.4 (b/d)",
+         "Ivo Tarn", "Political Minister-Counselor", "1.4 (b/d)"),
+        ("Classified By: Gene A. Mott, Ambassador, U.S. Embassy Lusaka, reasons 1.4 (d)",
+         "Gene A. Mott", "Ambassador, U.S. Embassy Lusaka", "1.4 (d)"),
+        ("Classified By: Assistant Secretary, Thomas B. Quill, E.O. 12958 1.4 (b)",
+         "Thomas B. Quill", "Assistant Secretary", "E.O. 12958 1.4 (b)"),
+        ("Classified By: DCM Robert O. Blane, Jr., reasons 1.4 (b) and (d)",
+         "Robert O. Blane, Jr.", "DCM", "1.4 (b) and (d)"),
+        ("Classified By: Charge d'Affaires a.i. Lee Ann Voss under 1.4 (d)",
+         "Lee Ann Voss", "Charge d'Affaires a.i.", "1.4 (d)"),
+        ("Classified By: A/DCM Ola Berg, reasons 1.4 (b)", "Ola Berg", "A/DCM", "1.4 (b)"),
+        ("Classified By: PolCouns Mary de la Pena, 1.4 (b)", "Mary de la Pena", "PolCouns",
+         "1.4 (b)"),
+        ("Classified By: Under Secretary Nils Dorn for reasons 1.4 (b)", "Nils Dorn",
+         "Under Secretary", "1.4 (b)"),
     ],
 )  # fmt: skip
-def test_classified_by(line: str, who: str, why: str | None) -> None:
+def test_classified_by(line: str, who: str, title: str | None, why: str | None) -> None:
     cable = parse_text(f"SECRET\n\nSUBJECT: C\n{line}\n\n1. (S) x")
-    assert (cable.classified_by, cable.reasons) == (who, why)
+    assert (cable.classified_by, cable.classified_by_title, cable.reasons) == (who, title, why)
+
+
+def test_classified_by_inside_the_first_paragraph():
+    cable = parse_text(
+        "CONFIDENTIAL LUSAKA 000877\n\nE.O. 12958: DECL: 01/01/2001\nTAGS: PGOV ZA\n"
+        "SUBJECT: ELECTION DATE SET\n\n1.  (U) CLASSIFIED BY POLOFF DAVID T. ARKWRIGHT.  "
+        "REASON: 1.5 (D).\n\n2. (C) The date is set for December.\n"
+    )
+    assert (cable.classified_by, cable.classified_by_title, cable.reasons) == (
+        "DAVID T. ARKWRIGHT",
+        "POLOFF",
+        "1.5 (D)",
+    )
+
+
+def test_a_sentence_saying_classified_by_is_not_the_line():
+    cable = parse_text(
+        "CONFIDENTIAL\n\nSUBJECT: A REPORT\n\n1. (C) The report was classified by the"
+        " ministry: Minister Amos Bell said so.\n"
+    )
+    assert cable.classified_by is None
 
 
 @pytest.mark.parametrize(
@@ -437,7 +480,11 @@ def test_page_extract_without_telegram_subject_uses_the_page_title() -> None:
     assert cable.subject == "GEORGIA: AN INVENTED TITLE FROM THE PAGE"
     assert cable.tags == ("PGOV", "PREL", "GG")
     assert cable.declassify_on == date(2017, 5, 3)
-    assert (cable.classified_by, cable.reasons) == ("DCM Invented Person", "1.4 (d)")
+    assert (cable.classified_by, cable.classified_by_title, cable.reasons) == (
+        "Invented Person",
+        "DCM",
+        "1.4 (d)",
+    )
     assert _numbers(cable) == ["1.", "2."]
     assert cable.paragraphs[0].text == (
         "This paragraph was written for the tests and has a no-break space inside it."

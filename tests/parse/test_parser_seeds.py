@@ -145,7 +145,8 @@ def test_seed_000_every_scalar_field(seed_000: Cable) -> None:
     )
     assert c.subject_marking is None
     assert c.references == ()
-    assert c.classified_by == "AMBASSADOR JOHN ORDWAY"
+    assert c.classified_by == "JOHN ORDWAY"
+    assert c.classified_by_title == "AMBASSADOR"
     assert c.reasons == "1.4 (b) and (d)"
     assert c.summary == SUMMARY_000
     assert c.signer == "ORDWAY"
