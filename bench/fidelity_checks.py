@@ -45,7 +45,7 @@ _PAGE_HEADER = re.compile(
     r"|\b[A-Z]{2,}(?:\s[A-Z]{2,}){0,2}\s+\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b"
 )
 _SUBJECT_JUNK = re.compile(
-    r"REF(?:S|TEL|TELS|ERENCES?)?\s*:|CLASSIFIED\s+BY|\bTAGS?\s*:|E\.\s?O\.\s?1\d{4}|\bDECL\s*:"
+    r"REF(?:S|TEL|TELS|ERENCES?)?\s*:|CLASSIFIED\s+BY|\bTAGS?\s*:|E\.\s?O\.\s?12958|\bDECL\s*:"
     r"|SUBJECT\s*:|SECTION\s+\d+\s+OF\s+\d+|\bSIPDIS\b|SENSITIVE BUT UNCLASSIFIED"
     r"|C O N F I D E N T I A L|S E C R E T|\bUNCLAS\b.*\d{4,}",
     re.IGNORECASE,

@@ -16,6 +16,7 @@ from pathlib import PurePath
 
 from store.model import Cable, Marking
 from store.parse.classified_by import find_classified_by, split_classified_by
+from store.parse.date_lines import find_date_line
 from store.parse.dates import declassification, year_of
 from store.parse.header_block import (
     BANNER_SEARCH_LINES,
@@ -81,6 +82,8 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
     paragraphs, cut_short = split_paragraphs("\n".join(body_lines))
 
     created = known.created or transmission.sent
+    if created is None:
+        created = find_date_line(head_lines or lines[:BANNER_SEARCH_LINES])
     hour_only = known.created_hour_only
     sent = transmission.sent
     if hour_only and created and sent and sent.replace(minute=0) == created.replace(minute=0):

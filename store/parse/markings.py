@@ -112,6 +112,13 @@ _STATION_SERIAL = re.compile(
 )
 
 
+def _glued_sequence_number(rest: str, station: re.Match[str]) -> bool:
+    """``UNCLASSIFIED     PTQ5512``: letters run into a short number are a message sequence
+    number, not a station and serial (those are spaced, or zero-padded to six digits)."""
+    between = rest[station.end("station") : station.start("serial")]
+    return not between and len(station.group("serial")) != 6
+
+
 _LEVEL_INITIALS = frozenset("UCSTL")
 
 
@@ -156,6 +163,8 @@ def parse_banner(line: str) -> Banner | None:
         banner.section = (int(section.group(1)), int(section.group(2)))
         rest = rest[section.end() :]
     station = _STATION_SERIAL.match(rest)
+    if station and _glued_sequence_number(rest, station):
+        station = None
     if station:
         banner.station = re.sub(r"[\s.'-]+", "", station.group("station"))
         banner.serial = int(station.group("serial"))

@@ -14,12 +14,18 @@ _MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
 _PRECEDENCE = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
 
 # "R 120508Z JAN 06", "O P 021200Z DEC 09", "P 310930Z OCT 2007"
+# The precedence may be missing ("121036Z MAR 01" alone on a line of an old routing block), and
+# other routing text may follow ("O 221108Z SEP 08 ZDK CTG #00514").
 _DTG_LINE = re.compile(
-    r"\s*(?P<prec>[ZOPR](?:\s+[ZOPR])?)\s+(?P<dtg>(?P<day>\d{2})(?P<hh>\d{2})(?P<mm>\d{2})Z\s+"
-    r"(?P<mon>[A-Z]{3})\s+(?P<year>\d{4}|\d{2}))(?:\s+Z[A-Z0-9]{2,4})*\s*\Z"
+    r"\s*(?:(?P<prec>[ZOPR](?:\s+[ZOPR])?)\s+)?(?P<dtg>(?P<day>\d{2})(?P<hh>\d{2})(?P<mm>\d{2})Z"
+    r"\s+(?P<mon>[A-Z]{3})\s+(?P<year>\d{4}|\d{2}))(?![0-9A-Z])(?:\s+Z[A-Z0-9]{2,4})*"
+    r"(?:\s+[A-Z#][A-Z0-9 #/-]{0,40})?\s*\Z"
 )
 # Header lines that end an addressee list: routing, station serial, security and XMT lines.
-_NOT_ADDRESSEES = ("ZFR", "XMT ", "DE ", "ZNR ", "ZNY ", "VZCZC", "#")
+_NOT_ADDRESSEES = (
+    "ZFR", "XMT ", "DE ", "ZNR ", "ZNY ", "VZCZC", "#", "---", "PAGE ", "ACTION ",
+    "UNCLAS", "CONFIDENTIAL", "SECRET",
+)  # fmt: skip
 _ROUTING = re.compile(r"[A-Z]{4,8}/")
 # Trailing delivery words on an addressee line: "PRIORITY 1234", "IMMEDIATE", a serial.
 _DELIVERY_WORDS = {"FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE", "NIACT"}
@@ -76,10 +82,11 @@ def parse_transmission(lines: list[str]) -> Transmission:
         if upper.startswith("VZCZC") and result.transmission_id is None:
             result.transmission_id = line.split()[0]
             continue
-        dtg = _DTG_LINE.match(upper) if upper[0] in "ZOPR" and result.dtg is None else None
+        dtg = _DTG_LINE.match(upper) if upper[0] in "ZOPR0123" and result.dtg is None else None
         if dtg:
             result.dtg = dtg.group("dtg")
-            result.precedence = _PRECEDENCE.get(dtg.group("prec").split()[0])
+            if dtg.group("prec"):
+                result.precedence = _PRECEDENCE.get(dtg.group("prec").split()[0])
             result.sent = parse_dtg(
                 int(dtg.group("day")), int(dtg.group("hh")), int(dtg.group("mm")),
                 dtg.group("mon"), dtg.group("year"),
@@ -92,7 +99,9 @@ def parse_transmission(lines: list[str]) -> Transmission:
             section = result.to
             line = line[3:]
         elif upper.startswith("INFO "):
-            section = result.info
+            # Above FM, "INFO LOG-00 AF-00 ..." of an old routing block lists offices that
+            # got copies, by distribution code: not addressees.
+            section = result.info if result.sender or result.to else None
             line = line[5:]
         elif upper.startswith("ZEN/"):
             continue  # an addressee the message was not sent to; the list goes on

@@ -5,6 +5,10 @@ Every cable here is invented; each imitates a shape seen in the Cablegate releas
 
 from __future__ import annotations
 
+from datetime import datetime
+
+import pytest
+
 from store.model import Level
 from store.parse import parse_text
 from store.parse.labels import match_label, split_glued
@@ -177,3 +181,73 @@ def test_subject_label_said_twice_after_a_mark():
     cable = parse_text("SECRET\n\nTAGS: PREL NS\nSUBJECT: (C) SUBJECT: BRIEFING FOR A CALL" + PARA)
     assert cable.subject == "BRIEFING FOR A CALL"
     assert cable.subject_marking is not None
+
+
+OLD_ROUTING = """PAGE 01 LUSAKA 01877 01 OF 05 121033Z
+ACTION AID-00
+INFO LOG-00 AF-00 /012W
+------------------A1B2C3 121036Z /38
+121036Z Mar 01
+FM AMEMBASSY LUSAKA
+TO SECSTATE WASHDC IMMEDIATE 4321
+INFO AMEMBASSY HARARE
+UNCLASSIFIED     PTQ5512
+
+UNCLAS LUSAKA 001877
+
+E.O. 12958: N/A
+TAGS: PGOV ZA
+SUBJECT: ELECTION DATE SET
+
+1. (U) The date is set.
+"""
+
+
+def test_an_old_routing_block_gives_dtg_sender_and_addressees():
+    cable = parse_text(OLD_ROUTING)
+    assert cable.id == "01LUSAKA1877"
+    assert cable.created == datetime(2001, 3, 12, 10, 36)
+    assert cable.sender == "AMEMBASSY LUSAKA"
+    assert cable.to == ("SECSTATE WASHDC",)
+    assert cable.info == ("AMEMBASSY HARARE",)
+
+
+def test_a_message_sequence_number_is_not_a_station_and_serial():
+    cable = parse_text("UNCLASSIFIED     PTQ5512\n\nSUBJECT: A NOTE\n\n1. (U) Text.\n")
+    assert cable.id == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "when"),
+    [
+        ("O 221108Z SEP 08 ZDK CTG #00514", datetime(2008, 9, 22, 11, 8)),
+        ("R 201247Z Jan 04", datetime(2004, 1, 20, 12, 47)),
+    ],
+)
+def test_a_dtg_with_text_after_it_or_in_mixed_case(line, when):
+    cable = parse_text(f"{line}\nFM AMEMBASSY ROME\nUNCLAS ROME 000514\n\nSUBJECT: X" + PARA)
+    assert cable.created == when
+
+
+@pytest.mark.parametrize(
+    ("line", "when"),
+    [
+        ("Wednesday, 14 May 2003, 16:40", datetime(2003, 5, 14, 16, 40)),
+        ("Cable dated:2002-11-15T12:40:00", datetime(2002, 11, 15, 12, 40)),
+        ("3/10/2005 16:26", datetime(2005, 3, 10, 16, 26)),
+    ],
+)
+def test_a_partial_extract_gets_its_date_and_its_id_a_year(line, when):
+    text = (
+        "This record is a partial extract of the original cable. The full text of the original"
+        f" cable is not available.\n{line}\nC O N F I D E N T I A L LISBON 001177\n\n"
+        "TAGS: PREL PO\nSUBJECT: A MEETING" + PARA
+    )
+    cable = parse_text(text)
+    assert cable.created == when
+    assert cable.id == f"{when.year % 100:02d}LISBON1177"
+
+
+def test_a_date_inside_a_sentence_is_not_the_cable_date():
+    cable = parse_text("UNCLAS LISBON 001177\n\nSUBJECT: X\n\n1. (U) On 14 May 2003 we met.\n")
+    assert cable.created is None
