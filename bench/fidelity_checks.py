@@ -120,7 +120,9 @@ def check_cable(cable, text: str, truth) -> dict[str, bool | None]:
     )
     classified = level.startswith(("CONFIDENTIAL", "SECRET", "TOP SECRET"))
     has_line = bool(_CLASSIFIED_BY.search(head))
-    found["classified_by_missed"] = (not cable.classified_by) if classified and has_line else None
+    # A line read that names no one ("Classified By: Ambassador") is not missed.
+    read = cable.classified_by or getattr(cable, "classified_by_title", None) or cable.reasons
+    found["classified_by_missed"] = (not read) if classified and has_line else None
     found["classified_by_overlong"] = (
         _overlong_name(cable.classified_by) if cable.classified_by else None
     )

@@ -63,7 +63,8 @@ def split_classified_by(value: str | None) -> ClassifiedBy:
     who = re.sub(r"\A(?:(?:classified\s+)?by\b|:)\s*:?\s*", "", who, flags=re.IGNORECASE)
     who = re.sub(r"\s*(?:\.{3}|…)\s*\Z", "", who)
     reasons = _reasons(value[cut.start() :]) if cut else None
-    name, title = _name_and_title(who.strip(" ,;:-"))
+    who = re.sub(r"\A\s*\([A-Z/]{1,8}\)\s*", "", who)  # "(U) Polcounselor ..."
+    name, title = _name_and_title_any_case(who.strip(" ,;:-"))
     return ClassifiedBy(name, title, reasons)
 
 
@@ -75,6 +76,23 @@ def _reasons(rest: str) -> str | None:
     rest = re.sub(rf"\A[,;\s]*(?:for\s+)?(?:{_REASONS_WORD})?\s*:?", "", rest, flags=re.I)
     rest = re.split(r"(?<=[a-z)])\.\s", rest, maxsplit=1)[0]
     return rest.strip(" .:;,")[:120] or None
+
+
+def _name_and_title_any_case(who: str) -> tuple[str | None, str | None]:
+    """A line typed all in lower case ("com jonathan farrar") is read as if capitalised, and
+    its parts given back as written."""
+    if not who or who != who.lower() or len(who.title()) != len(who):
+        return _name_and_title(who)
+    titled = who.title()
+    name, title = _name_and_title(titled)
+    return _as_written(who, titled, name), _as_written(who, titled, title)
+
+
+def _as_written(original: str, titled: str, part: str | None) -> str | None:
+    if part is None:
+        return None
+    start = titled.find(part)
+    return original[start : start + len(part)] if start >= 0 else part
 
 
 def _name_and_title(who: str) -> tuple[str | None, str | None]:

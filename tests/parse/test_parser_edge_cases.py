@@ -678,3 +678,16 @@ def test_captions_and_section_banners_inside_a_paragraph_are_removed_cleanly() -
         "The minister said that the government would wait.",
         "Then more text.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "title"),
+    [
+        ("Classified By: com jonathan farrar for reasons 1.4 (b)", "jonathan farrar", "com"),
+        ("Classified By: (U) Polcounselor Jon Kuntz, reasons 1.4 (b)", "Jon Kuntz", "Polcounselor"),
+        ("Classified By: Ambassador for reasons 1.4 (b)", None, "Ambassador"),
+    ],
+)
+def test_classified_by_in_lower_case_after_a_mark_or_with_no_name(line, who, title):
+    cable = parse_text(f"SECRET\n\nSUBJECT: C\n{line}\n\n1. (S) x")
+    assert (cable.classified_by, cable.classified_by_title) == (who, title)
