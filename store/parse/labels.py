@@ -120,6 +120,12 @@ def split_glued(line: str) -> list[str]:
     """
     if len(line) > _MAX_SPLIT_LINE:
         return [line]
+    if (
+        _TRIGGER.search(line, 1) is None
+        and not _LEVEL_START.match(line)
+        and line.lstrip()[:10].lower() != "classified"
+    ):
+        return [line]  # most lines: nothing inside them could start a field or a banner
     pieces: list[str] = []
     start = 0
     for match in _GLUE.finditer(line):
@@ -133,15 +139,25 @@ def split_glued(line: str) -> list[str]:
     return [out_piece for out_piece in out if out_piece.strip()] or [line]
 
 
+# Cheap tests first (literal prefixes): only a line holding one of these can be cut.
+_TRIGGER = re.compile(
+    r"E\.|TAG|TGS|SUBJ|REF|[Cc]lassified|CLASSIFIED|DECL|UNCLAS|CONFIDENTIAL|SECRET|SENSITIVE"
+    r"|Sensitive|[CSU] [OEN] [NCC] "
+)
+_LEVEL_START = re.compile(
+    r"[ \t]*(?:U[ \t]?N[ \t]?C|C[ \t]?O[ \t]?N|S[ \t]?E[ \t]?C|T[ \t]?O[ \t]?P)"
+)
 _BANNER_SERIAL = re.compile(r"[ \t][A-Z][A-Z .'-]{1,40}?[ \t]+\d{3,7}(?=[^\d])")
 
 
 def _split_after_banner(piece: str) -> list[str]:
     """A banner line with text glued after its serial: the banner, then the text."""
-    reasons = _REASONS_END.search(piece)
-    if reasons is not None and re.match(r"[ \t]*Classified", piece, re.IGNORECASE):
-        return [piece[: reasons.end()], piece[reasons.end() :].lstrip()]
-    if parse_banner(piece) is not None or piece.lstrip()[:1] not in "UCST":
+    if piece.lstrip()[:10].lower() == "classified":
+        reasons = _REASONS_END.search(piece)
+        if reasons is not None:
+            return [piece[: reasons.end()], piece[reasons.end() :].lstrip()]
+        return [piece]
+    if len(piece) < 24 or not _LEVEL_START.match(piece) or parse_banner(piece) is not None:
         return [piece]
     for serial in _BANNER_SERIAL.finditer(piece, 0, 200):
         head = piece[: serial.end()]
