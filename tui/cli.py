@@ -68,6 +68,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             if action.dest == "corpus":
                 action.default = argparse.SUPPRESS
         command_parser.set_defaults(run=module.run)
+        # main() reports a stray argument with this command's usage, not the top-level one.
+        parser.set_defaults(command_parser=command_parser)
     return parser
 
 
@@ -102,7 +104,11 @@ def main(argv: list[str] | None = None) -> int:
         at = argv.index("search") + 1
         options, words = split_query_words(argv[at:])
         argv = argv[:at] + options
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        (getattr(args, "command_parser", None) or parser).error(
+            f"unrecognized arguments: {' '.join(extra)}"
+        )
     if words:
         args.query = [*args.query, *words]
     run = getattr(args, "run", None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.commands.common import CommandError, not_found, open_corpus
+from tui.commands.common import CommandError, open_corpus
 
 
 def run(args: argparse.Namespace, *, open_id: str | None = None) -> int:
@@ -23,11 +23,10 @@ def run(args: argparse.Namespace, *, open_id: str | None = None) -> int:
             raise CommandError(f"bad query: {error}") from None
     corpus = open_corpus(args)
     try:
-        if open_id is not None and corpus.summary(open_id) is None:
-            found = corpus.find_prefix(open_id, 2)
-            if len(found) != 1:
-                raise CommandError(not_found(corpus, open_id), code=1)
-            open_id = found[0].id
+        if open_id is not None:
+            from tui.commands.cable_id import resolve_cable_id
+
+            open_id = resolve_cable_id(corpus, open_id)
         from tui.app import CablesApp
 
         app = CablesApp(corpus, config=config, open_id=open_id, search=search)

@@ -33,6 +33,24 @@ def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def limit_argument(parser: argparse.ArgumentParser, default: int, what: str) -> None:
+    """``--limit/-n N``, the same for every command that has it: N is at least 1."""
+    parser.add_argument(
+        "--limit", "-n", type=_at_least_one, default=default, metavar="N",
+        help=f"at most N {what} ({default})",
+    )  # fmt: skip
+
+
+def _at_least_one(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
 def corpus_path(args: argparse.Namespace) -> Path:
     return _chosen_corpus(args)[0]
 

@@ -1,0 +1,117 @@
+"""The one-shot commands as shell users expect them: IDs by prefix, the right usage line,
+plain messages for odd input."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from cable_factory import build_corpus, telegram, write_telegrams
+
+from tui import cli
+from tui.cli import main
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    source = write_telegrams(
+        tmp_path / "in",
+        {
+            "a": telegram(station="ALMATY", serial=79, subject="KZ: ONE"),
+            "b": telegram(station="ASTANA", serial=101, subject="KZ: TWO"),
+            "c": telegram(station="ASTANA", serial=102, subject="KZ: THREE"),
+            "d": telegram(station="ROME", serial=5, when=datetime(2007, 3, 1), subject="IT"),
+        },
+    )
+    return str(build_corpus(tmp_path / "c.sqlite", source))
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def usage_error(capsys, *args: str) -> str:
+    with pytest.raises(SystemExit) as exit_info:
+        main(list(args))
+    assert exit_info.value.code == 2
+    return capsys.readouterr().err
+
+
+def test_show_takes_a_unique_prefix(corpus, capsys):
+    code, out, err = run(capsys, "--corpus", corpus, "show", "06alm", "--format", "text")
+    assert code == 0, err
+    assert "KZ: ONE" in out
+
+
+def test_show_lists_the_candidates_of_an_ambiguous_prefix(corpus, capsys):
+    code, out, err = run(capsys, "--corpus", corpus, "show", "06AST")
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "06ASTANA101, 06ASTANA102" in err and "several" in err
+
+
+def test_open_lists_the_candidates_too(corpus, capsys):
+    # Resolved before the app starts, so no screen is needed to see the message.
+    code, _, err = run(capsys, "--corpus", corpus, "open", "06AST")
+    assert code == 1 and "06ASTANA101, 06ASTANA102" in err
+
+
+def test_an_alias_names_its_cable(corpus, capsys, monkeypatch):
+    from store.corpus import Corpus
+
+    aliases = {"06ALMATYX79": ["06ALMATY79"], "06TWIN1": ["06ASTANA101", "06ASTANA102"]}
+    monkeypatch.setattr(Corpus, "alias_targets", lambda self, alias: aliases.get(alias, []),
+                        raising=False)  # fmt: skip
+    code, out, _ = run(capsys, "--corpus", corpus, "show", "06almatyx79", "-f", "text")
+    assert code == 0 and "KZ: ONE" in out
+    code, _, err = run(capsys, "--corpus", corpus, "show", "06TWIN1")
+    assert code == 1 and "06ASTANA101, 06ASTANA102" in err
+
+
+def test_an_empty_id_gets_a_proper_message(corpus, capsys):
+    code, out, err = run(capsys, "--corpus", corpus, "show", "")
+    assert code == 2 and out == ""
+    assert err == "cables: no cable ID given (e.g. 06ALMATY79; see `cables search`)\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "usage"),
+    [
+        (["stats", "--json"], "usage: cables stats"),
+        (["locate", "--json"], "usage: cables locate"),
+        (["show", "A", "B"], "usage: cables show"),
+        (["--corpus", "x.sqlite", "history", "extra"], "usage: cables history"),
+    ],
+)
+def test_a_stray_argument_prints_the_commands_usage(args, usage, capsys):
+    err = usage_error(capsys, *args)
+    assert err.startswith(usage) and "unrecognized arguments" in err
+
+
+def test_history_counts_one_hit_in_the_singular(capsys):
+    from store.history import History
+
+    History().record("baimenov", hits=1)
+    History().record("nato", hits=2)
+    code, out, _ = run(capsys, "history")
+    lines = out.splitlines()
+    assert code == 0 and lines[0].split()[2:4] == ["2", "hits"]
+    assert lines[1].split()[2:4] == ["1", "hit"]
+
+
+@pytest.mark.parametrize("command", [["history"], ["search", "nato"]])
+def test_limit_zero_is_refused_alike(command, capsys):
+    err = usage_error(capsys, *command, "--limit", "0")
+    assert f"usage: cables {command[0]}" in err and "--limit" in err
+    assert "must be at least 1, not 0" in err
+
+
+def test_near_gets_a_message_about_near(corpus, capsys):
+    code, _, err = run(capsys, "--corpus", corpus, "search", "NEAR(a b)")
+    assert code == 2 and err.count("\n") == 1
+    assert "NEAR" in err and "no matching" not in err
+
+
+def test_every_command_module_is_listed():
+    assert set(cli.COMMANDS) >= {"show", "search", "remove", "serve"}
