@@ -3,13 +3,16 @@ plain messages for odd input."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from cable_factory import build_corpus, telegram, write_telegrams
 
-from tui import cli
 from tui.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -113,5 +116,76 @@ def test_near_gets_a_message_about_near(corpus, capsys):
     assert "NEAR" in err and "no matching" not in err
 
 
-def test_every_command_module_is_listed():
-    assert set(cli.COMMANDS) >= {"show", "search", "remove", "serve"}
+def test_remove_deletes_cables_and_a_typo_removes_nothing(corpus, capsys):
+    code, _, err = run(capsys, "--corpus", corpus, "remove", "07ROME5", "07ROME6")
+    assert code == 1 and "no cable 07ROME6" in err
+    code, out, _ = run(capsys, "--corpus", corpus, "remove", "07rome5", "06 ALMATY 000079")
+    assert code == 0 and out == "removed 2 cables: 07ROME5 06ALMATY79\n"
+    code, _, err = run(capsys, "--corpus", corpus, "show", "06ALMATY79")
+    assert code == 1 and "no cable 06ALMATY79" in err
+    code, out, _ = run(capsys, "--corpus", corpus, "search", "KZ", "--json")
+    assert code == 0 and "06ALMATY79" not in out and "06ASTANA101" in out
+    code, out, _ = run(capsys, "--corpus", corpus, "stats")
+    assert out.startswith("2 cables") and "Rome" not in out
+    code, _, err = run(capsys, "--corpus", corpus, "remove", "06AST")  # no prefixes here
+    assert code == 1 and "no cable 06AST" in err
+
+
+def test_the_first_import_replaces_the_bundled_samples(tmp_path, capsys):
+    code, out, _ = run(capsys, "stats")
+    assert code == 0 and out.startswith("2 cables")  # the samples, made on first use
+    source = write_telegrams(tmp_path / "mine", {"x": telegram(station="ROME", serial=7)})
+    code, out, _ = run(capsys, "import", "-q", str(source))
+    assert code == 0 and "replaced the 2 bundled sample cables" in out
+    code, out, _ = run(capsys, "stats")
+    assert out.startswith("1 cables")
+    code, out, _ = run(capsys, "import", "-q", str(tmp_path / "mine"))
+    assert code == 0 and "replaced" not in out
+    # The samples came in once, and a later import of them is an import like any other.
+    code, out, _ = run(capsys, "import", "-q", str(ROOT / "samples"))
+    code, out, _ = run(capsys, "stats")
+    assert out.startswith("3 cables")
+
+
+def test_an_import_that_brings_nothing_keeps_the_samples(tmp_path, capsys):
+    run(capsys, "show", "06ALMATY79")
+    junk = tmp_path / "junk"
+    junk.mkdir()
+    (junk / "empty.txt").write_bytes(b"")
+    code, _, _ = run(capsys, "import", "-q", str(junk))
+    assert code == 1
+    code, out, _ = run(capsys, "stats")
+    assert out.startswith("2 cables")
+    source = write_telegrams(tmp_path / "mine", {"x": telegram(station="ROME", serial=7)})
+    code, out, _ = run(capsys, "import", "-q", str(source))
+    assert "replaced the 2 bundled sample cables" in out  # still marked as the samples
+
+
+def test_bookmarks_export_to_a_file_never_overwrites_without_force(tmp_path, capsys):
+    from store.bookmarks import Bookmarks
+
+    Bookmarks().add("06ALMATY79", "read this")
+    target = tmp_path / "marks.md"
+    code, out, err = run(capsys, "bookmarks", "export", str(target))
+    assert code == 0 and out == "" and "exported 1 bookmark to" in err
+    assert "06ALMATY79" in target.read_text() and target.read_text().startswith("# Bookmarks")
+    target.write_text("my own notes")
+    code, _, err = run(capsys, "bookmarks", "export", str(target))
+    assert code == 2 and err == f"cables: {target} already exists: --force replaces it\n"
+    assert target.read_text() == "my own notes"
+    code, _, _ = run(capsys, "bookmarks", "export", str(target), "--force")
+    assert code == 0 and "06ALMATY79" in target.read_text()
+    code, _, _ = run(capsys, "bookmarks", "export", str(tmp_path / "marks.json"))
+    assert code == 0 and json.loads((tmp_path / "marks.json").read_text())["bookmarks"]
+
+
+def test_a_bad_export_path_gets_a_plain_message(tmp_path, capsys):
+    from store.export_file import ExportError, write_export
+
+    missing = tmp_path / "no" / "such" / "dir" / "marks.md"
+    run(capsys, "show", "06ALMATY79")  # the first run's notice out of the way
+    code, _, err = run(capsys, "bookmarks", "export", str(missing))
+    assert code == 2 and "Errno" not in err and err.count("\n") == 1
+    assert f"the folder {missing.parent} does not exist" in err
+    with pytest.raises(ExportError, match="is a folder"):
+        write_export(tmp_path, "x", overwrite=True)  # the browser's export, same message

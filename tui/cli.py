@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "search": ("search", "full-text search; prints the hits and exits"),
     "open": ("open_", "open the browser on one cable"),
     "import": ("import_", "import cables.csv, the HTML release or .txt files"),
+    "remove": ("remove", "delete cables from the corpus"),
     "bookmarks": ("bookmarks", "list or export bookmarks"),
     "history": ("history", "print the search history"),
     "stats": ("stats", "counts by classification, year and origin"),

@@ -86,18 +86,21 @@ def open_corpus(args: argparse.Namespace, *, write: bool = False) -> Corpus:
         raise CommandError(str(error)) from None
 
 
-def ensure_sample_corpus(path: Path) -> None:
+def ensure_sample_corpus(path: Path, *, quiet: bool = False) -> None:
     """First run: import the bundled sample cables so there is something to read."""
     from store.ingest.importer import import_paths
+    from store.removal import mark_samples
 
     try:
         report = import_paths(path, [paths.samples_dir()])
+        mark_samples(path)  # so that the first real import replaces them
     except CorpusError as error:
         raise CommandError(str(error)) from None
-    print(
-        f"cables: first run: imported {report.imported} sample cables into {path}",
-        file=sys.stderr,
-    )
+    if not quiet:
+        print(
+            f"cables: first run: imported {report.imported} sample cables into {path}",
+            file=sys.stderr,
+        )
 
 
 def not_found(corpus: Corpus, wanted: str) -> str:
