@@ -115,9 +115,9 @@ def test_a_configured_corpus_that_is_not_there_is_reported_not_made(capsys, isol
 def test_bad_config_gets_one_line(tmp_path, capsys, isolated_home):
     config = isolated_home / "xdg_config_home" / "cables" / "config.toml"
     config.parent.mkdir(parents=True)
-    config.write_text("sidebar_width = 'wide'\n")
+    config.write_text("corpus = 3\n")  # a setting `show` uses (test_app_commands: the others)
     code, _, err = run(capsys, "show", "06ALMATY79")
-    assert code == 2 and "sidebar_width must be" in err and err.count("\n") == 1
+    assert code == 2 and "corpus must be a file path" in err and err.count("\n") == 1
 
 
 def test_import_reports_skips_and_fails_when_nothing_imports(tmp_path, capsys):

@@ -89,9 +89,11 @@ def _write(file: Path, text: str, *, force: bool, count: int) -> int:
 
 def _describer(args):
     """(date, subject) of a bookmarked cable, or None when the corpus lacks it."""
+    from store.config import ConfigError
+
     try:
         corpus = open_corpus(args)
-    except CommandError:
+    except (CommandError, ConfigError):  # the list needs no corpus; it only says less
         return lambda cable_id: None
 
     def describe(cable_id: str):

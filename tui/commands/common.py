@@ -62,7 +62,9 @@ def _chosen_corpus(args: argparse.Namespace) -> tuple[Path, bool]:
         return Path(chosen).expanduser(), True
     from store.config import load_config
 
-    configured = load_config().corpus
+    config = load_config()
+    config.check("corpus")  # only the corpus: a bad sidebar_width is the browser's business
+    configured = config.corpus
     if configured is not None:
         return configured, True
     return paths.default_corpus(), False
