@@ -96,11 +96,16 @@ def _whole_number(value: object) -> bool:
 _CHECKS = {
     "corpus": lambda v: None if isinstance(v, str) else "must be a file path",
     "theme": lambda v: None if isinstance(v, str) else "must be a theme name",
-    "sidebar_width": lambda v: None if _whole_number(v) and 16 <= v <= 200 else (
-        "must be a whole number of columns between 16 and 200"
+    "sidebar_width": lambda v: (
+        None
+        if _whole_number(v) and 16 <= v <= 200
+        else ("must be a whole number of columns between 16 and 200")
     ),
     "mouse": lambda v: None if isinstance(v, bool) else "must be true or false",
-    "keys": lambda v: None if isinstance(v, dict) and all(
-        isinstance(k, str) and isinstance(x, str) and x.strip() for k, x in v.items()
-    ) else 'must map binding ids to keys, e.g. "app.quit" = "Q"',
+    "keys": lambda v: (
+        None
+        if isinstance(v, dict)
+        and all(isinstance(k, str) and isinstance(x, str) and x.strip() for k, x in v.items())
+        else 'must map binding ids to keys, e.g. "app.quit" = "Q"'
+    ),
 }

@@ -35,8 +35,10 @@ def write_export(path: Path, text: str, *, overwrite: bool) -> None:
     except FileExistsError:
         raise ExportExists(f"{path} already exists") from None
     except OSError as error:
-        reason = "permission denied" if error.errno in (errno.EACCES, errno.EPERM) else (
-            error.strerror or str(error)
+        reason = (
+            "permission denied"
+            if error.errno in (errno.EACCES, errno.EPERM)
+            else (error.strerror or str(error))
         )
         raise ExportError(f"cannot write {path}: {reason}") from None
 

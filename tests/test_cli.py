@@ -180,7 +180,8 @@ def test_one_shot_commands_do_not_import_textual(corpus):
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for args in (["show", "06ALMATY79"], ["search", "Baimenov"], ["stats"], ["locate"],
-                 ["parse", str(ROOT / "samples")], ["history"], ["bookmarks"]):  # fmt: skip
+                 ["parse", str(ROOT / "samples")], ["history"], ["bookmarks"],
+                 ["show", "06ALM", "--color", "always"], ["remove", "99NONE1"]):  # fmt: skip
         done = subprocess.run(
             [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env
         )
@@ -198,8 +199,8 @@ def test_serve_listens_on_loopback_only_and_says_what_it_needs(monkeypatch, caps
     started = {}
 
     class FakeServer:
-        def __init__(self, command, host, port):
-            started.update(command=command, host=host, port=port)
+        def __init__(self, command, host, port, title):
+            started.update(command=command, host=host, port=port, title=title)
 
         def serve(self):
             started["served"] = True
@@ -211,3 +212,4 @@ def test_serve_listens_on_loopback_only_and_says_what_it_needs(monkeypatch, caps
     code, out, _ = run(capsys, "--corpus", str(corpus), "serve", "--port", "8123")
     assert code == 0 and started["host"] == "127.0.0.1" and started["port"] == 8123
     assert str(corpus) in started["command"] and "no authentication" in out
+    assert started["title"] == "cables · c"  # no interpreter path, no command line

@@ -189,3 +189,18 @@ def test_a_bad_export_path_gets_a_plain_message(tmp_path, capsys):
     assert f"the folder {missing.parent} does not exist" in err
     with pytest.raises(ExportError, match="is a folder"):
         write_export(tmp_path, "x", overwrite=True)  # the browser's export, same message
+
+
+@pytest.mark.parametrize(
+    ("command", "says"),
+    [
+        ("remove", "example"),
+        ("bookmarks", "--force"),
+        ("show", "--no-pager"),
+        ("search", "--color"),
+    ],
+)
+def test_the_new_options_are_in_the_help(command, says, capsys):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    assert says in capsys.readouterr().out

@@ -28,9 +28,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 EPILOG = """examples:
   cables                           browse (the bundled samples until you import a corpus)
-  cables show 06ALMATY79           print one cable
+  cables show 06ALMATY79           print one cable (paged when longer than the screen)
+  cables show 06ALM --color always | less -R
   cables search Baimenov           which cables mention Baimenov
-  cables import cables.csv         import the full 2011 dump
+  cables import cables.csv         import the full 2011 dump (replaces the samples)
+  cables remove 06ALMATY79         delete a cable from the corpus
   cables --search 'tag:KZ'         open the browser on a search
   cables COMMAND --help            more about one command
 """
