@@ -12,8 +12,6 @@ import io
 import os
 import re
 import shutil
-import signal
-import subprocess
 import sys
 
 DEFAULT_PAGER = "less -R"
@@ -70,6 +68,9 @@ def emit(text: str, *, page: bool) -> None:
     if not (page and command and sys.stdout.isatty() and _longer_than_screen(text)):
         sys.stdout.write(text)
         return
+    import signal
+    import subprocess  # only when paging: 2 ms of start-up otherwise
+
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")  # as git: -R for colours, and no screen clearing
     sys.stdout.flush()
