@@ -32,49 +32,80 @@ class Config:
     sidebar_width: int | None = None
     mouse: bool = False
     keys: dict[str, str] = field(default_factory=dict)
+    # Why a setting was left at its default: setting name -> one line naming the file. A
+    # command asks only for the settings it uses (``check``), so a bad sidebar_width never
+    # stops ``cables show``. FILE stands for every setting (the file itself is unreadable).
+    problems: dict[str, str] = field(default_factory=dict)
+    # One line each about what was ignored (an unknown setting, theme or binding id): the
+    # browser says them and starts with the defaults.
+    warnings: tuple[str, ...] = ()
+
+    def check(self, *settings: str) -> None:
+        """Raise ConfigError for the first of these settings that the file got wrong."""
+        for name in (FILE, *settings):
+            if name in self.problems:
+                raise ConfigError(self.problems[name])
+
+
+FILE = "(file)"
+KNOWN = ("corpus", "theme", "sidebar_width", "mouse", "keys")
 
 
 def load_config(path: Path | None = None) -> Config:
-    """Read the config; a missing file is the defaults, a bad one raises ConfigError."""
+    """Read the config. A missing file is the defaults; a bad setting is left at its default
+    and recorded in ``problems`` for the commands that use it; nothing here raises."""
     path = path or paths.config_file()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return Config()
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read the config file ({error})") from None
+        return Config(problems={FILE: f"{path}: cannot read the config file ({error})"})
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: not valid TOML ({error})") from None
-    known = {"corpus", "theme", "sidebar_width", "mouse", "keys"}
-    unknown = sorted(set(data) - known)
-    if unknown:
-        names = ", ".join(sorted(known))
-        raise ConfigError(f"{path}: unknown setting {unknown[0]!r} (known: {names})")
-
-    def expect(key: str, kind: type, what: str):
-        value = data.get(key)
-        wrong_type = value is not None and not isinstance(value, kind)
-        if wrong_type or (isinstance(value, bool) and kind is int):
-            raise ConfigError(f"{path}: {key} must be {what}, not {value!r}")
-        return value
-
-    corpus = expect("corpus", str, "a file path")
-    theme = expect("theme", str, "a theme name")
-    width = expect("sidebar_width", int, "a whole number of columns")
-    if width is not None and not 16 <= width <= 200:
-        raise ConfigError(f"{path}: sidebar_width must be between 16 and 200, not {width}")
-    mouse = data.get("mouse", False)
-    if not isinstance(mouse, bool):
-        raise ConfigError(f"{path}: mouse must be true or false, not {mouse!r}")
-    keys = data.get("keys", {})
-    if not isinstance(keys, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in keys.items()
-    ):
-        raise ConfigError(f'{path}: [keys] maps binding ids to keys, e.g. "app.quit" = "Q"')
+        return Config(problems={FILE: f"{path}: not valid TOML ({error})"})
+    problems: dict[str, str] = {}
+    values: dict = {}
+    for key, check in _CHECKS.items():
+        if key not in data:
+            continue
+        problem = check(data[key])
+        if problem:
+            problems[key] = f"{path}: {key} {problem}, not {data[key]!r}"
+        else:
+            values[key] = data[key]
+    corpus = values.get("corpus")
     return Config(
         corpus=Path(corpus).expanduser() if corpus else None,
-        theme=theme,
-        sidebar_width=width,
-        mouse=mouse,
-        keys=dict(keys),
+        theme=values.get("theme"),
+        sidebar_width=values.get("sidebar_width"),
+        mouse=values.get("mouse", False),
+        keys=dict(values.get("keys", {})),
+        problems=problems,
+        warnings=tuple(
+            f"{path}: unknown setting {name!r} ignored (known: {', '.join(KNOWN)})"
+            for name in sorted(set(data) - set(KNOWN))
+        ),
     )
+
+
+def _whole_number(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+# setting -> what is wrong with a value (None: nothing)
+_CHECKS = {
+    "corpus": lambda v: None if isinstance(v, str) else "must be a file path",
+    "theme": lambda v: None if isinstance(v, str) else "must be a theme name",
+    "sidebar_width": lambda v: (
+        None
+        if _whole_number(v) and 16 <= v <= 200
+        else ("must be a whole number of columns between 16 and 200")
+    ),
+    "mouse": lambda v: None if isinstance(v, bool) else "must be true or false",
+    "keys": lambda v: (
+        None
+        if isinstance(v, dict)
+        and all(isinstance(k, str) and isinstance(x, str) and x.strip() for k, x in v.items())
+        else 'must map binding ids to keys, e.g. "app.quit" = "Q"'
+    ),
+}

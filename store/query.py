@@ -169,6 +169,9 @@ def _lex_word(text: str, start: int, tokens: list[_Token], *, operator_allowed: 
             inner_parens -= 1
         i += 1
     word = text[start:i]
+    if inner_parens and word[:5].upper() == "NEAR(":
+        # FTS5's own NEAR(a b) would otherwise be read as the word "NEAR(a" and a stray ")".
+        raise QueryError('NEAR(...) is not supported: search for both words, or a "phrase"')
     if operator_allowed and word in _OPERATORS:
         tokens.append(_Token(word, word))
         return i

@@ -44,21 +44,58 @@ def test_a_missing_corpus_fails_with_one_line(tmp_path, capsys):
     assert "no corpus there" in capsys.readouterr().err
 
 
+def _write_config(isolated_home, text: str) -> Path:
+    config = isolated_home / "xdg_config_home" / "cables" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text(text + "\n")
+    return config
+
+
 @pytest.mark.parametrize(
     ("setting", "says"),
     [
-        ('theme = "nosuchtheme"', "theme: no theme 'nosuchtheme'"),
-        ('[keys]\n"no.such" = "x"', "[keys] 'no.such': no binding has that id"),
+        ('theme = "nosuchtheme"', "theme: no theme 'nosuchtheme', using the default"),
+        ('[keys]\n"no.such" = "x"', "[keys] 'no.such': no binding has that id, ignored"),
         ('[keys]\n"app.quit" = "not a key!!"', "is not a comma-separated list of keys"),
+        ("keys = 3", "keys must map binding ids to keys"),
+        ("colour = true", "unknown setting 'colour' ignored"),
     ],
 )
-def test_a_bad_app_setting_fails_before_the_app_starts(story, capsys, isolated_home, setting, says):
-    config = isolated_home / "xdg_config_home" / "cables" / "config.toml"
-    config.parent.mkdir(parents=True)
-    config.write_text(setting + "\n")
-    assert main(["--corpus", str(story)]) == 2
+def test_an_unknown_app_setting_warns_in_one_line_and_keeps_the_default(
+    isolated_home, setting, says
+):
+    from store.config import load_config
+    from tui.commands.browse import app_settings
+
+    config = _write_config(isolated_home, setting)
+    checked = app_settings(load_config())
+    assert len(checked.warnings) == 1
+    assert checked.warnings[0].startswith(f"{config}: ") and says in checked.warnings[0]
+    assert checked.theme is None and checked.keys == {}
+
+
+def test_the_browser_starts_anyway_and_says_so(story, isolated_home):
+    _write_config(isolated_home, 'theme = "nosuchtheme"\n[keys]\n"app.quit" = "Q"')
+    terminal = PtyTerminal(_cables("--corpus", str(story)), cols=120, rows=30)
+    try:
+        assert terminal.wait_for_text("nosuchtheme", timeout=30)
+        assert terminal.wait_for_text("06TESTPOST", timeout=10)
+    finally:
+        terminal.close()
+
+
+def test_a_bad_setting_blocks_only_the_commands_that_use_it(story, isolated_home, capsys):
+    config = _write_config(isolated_home, "sidebar_width = 'wide'\nmouse = 3")
+    assert main(["--corpus", str(story)]) == 2  # the browser uses both
     error = capsys.readouterr().err
-    assert error.startswith(f"cables: {config}: ") and says in error and error.count("\n") == 1
+    assert error.startswith(f"cables: {config}: sidebar_width must be") and error.count("\n") == 1
+    assert main(["--corpus", str(story), "show", "06TESTPOST1", "-f", "text"]) == 0
+    assert capsys.readouterr().err == ""
+    config.write_text("corpus = 3\n")
+    assert main(["show", "06TESTPOST1"]) == 2
+    assert "corpus must be a file path" in capsys.readouterr().err
+    assert main(["history"]) == 1  # no corpus, no config needed: only "no searches yet"
+    assert capsys.readouterr().err == "no searches yet\n"
 
 
 def test_cables_opens_the_bundled_samples_on_first_run():

@@ -115,9 +115,9 @@ def test_a_configured_corpus_that_is_not_there_is_reported_not_made(capsys, isol
 def test_bad_config_gets_one_line(tmp_path, capsys, isolated_home):
     config = isolated_home / "xdg_config_home" / "cables" / "config.toml"
     config.parent.mkdir(parents=True)
-    config.write_text("sidebar_width = 'wide'\n")
+    config.write_text("corpus = 3\n")  # a setting `show` uses (test_app_commands: the others)
     code, _, err = run(capsys, "show", "06ALMATY79")
-    assert code == 2 and "sidebar_width must be" in err and err.count("\n") == 1
+    assert code == 2 and "corpus must be a file path" in err and err.count("\n") == 1
 
 
 def test_import_reports_skips_and_fails_when_nothing_imports(tmp_path, capsys):
@@ -180,7 +180,8 @@ def test_one_shot_commands_do_not_import_textual(corpus):
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for args in (["show", "06ALMATY79"], ["search", "Baimenov"], ["stats"], ["locate"],
-                 ["parse", str(ROOT / "samples")], ["history"], ["bookmarks"]):  # fmt: skip
+                 ["parse", str(ROOT / "samples")], ["history"], ["bookmarks"],
+                 ["show", "06ALM", "--color", "always"], ["remove", "99NONE1"]):  # fmt: skip
         done = subprocess.run(
             [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env
         )
@@ -198,8 +199,8 @@ def test_serve_listens_on_loopback_only_and_says_what_it_needs(monkeypatch, caps
     started = {}
 
     class FakeServer:
-        def __init__(self, command, host, port):
-            started.update(command=command, host=host, port=port)
+        def __init__(self, command, host, port, title):
+            started.update(command=command, host=host, port=port, title=title)
 
         def serve(self):
             started["served"] = True
@@ -211,3 +212,4 @@ def test_serve_listens_on_loopback_only_and_says_what_it_needs(monkeypatch, caps
     code, out, _ = run(capsys, "--corpus", str(corpus), "serve", "--port", "8123")
     assert code == 0 and started["host"] == "127.0.0.1" and started["port"] == 8123
     assert str(corpus) in started["command"] and "no authentication" in out
+    assert started["title"] == "cables · c"  # no interpreter path, no command line

@@ -103,7 +103,7 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
             self._preloaded = self._first_page(self.filters)
         except Exception:  # the worker will try again and report the problem
             self._preloaded = None
-        self._startup_problems = self._apply_config_keys()
+        self._startup_problems = [*self.config.warnings, *self._apply_config_keys()]
         if self.config.theme:
             if self.config.theme in self.available_themes:
                 self.theme = self.config.theme

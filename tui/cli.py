@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "search": ("search", "full-text search; prints the hits and exits"),
     "open": ("open_", "open the browser on one cable"),
     "import": ("import_", "import cables.csv, the HTML release or .txt files"),
+    "remove": ("remove", "delete cables from the corpus"),
     "bookmarks": ("bookmarks", "list or export bookmarks"),
     "history": ("history", "print the search history"),
     "stats": ("stats", "counts by classification, year and origin"),
@@ -27,9 +28,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 EPILOG = """examples:
   cables                           browse (the bundled samples until you import a corpus)
-  cables show 06ALMATY79           print one cable
+  cables show 06ALMATY79           print one cable (paged when longer than the screen)
+  cables show 06ALM --color always | less -R
   cables search Baimenov           which cables mention Baimenov
-  cables import cables.csv         import the full 2011 dump
+  cables import cables.csv         import the full 2011 dump (replaces the samples)
+  cables remove 06ALMATY79         delete a cable from the corpus
   cables --search 'tag:KZ'         open the browser on a search
   cables COMMAND --help            more about one command
 """
@@ -68,6 +71,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             if action.dest == "corpus":
                 action.default = argparse.SUPPRESS
         command_parser.set_defaults(run=module.run)
+        # main() reports a stray argument with this command's usage, not the top-level one.
+        parser.set_defaults(command_parser=command_parser)
     return parser
 
 
@@ -102,7 +107,11 @@ def main(argv: list[str] | None = None) -> int:
         at = argv.index("search") + 1
         options, words = split_query_words(argv[at:])
         argv = argv[:at] + options
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        (getattr(args, "command_parser", None) or parser).error(
+            f"unrecognized arguments: {' '.join(extra)}"
+        )
     if words:
         args.query = [*args.query, *words]
     run = getattr(args, "run", None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from tui.commands.common import CommandError, add_corpus_argument, open_corpus
 
@@ -12,11 +13,18 @@ EPILOG = """examples:
   cables bookmarks                      list them, newest first
   cables bookmarks export --format md > reading-list.md
   cables bookmarks export --format json | jq -r '.bookmarks[].id'
+  cables bookmarks export reading-list.md        never over an existing file ...
+  cables bookmarks export reading-list.md --force    ... unless --force
 """
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", nargs="?", choices=("list", "export"), default="list")
+    parser.add_argument(
+        "file", nargs="?", type=Path, default=None,
+        help="export: write to FILE (Markdown, or JSON for a .json name) instead of stdout",
+    )  # fmt: skip
+    parser.add_argument("--force", action="store_true", help="export: replace an existing FILE")
     parser.add_argument("--format", choices=("json", "md"), default=None,
                         help="export format (json); with list, print that format instead "
                              "of the table")  # fmt: skip
@@ -36,12 +44,17 @@ def run(args: argparse.Namespace) -> int:
     for notice in bookmarks.notices:
         print(f"cables: {notice}", file=sys.stderr)
     describe = _describer(args)
+    if args.file is not None and args.action != "export":
+        raise CommandError(f"a file is for export: cables bookmarks export {args.file}")
     if args.action == "export" or args.format is not None:
-        out = bookmarks.export_markdown(describe) if args.format == "md" else (
+        fmt = args.format or _format_of(args.file)
+        out = bookmarks.export_markdown(describe) if fmt == "md" else (
             bookmarks.export_json(describe)
         )
-        sys.stdout.write(safe(out))
-        return 0
+        if args.file is None or str(args.file) == "-":
+            sys.stdout.write(safe(out))
+            return 0
+        return _write(args.file, safe(out), force=args.force, count=len(marks))
     if not marks:
         print("no bookmarks yet (press m in the browser to bookmark a cable)", file=sys.stderr)
         return 1
@@ -54,11 +67,33 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _format_of(file: Path | None) -> str:
+    """JSON to stdout; to a file, by its name (as the browser's export does)."""
+    if file is None or str(file) == "-":
+        return "json"
+    return "json" if file.suffix.lower() == ".json" else "md"
+
+
+def _write(file: Path, text: str, *, force: bool, count: int) -> int:
+    from store.export_file import ExportError, ExportExists, write_export
+
+    try:
+        write_export(file, text, overwrite=force)
+    except ExportExists as error:
+        raise CommandError(f"{error}: --force replaces it") from None
+    except ExportError as error:
+        raise CommandError(str(error)) from None
+    print(f"exported {count:,} bookmark{'' if count == 1 else 's'} to {file}", file=sys.stderr)
+    return 0
+
+
 def _describer(args):
     """(date, subject) of a bookmarked cable, or None when the corpus lacks it."""
+    from store.config import ConfigError
+
     try:
         corpus = open_corpus(args)
-    except CommandError:
+    except (CommandError, ConfigError):  # the list needs no corpus; it only says less
         return lambda cable_id: None
 
     def describe(cable_id: str):

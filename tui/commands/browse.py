@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from dataclasses import replace
 
-from tui.commands.common import CommandError, not_found, open_corpus
+from store.config import Config
+from store.sanitize import clean
+from tui.commands.common import CommandError, open_corpus
 
 
 def run(args: argparse.Namespace, *, open_id: str | None = None) -> int:
@@ -12,7 +16,10 @@ def run(args: argparse.Namespace, *, open_id: str | None = None) -> int:
     from store.config import load_config
 
     config = load_config()
-    _check_app_settings(config)
+    config.check("corpus", "sidebar_width", "mouse")
+    config = app_settings(config)
+    for warning in config.warnings:  # shown again in the app; this line outlives the screen
+        print(f"cables: {clean(warning)}", file=sys.stderr)
     search = getattr(args, "search", None)
     if search is not None:
         from store.query import QueryError, compile_query
@@ -23,11 +30,10 @@ def run(args: argparse.Namespace, *, open_id: str | None = None) -> int:
             raise CommandError(f"bad query: {error}") from None
     corpus = open_corpus(args)
     try:
-        if open_id is not None and corpus.summary(open_id) is None:
-            found = corpus.find_prefix(open_id, 2)
-            if len(found) != 1:
-                raise CommandError(not_found(corpus, open_id), code=1)
-            open_id = found[0].id
+        if open_id is not None:
+            from tui.commands.cable_id import resolve_cable_id
+
+            open_id = resolve_cable_id(corpus, open_id)
         from tui.app import CablesApp
 
         app = CablesApp(corpus, config=config, open_id=open_id, search=search)
@@ -37,34 +43,41 @@ def run(args: argparse.Namespace, *, open_id: str | None = None) -> int:
     return app.return_code or 0
 
 
-def _check_app_settings(config) -> None:
-    """The settings only the app can check (theme names, binding ids), checked before the
-    screen clears, so that a typo is one line naming the file, not a toast that scrolls by."""
-    if not config.theme and not config.keys:
-        return
+def app_settings(config: Config) -> Config:
+    """The config with what only the app can check (theme names, binding ids) checked: an
+    unknown one is left at its default, with a warning of one line naming the file."""
     from store import paths
 
     where = paths.config_file()
-    if config.theme:
+    warnings = list(config.warnings)
+    if "keys" in config.problems:
+        warnings.append(f"{config.problems['keys']}; using the default keys")
+    theme = config.theme
+    if theme:
         from textual.theme import BUILTIN_THEMES
 
-        if config.theme not in BUILTIN_THEMES:
-            raise CommandError(
-                f"{where}: theme: no theme {config.theme!r} "
+        if theme not in BUILTIN_THEMES:
+            warnings.append(
+                f"{where}: theme: no theme {theme!r}, using the default "
                 f"(one of: {', '.join(sorted(BUILTIN_THEMES))})"
             )
+            theme = None
+    keys = {}
     if config.keys:
         from tui.app import binding_ids
 
         known = set(binding_ids())
-        for binding_id, keys in config.keys.items():
+        for binding_id, wanted in config.keys.items():
             if binding_id not in known:
-                raise CommandError(
-                    f"{where}: [keys] {binding_id!r}: no binding has that id "
+                warnings.append(
+                    f"{where}: [keys] {binding_id!r}: no binding has that id, ignored "
                     "(the help screen, ?, lists them)"
                 )
-            if any(not key.strip() or len(key.split()) > 1 for key in keys.split(",")):
-                raise CommandError(
-                    f"{where}: [keys] {binding_id!r}: {keys!r} is not a comma-separated "
-                    'list of keys (such as "Q" or "ctrl+q,f10")'
+            elif any(not key.strip() or len(key.split()) > 1 for key in wanted.split(",")):
+                warnings.append(
+                    f"{where}: [keys] {binding_id!r}: {wanted!r} is not a comma-separated "
+                    'list of keys (such as "Q" or "ctrl+q,f10"), ignored'
                 )
+            else:
+                keys[binding_id] = wanted
+    return replace(config, theme=theme, keys=keys, warnings=tuple(warnings))

@@ -33,6 +33,24 @@ def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def limit_argument(parser: argparse.ArgumentParser, default: int, what: str) -> None:
+    """``--limit/-n N``, the same for every command that has it: N is at least 1."""
+    parser.add_argument(
+        "--limit", "-n", type=_at_least_one, default=default, metavar="N",
+        help=f"at most N {what} ({default})",
+    )  # fmt: skip
+
+
+def _at_least_one(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
 def corpus_path(args: argparse.Namespace) -> Path:
     return _chosen_corpus(args)[0]
 
@@ -44,7 +62,9 @@ def _chosen_corpus(args: argparse.Namespace) -> tuple[Path, bool]:
         return Path(chosen).expanduser(), True
     from store.config import load_config
 
-    configured = load_config().corpus
+    config = load_config()
+    config.check("corpus")  # only the corpus: a bad sidebar_width is the browser's business
+    configured = config.corpus
     if configured is not None:
         return configured, True
     return paths.default_corpus(), False
@@ -68,18 +88,21 @@ def open_corpus(args: argparse.Namespace, *, write: bool = False) -> Corpus:
         raise CommandError(str(error)) from None
 
 
-def ensure_sample_corpus(path: Path) -> None:
+def ensure_sample_corpus(path: Path, *, quiet: bool = False) -> None:
     """First run: import the bundled sample cables so there is something to read."""
     from store.ingest.importer import import_paths
+    from store.removal import mark_samples
 
     try:
         report = import_paths(path, [paths.samples_dir()])
+        mark_samples(path)  # so that the first real import replaces them
     except CorpusError as error:
         raise CommandError(str(error)) from None
-    print(
-        f"cables: first run: imported {report.imported} sample cables into {path}",
-        file=sys.stderr,
-    )
+    if not quiet:
+        print(
+            f"cables: first run: imported {report.imported} sample cables into {path}",
+            file=sys.stderr,
+        )
 
 
 def not_found(corpus: Corpus, wanted: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.commands.common import CommandError
+from tui.commands.common import CommandError, limit_argument
 
 DESCRIPTION = "Print the search history (newest first); --clear empties it."
 EPILOG = """examples:
@@ -16,7 +16,7 @@ EPILOG = """examples:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--limit", "-n", type=int, default=50, help="at most N entries (50)")
+    limit_argument(parser, 50, "entries")
     parser.add_argument("--clear", action="store_true", help="forget every past search")
 
 
@@ -39,8 +39,12 @@ def run(args: argparse.Namespace) -> int:
     if not entries:
         print("no searches yet", file=sys.stderr)
         return 1
-    for entry in entries[: max(args.limit, 0)]:
-        hits = "" if entry.hits is None else f"{entry.hits:>7,} hits"
+    for entry in entries[: args.limit]:
+        hits = "" if entry.hits is None else f"{entry.hits:>7,} {_plural(entry.hits, 'hit')}"
         when = entry.when.astimezone().strftime("%Y-%m-%d %H:%M")
         print(safe(f"{when}  {hits:<12}  {entry.query}"))
     return 0
+
+
+def _plural(count: int, word: str) -> str:
+    return word if count == 1 else f"{word}s"

@@ -6,7 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from tui.commands.common import CommandError, add_corpus_argument, corpus_path
+from tui.commands.common import (
+    CommandError,
+    add_corpus_argument,
+    corpus_path,
+    ensure_sample_corpus,
+)
 
 DESCRIPTION = "Import cables (cables.csv, the Cablegate HTML tree, telegram .txt files)."
 EPILOG = """examples:
@@ -15,6 +20,7 @@ EPILOG = """examples:
   cables import ~/notes/*.txt            telegram texts or page extracts
   cables --corpus /srv/c.sqlite import cables.csv
 
+The first import into the corpus that holds the bundled samples replaces them.
 Re-importing is safe: a cable already there is updated, never duplicated.
 Ctrl-C stops cleanly; run the same command again to resume where it stopped.
 Exit status: 0 imported, 1 every item was skipped, 2 bad corpus, 130 interrupted.
@@ -29,6 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from store.ingest.importer import import_paths
+    from store.removal import drop_samples
     from store.schema import CorpusError
     from tui.export_formats import safe
 
@@ -38,11 +45,16 @@ def run(args: argparse.Namespace) -> int:
     target = corpus_path(args)
     progress, finish = _progress_bar(quiet=args.quiet or not sys.stderr.isatty())
     try:
+        samples = drop_samples(target)  # the first real import replaces the bundled samples
         report = import_paths(target, args.paths, progress=progress)
     except CorpusError as error:
         raise CommandError(str(error)) from None
     finally:
         finish()
+    if samples and not (report.imported or report.updated or report.unchanged):
+        ensure_sample_corpus(target, quiet=True)  # nothing came in: keep something to read
+    elif samples:
+        print(f"replaced the {len(samples)} bundled sample cables")
     if report.resumed_from:
         print(f"resumed after {report.resumed_from:,} items done by an earlier run")
     print(

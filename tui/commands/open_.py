@@ -20,4 +20,4 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from tui.commands import browse
 
-    return browse.run(args, open_id="".join(args.id.split()).upper())
+    return browse.run(args, open_id=args.id)

@@ -6,7 +6,8 @@ import argparse
 import json
 import sys
 
-from tui.commands.common import CommandError, add_corpus_argument, open_corpus
+from tui.commands import output
+from tui.commands.common import CommandError, add_corpus_argument, limit_argument, open_corpus
 
 DESCRIPTION = "Search the corpus; newest first unless --rank. Exit 1 when nothing matched."
 EPILOG = """query language:
@@ -21,11 +22,12 @@ examples:
   cables search Baimenov
   cables search '"opposition leader" tag:KZ from:2005' --rank --limit 10
   cables search 'nato OR otan class:secret' --json | jq -r .id
+  cables search nato --color always | less -R
 """
 
 
 # The options of this command; any other argument, ``-word`` included, is part of the query.
-_VALUE_OPTIONS = ("--limit", "-n", "--corpus")
+_VALUE_OPTIONS = ("--limit", "-n", "--corpus", "--color")
 _FLAG_OPTIONS = ("--rank", "--json", "-h", "--help")
 
 
@@ -60,9 +62,10 @@ def split_query_words(args: list[str]) -> tuple[list[str], list[str]]:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", nargs="*", help="the search (quote it in the shell)")
-    parser.add_argument("--limit", "-n", type=int, default=20, help="at most N hits (20)")
+    limit_argument(parser, 20, "hits")
     parser.add_argument("--rank", action="store_true", help="best matches first (bm25)")
     parser.add_argument("--json", action="store_true", help="JSON Lines, one hit per line")
+    output.add_color_argument(parser)
     add_corpus_argument(parser)
 
 
@@ -76,8 +79,6 @@ def run(args: argparse.Namespace) -> int:
         compiled = compile_query(text)
     except QueryError as error:
         raise CommandError(f"bad query: {error}") from None
-    if args.limit < 1:
-        raise CommandError("--limit must be at least 1")
     with open_corpus(args) as corpus:
         hits = corpus.search(compiled.match, compiled.filters, limit=args.limit, rank=args.rank)
     if not hits:
@@ -89,7 +90,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         from tui.search_output import print_hits
 
-        print_hits(hits)
+        console = output.console(args.color)
+        print_hits(hits, console)
+        sys.stdout.write(console.file.getvalue())
     return 0
 
 

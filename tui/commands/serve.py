@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
+from pathlib import Path
 
-from tui.commands.common import CommandError, add_corpus_argument, corpus_path
+from tui.commands.common import CommandError, add_corpus_argument, open_corpus
 
 DESCRIPTION = (
     "Serve the browser to a web browser at http://127.0.0.1:PORT. It listens on the loopback "
@@ -33,7 +34,16 @@ def run(args: argparse.Namespace) -> int:
         ) from None
     if not 1 <= args.port <= 65535:
         raise CommandError(f"--port must be 1-65535, not {args.port}")
-    command = shlex.join([sys.executable, "-m", "tui.cli", "--corpus", str(corpus_path(args))])
-    print(f"serving on http://127.0.0.1:{args.port} (no authentication; Ctrl-C stops)")
-    Server(command, host="127.0.0.1", port=args.port).serve()
+    # Opened here, once: a fresh install gets the bundled samples as `cables` would (each
+    # web session then opens the same file), and a bad corpus fails now, not in the page.
+    with open_corpus(args) as corpus:
+        path = corpus.path
+    command = shlex.join([sys.executable, "-m", "tui.cli", "--corpus", str(path)])
+    print(f"serving {path} on http://127.0.0.1:{args.port} (no authentication; Ctrl-C stops)")
+    # The start page shows the title: the command line would show the interpreter's path.
+    Server(command, host="127.0.0.1", port=args.port, title=page_title(path)).serve()
     return 0
+
+
+def page_title(corpus: Path) -> str:
+    return f"cables · {corpus.stem}"

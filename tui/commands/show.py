@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import sys
 
+from tui.commands import output
 from tui.commands.common import CommandError, add_corpus_argument, not_found, open_corpus
 
-DESCRIPTION = "Print one cable: colored markings on a terminal, plain text when piped."
+DESCRIPTION = (
+    "Print one cable: colored markings on a terminal, plain text when piped. On a terminal, "
+    "a cable longer than the screen goes through $CABLES_PAGER, $PAGER or less -R."
+)
 EPILOG = """examples:
   cables show 06ALMATY79
   cables show 06almaty79 --format md > cable.md
   cables show 06ALMATY79 --format json | jq .paragraphs
-  cables show 06ALMATY79 | less -R
+  cables show 06ALMATY79 --color always | less -R
+  cables show 06ALMATY79 --no-pager       print it all, even when longer than the screen
 
 IDs are case-insensitive; zero padding and spaces are fine (06 ALMATY 000079).
+A unique prefix (06ALMATY7) or another ID the cable is known by works too; an ambiguous
+prefix lists the cables it matches.
 """
 
 
@@ -33,44 +38,40 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="wrap width of the coloured output (default: the terminal's); "
         "text and md keep the cable's own line breaks",
     )
+    output.add_color_argument(parser)
+    output.add_pager_argument(parser)
     add_corpus_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.parse.refids import canonical_id
+    from tui.commands.cable_id import resolve_cable_id
 
-    wanted = canonical_id(args.id) or "".join(args.id.split()).upper()
     with open_corpus(args) as corpus:
-        cable = corpus.get(wanted)
-        if cable is None:
-            raise CommandError(not_found(corpus, wanted), code=1)
+        cable = corpus.get(resolve_cable_id(corpus, args.id))
+        if cable is None:  # removed between the two reads by another process
+            raise CommandError(not_found(corpus, args.id), code=1)
         cited = [s.id for s in corpus.cited_by(cable.id)]
         present = corpus.existing(cable.references)
     if args.width is not None and args.width < 20:
         raise CommandError("--width must be at least 20 columns")
-    fmt = args.format or ("rich" if _color_terminal() else "text")
+    fmt = args.format or ("rich" if output.styled(args.color) else "text")
     if fmt == "json":
         from tui.export_formats import cable_to_json
 
-        print(json.dumps(cable_to_json(cable), ensure_ascii=False, indent=2))
+        text = json.dumps(cable_to_json(cable), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "md":
         from tui.export_formats import cable_to_markdown
 
-        sys.stdout.write(cable_to_markdown(cable))
+        text = cable_to_markdown(cable)
     elif fmt == "text":
         from tui.export_formats import cable_to_text
 
-        sys.stdout.write(cable_to_text(cable))
+        text = cable_to_text(cable)
     else:
-        from rich.console import Console
-
         from tui.render import render_cable
 
-        console = Console(highlight=False, width=args.width)
+        console = output.console(args.color, width=args.width)
         console.print(render_cable(cable, refs_in_corpus=present.__contains__, cited_by=cited))
+        text = console.file.getvalue()
+    output.emit(text, page=not args.no_pager)
     return 0
-
-
-def _color_terminal() -> bool:
-    # NO_COLOR is honoured by Rich itself: the marks stay, the colors go.
-    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"

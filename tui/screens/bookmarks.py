@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from store.bookmarks import Bookmark, Bookmarks
 from store.corpus import Corpus
+from store.export_file import write_export
 from store.model import Summary
 from tui.screens.note import LineDialog, NoteDialog
 from tui.sidebar_rows import flat
@@ -73,7 +74,7 @@ def export_bookmarks(bookmarks: Bookmarks, corpus: Corpus, path: Path) -> str:
         text, kind = bookmarks.export_json(describe), "JSON"
     else:
         text, kind = bookmarks.export_markdown(describe), "Markdown"
-    path.write_text(text, encoding="utf-8")
+    write_export(path, text, overwrite=True)  # a clear message, not a raw [Errno 2]
     return kind
 
 

@@ -1,0 +1,55 @@
+"""From what the user typed to one cable ID: exact, alias, then unique prefix.
+
+``cables show`` and ``cables open`` (and ``remove``, which takes exact IDs and aliases only)
+share this, so an ID that one accepts the others accept too. No Textual here.
+"""
+
+from __future__ import annotations
+
+from store.corpus import Corpus
+from tui.commands.common import CommandError, not_found
+
+# How many candidates an ambiguous prefix lists before "and more".
+SHOWN_CANDIDATES = 8
+
+
+def resolve_cable_id(corpus: Corpus, typed: str, *, prefix: bool = True) -> str:
+    """The ID of the one cable ``typed`` names; CommandError (exit 1) naming the candidates
+    when it names none or several."""
+    from store.parse.refids import canonical_id
+
+    plain = "".join(typed.split()).upper()
+    if not plain:
+        raise CommandError("no cable ID given (e.g. 06ALMATY79; see `cables search`)")
+    wanted = canonical_id(typed) or plain
+    if corpus.summary(wanted) is not None:
+        return wanted
+    by_alias = alias_targets(corpus, wanted)
+    if len(by_alias) == 1:
+        return by_alias[0]
+    if len(by_alias) > 1:
+        raise CommandError(_ambiguous(typed, by_alias, "is an alias of"), code=1)
+    if prefix:
+        found = [s.id for s in corpus.find_prefix(plain, limit=SHOWN_CANDIDATES + 1)]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise CommandError(_ambiguous(plain, found, "matches"), code=1)
+    raise CommandError(not_found(corpus, wanted), code=1)
+
+
+def alias_targets(corpus: Corpus, wanted: str) -> list[str]:
+    """The IDs of the cables known by the alias ``wanted`` (a catalogue's garbled form).
+
+    The one place alias lookup plugs in: the corpus has no aliases table yet, so this finds
+    none. When it has one, query it here (exact alias, canonical form) and every command that
+    takes an ID follows.
+    """
+    find = getattr(corpus, "alias_targets", None)
+    return list(find(wanted)) if find is not None else []
+
+
+def _ambiguous(typed: str, candidates: list[str], verb: str) -> str:
+    shown = ", ".join(candidates[:SHOWN_CANDIDATES])
+    more = ", and more" if len(candidates) > SHOWN_CANDIDATES else ""
+    return f"{typed} {verb} several cables: {shown}{more} (type more of the ID)"
