@@ -81,7 +81,7 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
     fields = read_fields(lines, banner_index + 1 if banner is not None else header_end)
     body_lines, signer = split_signer(lines[fields.end :])
     station = banner.station if banner is not None else None
-    unpaged = remove_page_breaks("\n".join(body_lines), station)
+    unpaged = remove_page_breaks("\n".join(body_lines), station, fields.subject)
     paragraphs, cut_short = split_paragraphs(unpaged.text)
     if not paragraphs:
         head_text = "\n".join(

@@ -59,7 +59,7 @@ def unwrap(text: str) -> str:
             or "   " in piece
             or "\t" in piece
             or _RULER.match(piece)
-            or _breaks_after(stripped[index - 1], piece, short if wide else None)
+            or _breaks_after(stripped[index - 1], piece, short if wide else None, len(lines))
         ):
             out.append([piece])
         else:
@@ -67,7 +67,7 @@ def unwrap(text: str) -> str:
     return "\n".join(" ".join(pieces) for pieces in out).strip()
 
 
-def _breaks_after(line: str, following: str, short: float | None) -> bool:
+def _breaks_after(line: str, following: str, short: float | None, lines_in_block: int) -> bool:
     """Whether the writer ended ``line`` (rather than the margin), ``following`` next.
 
     ``short`` is the length under which a line of a wrapped paragraph ended early; None for
@@ -76,8 +76,10 @@ def _breaks_after(line: str, following: str, short: float | None) -> bool:
     """
     if line.endswith(":") or "   " in line or "\t" in line or _RULER.match(line):
         return True
-    if following[:1].islower():
-        return False  # the sentence goes on
+    if following[:1].islower() or following[:1].isdigit():
+        return False  # the sentence goes on ("met in" / "2004. After that")
     if short is not None:
         return len(line) < short
+    if lines_in_block >= 3:
+        return True  # three or more short lines: a list of names, a distribution list
     return not line.endswith(_SENTENCE_ENDS) and following[:1].isupper()

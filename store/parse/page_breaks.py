@@ -54,11 +54,14 @@ class Unpaged:
     sections: int | None
 
 
-def remove_page_breaks(body: str, station: str | None = None) -> Unpaged:
+def remove_page_breaks(
+    body: str, station: str | None = None, subject: str | None = None
+) -> Unpaged:
     """``body`` without page headers and repeated section headers; pages and sections counted.
 
     ``station`` (``SAOPAULO``) tells which capital words before a page header's serial are
-    the station's: "... the PSDB BRASILIA 00000546 002 OF 002" keeps "PSDB".
+    the station's: "... the PSDB BRASILIA 00000546 002 OF 002" keeps "PSDB". ``subject``
+    (the SUBJECT field as read) tells how far a repeated, wrapped SUBJECT line goes.
     """
     pages = sections = None
     has_new = "OF 0" in body or "OF\t0" in body
@@ -68,7 +71,7 @@ def remove_page_breaks(body: str, station: str | None = None) -> Unpaged:
         return Unpaged(body, None, None)
     lines = body.split("\n")
     if has_section:
-        sections = _drop_section_headers(lines)
+        sections = _drop_section_headers(lines, " ".join(subject.split()) if subject else None)
     if has_old:
         found = _drop_old_pages(lines)
         if found:
@@ -196,7 +199,12 @@ def _drop_routing(lines: list[str | None], index: int) -> None:
         lines[below] = _CUT
 
 
-def _drop_section_headers(lines: list[str | None]) -> int | None:
+def _repeats(line: str | None, subject: str) -> bool:
+    words = " ".join((line or "").split())
+    return bool(words) and words in subject
+
+
+def _drop_section_headers(lines: list[str | None], subject: str | None) -> int | None:
     sections = 0
     for index, line in enumerate(lines):
         if line is None or not _SECTION_WORD.search(line):
@@ -211,14 +219,10 @@ def _drop_section_headers(lines: list[str | None]) -> int | None:
             text = lines[below]
             if text is not None and text.strip() and not _HEADER_LINE.match(text):
                 break
-            if text is not None and text.lstrip().startswith(("SUBJ", "TAGS")):
-                # A wrapped SUBJECT line goes on until its blank line.
-                while (
-                    below + 1 < len(lines)
-                    and (lines[below + 1] or "").strip()
-                    and (lines[below + 1] or "").upper() == lines[below + 1]
-                    and not _HEADER_LINE.match(lines[below + 1] or "")
-                ):
+            lines[below] = _CUT
+            if text is not None and text.lstrip().startswith("SUBJ") and subject:
+                # A wrapped SUBJECT goes on while its lines repeat the cable's subject.
+                while below + 1 < len(lines) and _repeats(lines[below + 1], subject):
                     below += 1
                     lines[below] = _CUT
             lines[below] = _CUT
@@ -241,7 +245,7 @@ def _join(lines: list[str | None]) -> str:
     """The lines again, each gap a removed line left closed so the cut paragraph is whole.
 
     Blank lines next to a removed line are the page's margins. Where text goes on across the
-    gap the two sides are joined by a plain line break; otherwise one blank line stays.
+    gap the two sides are joined into one line; otherwise one blank line stays between them.
     """
     out: list[str] = []
     index = 0
@@ -258,7 +262,12 @@ def _join(lines: list[str | None]) -> str:
             index += 1
         if not out or index >= count:
             continue
-        if not _goes_on(out[-1].strip(), lines[index].lstrip()):
+        following = lines[index].lstrip()
+        if _goes_on(out[-1].strip(), following):
+            # One line again: the break was the page's, not the writer's.
+            out[-1] = f"{out[-1].rstrip()} {following}"
+            index += 1
+        else:
             out.append("")
     return "\n".join(out)
 

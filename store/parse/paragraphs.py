@@ -184,13 +184,11 @@ def _add_piece(piece: str, built: _Paragraphs) -> None:
 
 
 def _as_written(piece: str) -> str:
-    """A piece with its lines as the cable has them, only trailing blanks and blank lines
-    at either end taken off."""
+    """A piece with its lines as the cable has them: only trailing blanks, and blank lines at
+    either end, taken off."""
     if "\n" not in piece:
         return piece.strip()
-    lines = [line.rstrip() for line in piece.strip("\n").split("\n")]
-    lines[0] = lines[0].lstrip()
-    return "\n".join(lines).strip("\n")
+    return "\n".join(line.rstrip() for line in piece.strip("\n").split("\n")).strip("\n")
 
 
 def _marking(written: str) -> Marking | None:
