@@ -111,7 +111,7 @@ def header_fields(cable: Cable) -> list[HeaderField]:
         add("classified_by", "Reasons", cable.reasons)
     add("declassify", "Declassify", declassify_text(cable))
     add("pages", "Pages", pages_text(cable))
-    add("marks", "Portion marks", census_text(cable))
+    add("marks", "Marks", census_text(cable))
     return fields
 
 

@@ -22,6 +22,7 @@ _SENTENCE_ENDS = (".", "!", "?", ";", '"', "'", ")", ",")
 SHORT_LINE = 0.6
 # Paragraphs whose longest line is shorter than this were not wrapped at a margin at all.
 WRAPPED_WIDTH = 50
+MARGIN = 80
 
 
 def unwrap(text: str) -> str:
@@ -43,7 +44,8 @@ def unwrap(text: str) -> str:
     ):
         return " ".join(stripped)  # plain prose: the common case, kept cheap
     wide = longest >= WRAPPED_WIDTH
-    short = SHORT_LINE * longest
+    # A line longer than a teleprinter's is a flattened or a re-joined one, not the margin.
+    short = SHORT_LINE * min(longest, MARGIN)
     indents = [len(line) - len(line.lstrip()) for line in lines]
     # When every continuation line is indented (a hanging indent), only deeper indentation
     # keeps a break; columns inside a line ("Rate      Old     New") make a table row.

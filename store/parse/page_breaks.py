@@ -157,11 +157,26 @@ def _drop_old_pages(lines: list[str | None]) -> tuple[int, int] | None:
         before = _LEVEL_AT_END.sub("", before).rstrip(" \t")
         _replace(lines, index, " ".join(p for p in (before, after) if p))
         _drop_level_lines(lines, index)
+        if after and not before:
+            _join_to_previous(lines, index)
         if after.startswith("ACTION") or _next_text(lines, index).startswith("ACTION"):
             _drop_routing(lines, index)
     if not seen:
         return None
     return len(seen | {(1, 1)}), sections
+
+
+def _join_to_previous(lines: list[str | None], index: int) -> None:
+    """Text that went on after a page header on its line, joined to the line it continues."""
+    above = index - 1
+    while above >= 0 and (lines[above] is None or not lines[above].strip()):
+        above -= 1
+    if above < 0:
+        return
+    following = lines[index].lstrip()
+    if _goes_on(lines[above].strip(), following) and not _ROUTING_LINE.match(following):
+        lines[above] = f"{lines[above].rstrip()} {following}"
+        lines[index] = _CUT
 
 
 def _next_text(lines: list[str | None], index: int) -> str:

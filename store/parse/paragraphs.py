@@ -275,7 +275,14 @@ def _starts_new_piece(line: str, current: list[str]) -> bool:
         # After a lone ruler, anything but a title starts a new piece.
         return not _is_heading([line.strip()])
     if _NUMBERED_LINE.match(line):
-        return not previous or previous.endswith(_SENTENCE_ENDS) or _is_heading([previous])
+        if not previous or previous.endswith(_SENTENCE_ENDS):
+            return True
+        # After a title line; but a paragraph's own first line is no title ("1. (C) The vote
+        # was lost by" / "12. Nobody expected it.").
+        opens = len(current) == 1 and (
+            _NUMBERED_LINE.match(previous) or _MARKED_LINE.match(previous)
+        )
+        return not opens and _is_heading([previous])
     return False
 
 
