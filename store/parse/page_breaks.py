@@ -41,6 +41,7 @@ _HEADER_LINE = re.compile(
 # Before a section's banner, the routing lines of its first page (ACTION, INFO, FM/TO ...).
 _ROUTING_LINE = re.compile(r"[ \t]*(?:ACTION|INFO|[A-Z]{2,6}-\d\d|-{6,}|O[ \t]+\d{6}Z|FM )")
 _SECTION_WORD = re.compile(r"S[ \t]*E[ \t]*C[ \t]*T[ \t]*I[ \t]*O[ \t]*N")
+_RULER = re.compile(r"[-=_*~]{3,}")
 _SENTENCE_END = (".", "!", "?", ":", ";", '"', "'", ")")
 _PARAGRAPH_START = re.compile(r"(?:\d{1,3}\.|[A-Z]\.|\(\w{1,6}(?:/+\w+)*\)|--?|\*)[ \t]")
 
@@ -278,7 +279,12 @@ def _join(lines: list[str | None]) -> str:
         if not out or index >= count:
             continue
         following = lines[index].lstrip()
-        if _goes_on(out[-1].strip(), following):
+        previous = out[-1].strip()
+        if _RULER.match(previous) or (
+            _RULER.match(following) and not previous.endswith(_SENTENCE_END)
+        ):
+            continue  # a title and its ruler: the line break stays, no blank line
+        if _goes_on(previous, following):
             # One line again: the break was the page's, not the writer's.
             out[-1] = f"{out[-1].rstrip()} {following}"
             index += 1

@@ -85,3 +85,8 @@ def test_an_old_cable_repeats_its_header_at_its_second_section() -> None:
 def test_a_cable_without_page_breaks_has_no_page_count() -> None:
     cable = parse_text("CONFIDENTIAL\n\nSUBJECT: S\n\n1. (C) One page only.\n")
     assert (cable.pages, cable.sections) == (None, None)
+
+
+def test_a_page_header_between_a_title_and_its_ruler_leaves_them_on_two_lines() -> None:
+    body = "Invented Issues\nVATICAN 00000078 003.2 OF 005\n--------------- \n\nText."
+    assert remove_page_breaks(body, "VATICAN").text == "Invented Issues\n--------------- \n\nText."
