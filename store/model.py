@@ -96,7 +96,10 @@ class Paragraph:
 
     @property
     def as_written(self) -> str:
-        return self.text if self.written is None else self.written
+        """The text with the cable's lines, no blanks at their ends."""
+        if self.written is None:
+            return self.text
+        return "\n".join(line.rstrip() for line in self.written.split("\n"))
 
 
 @dataclass(frozen=True)

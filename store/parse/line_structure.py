@@ -23,26 +23,32 @@ SHORT_LINE = 0.6
 # Paragraphs whose longest line is shorter than this were not wrapped at a margin at all.
 WRAPPED_WIDTH = 50
 MARGIN = 80
+# No line shorter than the shortest a wrapped paragraph could keep its break after: the
+# paragraph is prose through and through.
+_ALWAYS_SHORT = int(SHORT_LINE * MARGIN)
+_SHORT_INNER_LINE = re.compile(rf"\n[^\n]{{0,{_ALWAYS_SHORT}}}+\n")  # possessive: no backtracking
 
 
 def unwrap(text: str) -> str:
     """Join hard-wrapped lines into one; keep the breaks that are the cable's own."""
     if "\n" not in text:
         return text.rstrip()
+    if (
+        _KEPT_BREAK.search(text) is None
+        and "   " not in text
+        and "\t" not in text
+        and ":\n" not in text
+        and text.find("\n") > _ALWAYS_SHORT
+        and _SHORT_INNER_LINE.search(text) is None
+    ):
+        # Plain prose, no line ending early: the common case, kept cheap (regular
+        # expressions rather than a loop over the lines).
+        return " ".join(map(str.strip, text.split("\n"))).strip()
     lines = [line for line in text.split("\n") if line.strip()]
     if len(lines) < 2:
         return text.strip()
     stripped = [line.strip() for line in lines]
     longest = max(map(len, stripped))
-    if (
-        longest >= WRAPPED_WIDTH
-        and _KEPT_BREAK.search(text) is None
-        and "   " not in text
-        and "\t" not in text
-        and ":\n" not in text
-        and min(map(len, stripped[:-1])) >= SHORT_LINE * longest
-    ):
-        return " ".join(stripped)  # plain prose: the common case, kept cheap
     wide = longest >= WRAPPED_WIDTH
     # A line longer than a teleprinter's is a flattened or a re-joined one, not the margin.
     short = SHORT_LINE * min(longest, MARGIN)

@@ -41,6 +41,8 @@ _HEADER_LINE = re.compile(
 # Before a section's banner, the routing lines of its first page (ACTION, INFO, FM/TO ...).
 _ROUTING_LINE = re.compile(r"[ \t]*(?:ACTION|INFO|[A-Z]{2,6}-\d\d|-{6,}|O[ \t]+\d{6}Z|FM )")
 _SECTION_WORD = re.compile(r"S[ \t]*E[ \t]*C[ \t]*T[ \t]*I[ \t]*O[ \t]*N")
+_SECTION_OF = re.compile(r"SECTION[ \t]*\d{1,3}[ \t]*OF[ \t]*\d")
+_ANY_SECTION = re.compile(_SECTION_WORD.pattern + r"[ \t]*\d{1,3}[ \t]*O[ \t]*F[ \t]*\d")
 _RULER = re.compile(r"[-=_*~]{3,}")
 _SENTENCE_END = (".", "!", "?", ":", ";", '"', "'", ")")
 _PARAGRAPH_START = re.compile(r"(?:\d{1,3}\.|[A-Z]\.|\(\w{1,6}(?:/+\w+)*\)|--?|\*)[ \t]")
@@ -65,34 +67,57 @@ def remove_page_breaks(
     (the SUBJECT field as read) tells how far a repeated, wrapped SUBJECT line goes.
     """
     pages = sections = None
-    has_new = "OF 0" in body or "OF\t0" in body
-    has_old = "PAGE" in body
-    has_section = "SECTION" in body or "S E C T" in body
-    if not (has_new or has_old or has_section):
+    # Whole-body searches first (at C speed): most bodies have none of these, and the rest
+    # are looked at only on the lines where a candidate is.
+    new_at = _line_numbers(body, _NEW_PAGE) if "OF 0" in body or "OF\t0" in body else []
+    old_at = _line_numbers(body, _OLD_PAGE) if "PAGE" in body else []
+    section_at = _line_numbers(body, _SECTION_OF) if "SECTION" in body else []
+    if "S E C T" in body:
+        section_at = sorted({*section_at, *_line_numbers(body, _ANY_SECTION)})
+    if not (new_at or old_at or section_at):
         return Unpaged(body, None, None)
-    lines = body.split("\n")
-    if has_section:
-        sections = _drop_section_headers(lines, " ".join(subject.split()) if subject else None)
-    if has_old:
-        found = _drop_old_pages(lines)
+    lines: list[str | None] = body.split("\n")
+    section_at = [i for i in section_at if _is_section_banner(lines[i])]
+    if not (new_at or old_at or section_at):
+        return Unpaged(body, None, None)
+    if section_at:
+        subject = " ".join(subject.split()) if subject else None
+        sections = _drop_section_headers(lines, section_at, subject)
+    if old_at:
+        found = _drop_old_pages(lines, old_at)
         if found:
             pages, old_sections = found
             sections = max(sections or 0, old_sections) or None
-    if has_new:
-        total = _drop_new_pages(lines, station)
+    if new_at:
+        total = _drop_new_pages(lines, new_at, station)
         if total:
             pages = max(pages or 0, total)
+    if pages is None and sections is None:
+        return Unpaged(body, None, None)
     return Unpaged(_join(lines), pages, sections)
+
+
+def _line_numbers(body: str, pattern: re.Pattern[str]) -> list[int]:
+    """The numbers of the lines of ``body`` on which ``pattern`` matches, in order."""
+    numbers: list[int] = []
+    line = last = 0
+    for match in pattern.finditer(body):
+        line += body.count("\n", last, match.start())
+        last = match.start()
+        if not numbers or numbers[-1] != line:
+            numbers.append(line)
+    return numbers
 
 
 # Removed lines become None; ``_join`` then closes the gaps they leave.
 _CUT = None
 
 
-def _drop_new_pages(lines: list[str | None], station: str | None) -> int:
+def _drop_new_pages(lines: list[str | None], at: list[int], station: str | None) -> int:
     total = 0
-    for index, line in enumerate(lines):
-        if line is None or "OF" not in line:
+    for index in at:
+        line = lines[index]
+        if line is None:
             continue
         pieces = []
         position = 0
@@ -135,13 +160,14 @@ def _word_start(line: str, end: int, count: int) -> int:
     return position
 
 
-def _drop_old_pages(lines: list[str | None]) -> tuple[int, int] | None:
+def _drop_old_pages(lines: list[str | None], at: list[int]) -> tuple[int, int] | None:
     """Old page headers out; (pages, sections) counted, the first page's own header being in
     the cable's head rather than its body."""
     seen: set[tuple[int, int]] = set()
     sections = 0
-    for index, line in enumerate(lines):
-        if line is None or "PAGE" not in line:
+    for index in at:
+        line = lines[index]
+        if line is None:
             continue
         match = _OLD_PAGE.search(line)
         if match is None:
@@ -220,12 +246,13 @@ def _repeats(line: str | None, subject: str) -> bool:
     return bool(words) and words in subject
 
 
-def _drop_section_headers(lines: list[str | None], subject: str | None) -> int | None:
+def _drop_section_headers(
+    lines: list[str | None], at: list[int], subject: str | None
+) -> int | None:
     sections = 0
-    for index, line in enumerate(lines):
-        if line is None or not _SECTION_WORD.search(line):
-            continue
-        banner = parse_banner(line) if len(line) < 200 else None
+    for index in at:
+        line = lines[index]
+        banner = parse_banner(line) if line is not None else None
         if banner is None or banner.section is None:
             continue
         sections = max(sections, banner.section[1])
@@ -246,8 +273,8 @@ def _drop_section_headers(lines: list[str | None], subject: str | None) -> int |
     return sections or None
 
 
-def _is_section_banner(line: str) -> bool:
-    if not _SECTION_WORD.search(line):
+def _is_section_banner(line: str | None) -> bool:
+    if line is None or not _SECTION_WORD.search(line):
         return False
     banner = parse_banner(line)
     return banner is not None and banner.section is not None

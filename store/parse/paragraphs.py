@@ -184,11 +184,9 @@ def _add_piece(piece: str, built: _Paragraphs) -> None:
 
 
 def _as_written(piece: str) -> str:
-    """A piece with its lines as the cable has them: only trailing blanks, and blank lines at
-    either end, taken off."""
-    if "\n" not in piece:
-        return piece.strip()
-    return "\n".join(line.rstrip() for line in piece.strip("\n").split("\n")).strip("\n")
+    """A piece with its lines as the cable has them, blank lines at either end taken off
+    (the blanks that end its lines go at output: see ``Paragraph.as_written``)."""
+    return piece.strip() if "\n" not in piece else piece.strip("\n")
 
 
 def _marking(written: str) -> Marking | None:
