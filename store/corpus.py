@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from store import schema
+from store.census import mask_of
 from store.filters import Filters
 from store.model import Cable, Hit, Level, Marking, Summary
 from store.records import KnownFields
@@ -337,6 +338,9 @@ class Corpus:
             clauses.append("c.rowid >= ? AND c.rowid < ?")
             params.append(UNDATED_LIMIT)
             params.append(floor_of_day(filters.date_to + timedelta(days=1)))
+        if filters.para_levels:
+            clauses.append("(c.para_levels & ?) != 0")
+            params.append(mask_of(filters.para_levels))
         if filters.id_prefix:
             clauses.append("c.id >= ? AND c.id < ?")
             params.extend([filters.id_prefix, filters.id_prefix + "\U0010ffff"])

@@ -16,6 +16,7 @@ class Filters:
     ``origins``: case-insensitive substrings of the origin, any of them.
     ``tags``: all of these TAGS (upper case). Dates are inclusive.
     ``id_prefix``: canonical reference IDs starting with this (upper case).
+    ``para_levels``: cables with a paragraph marked at any of these levels (``para:secret``).
     """
 
     levels: frozenset[Level] = field(default_factory=frozenset)
@@ -25,6 +26,7 @@ class Filters:
     date_from: date | None = None
     date_to: date | None = None
     id_prefix: str | None = None
+    para_levels: frozenset[Level] = field(default_factory=frozenset)
 
     def is_empty(self) -> bool:
         return self == Filters()

@@ -83,12 +83,23 @@ class Paragraph:
     ``number`` is the label exactly as in the cable (``11.``, ``9.``, ``¶1.``) or None.
     ``marking`` is the portion mark, None when the paragraph has none.
     ``is_heading`` marks section titles (``Money Drying Up``) and dashed rulers.
+    ``text`` has the cable's hard wrapping undone (prose on one line, lists, tables and
+    headings keeping their lines); ``written`` is the text with every line as the cable has
+    it, None when that is ``text`` itself.
     """
 
     text: str
     number: str | None = None
     marking: Marking | None = None
     is_heading: bool = False
+    written: str | None = None
+
+    @property
+    def as_written(self) -> str:
+        """The text with the cable's lines, no blanks at their ends."""
+        if self.written is None:
+            return self.text
+        return "\n".join(line.rstrip() for line in self.written.split("\n"))
 
 
 @dataclass(frozen=True)

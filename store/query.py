@@ -15,8 +15,9 @@ The language:
 - ``riga OR visa``: uppercase OR only; lowercase ``or`` is a word. AND binds tighter.
 - ``( )``: grouping, up to ``MAX_NESTING`` deep; a ``(`` inside a word, as in ``f(x)``, is
   part of the word.
-- Field filters ``tag: origin: class: from: to: id:`` (field names in any case) become a
-  ``Filters`` and apply to the whole query wherever they stand. Any other ``word:`` is words.
+- Field filters ``tag: origin: class: para: from: to: id:`` (field names in any case) become
+  a ``Filters`` and apply to the whole query wherever they stand. Any other ``word:`` is
+  words. ``para:secret`` asks for a paragraph marked SECRET, whatever the cable's banner.
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def compile_query(text: str) -> CompiledQuery:
 # surrogates (sqlite cannot encode them) and line separators (error messages stay one line).
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
 
-_FIELD = re.compile(r"(tag|origin|class|from|to|id):(.*)", re.IGNORECASE | re.DOTALL)
+_FIELD = re.compile(r"(tag|origin|class|para|from|to|id):(.*)", re.IGNORECASE | re.DOTALL)
 # subject:word searches the subject lines only (an FTS5 column filter), not the metadata.
 _COLUMN = re.compile(r"(subject):(.*)", re.IGNORECASE | re.DOTALL)
 # Field names people type for the ones there are: a one-line hint, not a text search for
@@ -467,6 +468,7 @@ class _FilterBuilder:
     date_from: tuple[date, str] | None = None  # the date and the filter as typed
     date_to: tuple[date, str] | None = None
     id_prefix: tuple[str, str] | None = None
+    para_levels: set[Level] = field(default_factory=set)
 
     def add(self, token: _Token) -> None:
         value = token.text
@@ -501,6 +503,15 @@ class _FilterBuilder:
                     f"unknown classification {_show(part.strip())} in {_show(raw)}: {_CLASS_HELP}"
                 )
 
+    def _add_para(self, value: str, raw: str) -> None:
+        for part in (p for p in re.split(r"[,/]", value) if p.strip()):
+            word = "".join(part.split()).upper().replace("_", "").replace("-", "")
+            if word not in _LEVEL_WORDS:
+                raise QueryError(
+                    f"unknown level {_show(part.strip())} in {_show(raw)}: use u, c, s or ts"
+                )
+            self.para_levels.add(_LEVEL_WORDS[word])
+
     def _add_from(self, value: str, raw: str) -> None:
         day = _parse_date(value, raw, end_of_period=False)
         if self.date_from is None or day > self.date_from[0]:
@@ -534,6 +545,7 @@ class _FilterBuilder:
             date_from=self.date_from[0] if self.date_from else None,
             date_to=self.date_to[0] if self.date_to else None,
             id_prefix=self.id_prefix[0] if self.id_prefix else None,
+            para_levels=frozenset(self.para_levels),
         )
 
 
@@ -544,6 +556,7 @@ _EXAMPLES = {
     "from": "from:2005-06",
     "to": "to:2006",
     "id": "id:06ALMATY",
+    "para": "para:secret",
 }
 
 

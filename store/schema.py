@@ -11,7 +11,7 @@ from pathlib import Path
 
 # "CBLS": tells a cables corpus from any other SQLite file.
 APPLICATION_ID = 0x43424C53
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Metadata and text live in separate tables: a listing walks ``cables`` (about 150 bytes a
 # row), and with the 7 KB bodies inline the same walk read all 3.4 GB of the file (460 ms
@@ -28,7 +28,9 @@ CREATE TABLE IF NOT EXISTS cables (
     classification TEXT,
     partial INTEGER NOT NULL DEFAULT 0,
     subject TEXT,
-    source TEXT
+    source TEXT,
+    -- The levels of its portion marks, one bit each (1 << level): "has a SECRET paragraph".
+    para_levels INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS cables_level ON cables(level);
 CREATE INDEX IF NOT EXISTS cables_origin ON cables(origin);

@@ -180,7 +180,7 @@ def test_header_fields_in_order():
     fields = [b.field for b in rendered.blocks if b.kind is BlockKind.FIELD]
     assert fields == [
         "id", "date", "origin", "to", "info", "captions", "tags", "subject",
-        "classified_by",
+        "classified_by", "marks",
     ]  # fmt: skip
     texts = block_texts(rendered, BlockKind.FIELD)
     assert texts[0].split() == ["ID:", "09TESTPOST123"]

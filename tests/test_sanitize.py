@@ -32,7 +32,7 @@ def is_unsafe(char: str, *, in_text: bool) -> bool:
 
 
 # Fields whose value is running text, where tab and newline are allowed.
-TEXT_FIELDS = {"body", "header", "text", "summary"}
+TEXT_FIELDS = {"body", "header", "text", "written", "summary"}
 
 
 def cable_strings(value: object, path: str = "cable") -> Iterator[tuple[str, str]]:

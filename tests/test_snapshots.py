@@ -11,6 +11,7 @@ from app_support import (
     settle,
     story_corpus,
 )
+from cable_factory import build_corpus
 
 
 def _main(tmp_path, samples_dir):
@@ -79,3 +80,20 @@ def test_search_hit_in_the_reader_80x24(snap_compare, tmp_path):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=first_hit)
+
+
+def test_reader_list_and_table_80x24(snap_compare, tmp_path, fixtures_dir):
+    # The invented cable's participants list, table and bulleted list keep their lines while
+    # the prose around them is re-wrapped to the pane.
+    directory = tmp_path / "lists"
+    directory.mkdir()
+    text = (fixtures_dir / "telegrams" / "lists_and_tables.txt").read_text(encoding="utf-8")
+    (directory / "lists_and_tables.txt").write_text(text, encoding="utf-8")
+    app = make_app(build_corpus(tmp_path / "lists.sqlite", directory))
+
+    async def open_and_scroll(pilot):
+        await _open(pilot)
+        await pilot.press("space")  # one page down: the list and the table
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_and_scroll)

@@ -12,9 +12,11 @@ though ingest already cleaned it: nothing from a cable may act on a terminal.
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass
 from typing import Any
 
+from store.census import level_counts
 from store.model import Cable, Marking, Paragraph
 from store.sanitize import clean
 
@@ -103,6 +105,8 @@ def header_fields(cable: Cable) -> list[HeaderField]:
     add("subject", "Subject", cable.subject)
     add("classified_by", "Classified by", classified_by_text(cable))
     add("declassify", "Declassify", declassify_text(cable))
+    add("pages", "Pages", pages_text(cable))
+    add("marks", "Marks", census_text(cable))
     return fields
 
 
@@ -115,19 +119,53 @@ def classified_by_text(cable: Cable) -> str | None:
     return who or None
 
 
+def pages_text(cable: Cable) -> str | None:
+    """``3`` or ``5 in 2 sections``: the telegram's page breaks and sections, as counted."""
+    sections = f" in {cable.sections} sections" if cable.sections and cable.sections > 1 else ""
+    if cable.pages:
+        return f"{cable.pages}{sections}"
+    return f"{cable.sections} sections" if sections else None
+
+
+def census_text(cable: Cable) -> str | None:
+    """``3 (S) · 5 (C) · 2 (U)``: how many paragraphs carry each level's portion mark."""
+    counts = level_counts(cable.paragraphs)
+    return " · ".join(f"{count} ({level.letter})" for level, count in counts) or None
+
+
 # ---------------------------------------------------------------------------------- text
 
 
-def paragraph_line(paragraph: Paragraph, normalize_mark: bool = False) -> str:
-    """``11. (C) text``: the number as written, the mark, the text; absent parts left out."""
+def paragraph_line(
+    paragraph: Paragraph, normalize_mark: bool = False, as_written: bool = False
+) -> str:
+    """``11. (C) text``: the number as written, the mark, the text; absent parts left out.
+
+    ``as_written``: the text with the cable's own lines, hard wrapping included."""
     parts = []
     if paragraph.number:
         parts.append(safe(paragraph.number))
     if paragraph.marking is not None:
         mark = mark_normalized if normalize_mark else mark_as_written
         parts.append(mark(paragraph.marking))
-    parts.append(safe(paragraph.text))
+    parts.append(safe(paragraph.as_written if as_written else paragraph.text))
     return " ".join(parts)
+
+
+def _wrap(text: str, width: int) -> str:
+    """Each line of ``text`` wrapped to ``width``; words longer than that are folded."""
+    return "\n".join(
+        "\n".join(textwrap.wrap(line, width, break_on_hyphens=False)) or line
+        if len(line) > width
+        else line
+        for line in text.split("\n")
+    )
+
+
+def cable_to_raw(cable: Cable) -> str:
+    """The cable exactly as imported (only made safe): its header block, then its body."""
+    text = f"{cable.header}\n{cable.body}" if cable.header else cable.body
+    return safe(text).rstrip("\n") + "\n"
 
 
 def body_paragraphs(cable: Cable) -> tuple[Paragraph, ...]:
@@ -137,11 +175,11 @@ def body_paragraphs(cable: Cable) -> tuple[Paragraph, ...]:
     return cable.paragraphs
 
 
-def cable_to_text(cable: Cable) -> str:
+def cable_to_text(cable: Cable, width: int = 0) -> str:
     """The cable as plain text: banner, header, paragraphs, signer, banner.
 
-    Paragraphs are not re-wrapped: each keeps the line breaks the cable has, so the output
-    is faithful and greppable, and a pager or ``fold``/``fmt`` can wrap it to any width.
+    ``width`` 0 keeps every line of the cable as it is (faithful and greppable); a width
+    re-wraps prose paragraphs to it, while list items, tables and headings keep their lines.
     """
     banner = banner_text(cable)
     lines = [banner, ""]
@@ -157,7 +195,8 @@ def cable_to_text(cable: Cable) -> str:
         lines.extend(f"  {safe(ref)}" for ref in cable.references)
     for paragraph in body_paragraphs(cable):
         lines.append("")
-        lines.append(paragraph_line(paragraph))
+        line = paragraph_line(paragraph, as_written=not width)
+        lines.append(_wrap(line, width) if width else line)
     if cable.signer:
         lines.extend(["", safe(cable.signer)])
     lines.extend(["", banner])
@@ -193,8 +232,12 @@ def md_escape(text: str) -> str:
     return "\\\n".join(out)
 
 
-def cable_to_markdown(cable: Cable) -> str:
-    """The cable as Markdown. All cable text is escaped; the marks and labels are bold."""
+def cable_to_markdown(cable: Cable, width: int = 0) -> str:
+    """The cable as Markdown. All cable text is escaped; the marks and labels are bold.
+
+    ``width`` 0 keeps every line of the cable; any other width puts each prose paragraph on
+    one line for the Markdown viewer to wrap (lists, tables and headings keep their lines).
+    """
     banner = f"**{md_escape(banner_text(cable))}**"
     title = md_escape(cable.subject) if cable.subject else md_escape(cable.id)
     parts = [banner, f"# {title}"]
@@ -226,7 +269,7 @@ def cable_to_markdown(cable: Cable) -> str:
             pieces.append(md_escape(paragraph.number))
         if paragraph.marking is not None:
             pieces.append(f"**{md_escape(mark_as_written(paragraph.marking))}**")
-        pieces.append(md_escape(paragraph.text))
+        pieces.append(md_escape(paragraph.text if width else paragraph.as_written))
         parts.append(" ".join(pieces))
     if cable.signer:
         parts.append(f"**{md_escape(cable.signer)}**")

@@ -170,6 +170,7 @@ def render_cable(
     highlight_terms: Sequence[str] = (),
     refs_in_corpus: Callable[[str], bool] | None = None,
     cited_by: Sequence[str] = (),
+    as_written: bool = False,
 ) -> RenderedCable:
     """Render a cable to blocks; see the module docstring.
 
@@ -177,7 +178,8 @@ def render_cable(
     matched case-insensitively at word starts; a plain word also matches its simple
     inflections (``election`` -> ``elections``). ``refs_in_corpus``: tells which REF IDs the
     corpus holds; without it nothing is marked missing. ``cited_by``: IDs of corpus cables
-    that cite this one.
+    that cite this one. ``as_written``: paragraphs with every line as the cable has it (for
+    output that must not re-wrap), rather than with prose lines joined for wrapping.
     """
     builder = _Builder(_highlighter(highlight_terms))
     builder.banner(cable)
@@ -185,7 +187,7 @@ def render_cable(
     builder.header(cable)
     builder.references(cable.references, refs_in_corpus)
     builder.cited_by(cited_by)
-    builder.body(cable)
+    builder.body(cable, as_written)
     if cable.signer:
         builder.blank()
         builder.signer(cable.signer)
@@ -266,9 +268,9 @@ class _Builder:
             text.append(cable_id, style=REF_STYLE)
             self.add(Block(BlockKind.CITED_BY, text, target=cable_id, in_corpus=True, hang=2))
 
-    def body(self, cable: Cable) -> None:
+    def body(self, cable: Cable, as_written: bool = False) -> None:
         paragraphs = body_paragraphs(cable)
-        texts = [_data(p.text) for p in paragraphs]
+        texts = [_data(p.as_written if as_written else p.text) for p in paragraphs]
         sections = _section_spans(paragraphs, texts)
         for index, (paragraph, body) in enumerate(zip(paragraphs, texts, strict=True)):
             self.blank()
@@ -495,6 +497,16 @@ def _highlighter(terms: Sequence[str]) -> _Highlighter | None:
 
 
 # -------------------------------------------------------------------------------- layout
+
+
+def natural_width(rendered: RenderedCable) -> int:
+    """The width at which no line of the rendered cable needs wrapping (at least 80)."""
+    longest = max(
+        (cell_len(line) for block in rendered.blocks for line in block.text.plain.split("\n")),
+        default=0,
+    )
+    return max(80, longest)
+
 
 # A word with the blanks before it; NBSP is not a blank, so it never breaks a line.
 _WORD = re.compile(r"[ ]*[^ ]+")

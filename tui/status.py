@@ -40,6 +40,8 @@ def filters_label(filters: Filters | None) -> str:
         parts.append("class:" + ",".join(level.letter for level in sorted(filters.levels)))
     for caveat in sorted(filters.caveats):
         parts.append(caveat.lower())
+    if filters.para_levels:
+        parts.append("para:" + ",".join(level.letter for level in sorted(filters.para_levels)))
     parts.extend(f"origin:{safe(o)}" for o in filters.origins)
     parts.extend(f"tag:{safe(t)}" for t in filters.tags)
     if filters.date_from or filters.date_to:

@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from store import schema
+from store.census import level_mask
 from store.model import Cable
 from store.parse import parse_text
 from store.records import RawCable, Skipped
@@ -196,6 +197,7 @@ def _parse_one(item: RawCable | Skipped) -> _Record | Skipped:
         cable.created,
         tuple(sorted({tag.upper() for tag in cable.tags})),
         cable.references,
+        level_mask(cable.paragraphs),
     )
 
 
@@ -207,6 +209,7 @@ class _Record:
     created: datetime | None
     tags: tuple[str, ...]
     references: tuple[str, ...]
+    para_levels: int = 0
 
     @property
     def id(self) -> str:
@@ -346,7 +349,8 @@ def _upsert(conn: sqlite3.Connection, record: _Record, index_rows: _IndexRows) -
         while conn.execute("SELECT 1 FROM cables WHERE rowid = ?", (rowid,)).fetchone():
             rowid += step
     conn.execute(
-        f"INSERT INTO cables(rowid, {_COLUMNS}) VALUES (?{', ?' * 10})", (rowid, *values[:10])
+        f"INSERT INTO cables(rowid, {_COLUMNS}, para_levels) VALUES (?{', ?' * 11})",
+        (rowid, *values[:10], record.para_levels),
     )
     conn.execute(
         f"INSERT INTO texts(rowid, {_TEXT_COLUMNS}) VALUES (?, ?, ?, ?)",

@@ -171,6 +171,13 @@ def _parse_created(text: str) -> datetime | None:
         return None
 
 
+_PARAGRAPH_ANCHOR = re.compile(r"#par\w+\Z")
+
+
+def _is_paragraph_anchor(attrs: list[tuple[str, str | None]]) -> bool:
+    return any(name == "href" and _PARAGRAPH_ANCHOR.match(value or "") for name, value in attrs)
+
+
 class _PageParser(HTMLParser):
     """Collects table cell texts and ``<pre>`` texts; ignores everything else."""
 
@@ -183,6 +190,9 @@ class _PageParser(HTMLParser):
         self._pre: list[str] | None = None
         self._pre_depth = 0
         self._skip_depth = 0  # inside <script> or <style>
+        # Inside the release's paragraph anchor (<a href='#par2'>¶</a>): a link the web page
+        # added before each number, not text of the cable.
+        self._in_anchor = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("script", "style"):
@@ -193,6 +203,8 @@ class _PageParser(HTMLParser):
                 self._pre = []
         elif tag == "br" and self._pre is not None:
             self._pre.append("\n")
+        elif tag == "a" and self._pre is not None:
+            self._in_anchor = _is_paragraph_anchor(attrs)
         elif tag == "table":
             self._end_cell()
             self._open_tables.append([])
@@ -213,6 +225,8 @@ class _PageParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in ("script", "style"):
             self._skip_depth = max(0, self._skip_depth - 1)
+        elif tag == "a":
+            self._in_anchor = False
         elif tag == "pre" and self._pre_depth:
             self._pre_depth -= 1
             if not self._pre_depth:
@@ -224,7 +238,7 @@ class _PageParser(HTMLParser):
             self.tables.append(self._open_tables.pop())
 
     def handle_data(self, data: str) -> None:
-        if self._skip_depth:
+        if self._skip_depth or (self._in_anchor and data.strip() == "¶"):
             return
         if self._pre is not None:
             self._pre.append(data)

@@ -26,9 +26,11 @@ from store.parse.header_block import (
     split_head,
 )
 from store.parse.markings import overall_marking, parse_catalogue
+from store.parse.page_breaks import remove_page_breaks
 from store.parse.page_extract import split_page_extract
 from store.parse.paragraphs import MAX_BLOCKS, MAX_PARAGRAPHS, marking_of, split_paragraphs
 from store.parse.refids import canonical_id, make_id, parse_references
+from store.parse.run_on import run_on_body
 from store.parse.signer import split_signer
 from store.parse.subject import split_subject
 from store.parse.summary import find_summary
@@ -79,7 +81,16 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
     transmission = parse_transmission(head_lines)
     fields = read_fields(lines, banner_index + 1 if banner is not None else header_end)
     body_lines, signer = split_signer(lines[fields.end :])
-    paragraphs, cut_short = split_paragraphs("\n".join(body_lines))
+    station = banner.station if banner is not None else None
+    unpaged = remove_page_breaks("\n".join(body_lines), station, fields.subject)
+    paragraphs, cut_short = split_paragraphs(unpaged.text)
+    if not paragraphs:
+        head_text = "\n".join(
+            lines[banner_index + 1 if banner is not None else header_end : fields.end]
+        )
+        run_on = run_on_body(remove_page_breaks(head_text, station).text)
+        if run_on:
+            paragraphs, cut_short = split_paragraphs(run_on)
 
     created = known.created or transmission.sent
     if created is None:
@@ -164,10 +175,19 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
         summary=find_summary(paragraphs),
         paragraphs=tuple(paragraphs),
         signer=signer,
+        pages=unpaged.pages,
+        sections=_sections(banner, unpaged.sections),
         header=header_text,
         body=_body(original[body_start:]),
         warnings=tuple(warnings),
     )
+
+
+def _sections(banner, counted: int | None) -> int | None:
+    """Sections as the first banner states them (``SECTION 01 OF 03``), else as counted."""
+    if banner is not None and banner.section is not None and banner.section[1] > 1:
+        return banner.section[1]
+    return counted
 
 
 def _body(lines: list[str]) -> str:

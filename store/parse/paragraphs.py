@@ -10,18 +10,26 @@ paragraph start or a ruler inside it is looked at line by line.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import chain
 
 from store.model import Marking, Paragraph
+from store.parse.line_structure import unwrap
 from store.parse.markings import STRICT_PORTION_MARK, parse_banner, parse_portion_mark
 
 MAX_PARAGRAPHS = 5000
 MAX_BLOCKS = 20000
 _MARK = STRICT_PORTION_MARK.pattern
+# After a number a mark may be written in lower case ("2. (c)"); alone at a line start "(c)"
+# is a list item, so there it must be upper case.
+_ANY_CASE_MARK = f"(?i:{_MARK})"
 _NUMBER = r"¶ ?\d{1,3}\.?|\d{1,3}\.(?!\d)"
+# Sub-paragraph labels, numbers only when a mark follows: "A.", "b.", "(1)", "2)", "iv.".
+_SUB = r"[A-Za-z]\.|[ivx]{2,5}\.|\(\d{1,2}\)|\d{1,2}\)"
 # "11. (C) ...", "9.(C) ...", "¶1. ...", "(C) ..." (mark alone), "A. (S) ..." (lettered).
 PARAGRAPH_START = re.compile(
-    rf"[^\S\n]*(?P<number>{_NUMBER}|[A-Z]\.(?=[^\S\n]*{_MARK}))?[^\S\n]*(?P<mark>{_MARK})?"
+    rf"[^\S\n]*(?:(?P<number>{_NUMBER}|(?:{_SUB})(?=[^\S\n]*{_ANY_CASE_MARK}))"
+    rf"[^\S\n]*(?P<after>{_ANY_CASE_MARK})?|(?P<mark>{_MARK}))?"
 )
 # Every pattern that searches (rather than matches at a known place) starts with a literal
 # newline: Python's regex engine then skips to candidates at C speed instead of trying each
@@ -29,8 +37,10 @@ PARAGRAPH_START = re.compile(
 # One or more blank lines: paragraph boundaries.
 _BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
 # Inside a block, a line that might begin a new paragraph or be a ruler: checked one by one.
-_INNER_CANDIDATE = re.compile(rf"\n[^\S\n]*(?:[-=_*]{{3}}|¶|\d{{1,3}}\.|[A-Z]\.[^\S\n]*\(|{_MARK})")
-_MARKED_LINE = re.compile(rf"[^\S\n]*(?:(?:{_NUMBER}|[A-Z]\.)[^\S\n]*)?{_MARK}")
+_INNER_CANDIDATE = re.compile(
+    rf"\n[^\S\n]*(?:[-=_*]{{3}}|¶|\d{{1,3}}[.)]|\(\d|[A-Za-z]{{1,5}}\.[^\S\n]*\(|{_MARK})"
+)
+_MARKED_LINE = re.compile(rf"[^\S\n]*(?:(?:{_NUMBER}|{_SUB})[^\S\n]*{_ANY_CASE_MARK}|{_MARK})")
 _NUMBERED_LINE = re.compile(rf"[^\S\n]*(?:{_NUMBER})[^\S\n]+[A-Z\"'(]")
 _RULER = re.compile(r"[^\S\n]*[-=_*~]{3,}[^\S\n]*\Z")
 # Repeated banners of later sections ("C O N F I D E N T I A L SECTION 02 OF 03 ANKARA
@@ -45,12 +55,6 @@ _CAPTION_WORD = "(?:" + "|".join(_CAPTIONS) + ")"
 _CAPTION_LINE = re.compile(
     rf"\n[^\S\n]*{_CAPTION_WORD}(?:[ \t,]+{_CAPTION_WORD}){{0,3}}[ \t,]*(?=\n|\Z)"
 )
-# A line break is kept before list items ("-- ", "- ", "* ", "o ", "a) ", "(b) ", "1) ",
-# bullets) and before more-indented lines; every other break inside a paragraph is hard
-# wrapping and becomes a space.
-_ITEM = r"--|[-*o•][^\S\n]|\(?(?:[A-Za-z]|\d{1,2})[.)][^\S\n]"
-_KEPT_BREAK = re.compile(rf"\n(?:[^\S\n]{{2}}|[^\S\n]?(?:{_ITEM}))")
-_ITEM_LINE = re.compile(rf"[^\S\n]?(?:{_ITEM})")
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "'", ")", "]")
 _REDACTION = re.compile(r"X{4,}")
 _SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs"}
@@ -91,6 +95,8 @@ class _Paragraphs:
     def __init__(self) -> None:
         self.done: list[Paragraph] = []
         self.parts: list[str] = []
+        # The same text with the cable's own line breaks, for output that keeps them.
+        self.written: list[str] = []
         self.number: str | None = None
         self.marking: Marking | None = None
         self.is_heading = False
@@ -108,23 +114,27 @@ class _Paragraphs:
                 return part.rstrip()[-3:]
         return ""
 
-    def add(self, text: str, number=None, marking=None, is_heading: bool = False) -> None:
+    def add(
+        self, text: str, written: str, number=None, marking=None, is_heading: bool = False
+    ) -> None:
         self._close()
         self.parts = [text] if text else []
+        self.written = [written] if written else []
         self.number, self.marking, self.is_heading = number, marking, is_heading
         self.open = True
 
-    def extend(self, joiner: str, text: str) -> None:
+    def extend(self, joiner: str, text: str, written: str) -> None:
         self.parts.extend((joiner, text) if self.parts else (text,))
+        self.written.extend(("\n\n", written) if self.written else (written,))
 
     def keep_rest_whole(self, rest: str) -> None:
         rest = rest.strip()
         if not rest:
             return
         if self.count > MAX_PARAGRAPHS or (self.open and not self.is_heading):
-            self.extend("\n\n", rest)
+            self.extend("\n\n", rest, rest)
         else:
-            self.add(rest)
+            self.add(rest, rest)
 
     def finish(self) -> list[Paragraph]:
         self._close()
@@ -133,7 +143,15 @@ class _Paragraphs:
     def _close(self) -> None:
         if self.open:
             text = "".join(self.parts)
-            self.done.append(Paragraph(text, self.number, self.marking, self.is_heading))
+            written = "".join(self.written)
+            paragraph = Paragraph(
+                text,
+                self.number,
+                self.marking,
+                self.is_heading,
+                None if written == text else written,
+            )
+            self.done.append(paragraph)
             self.open = False
 
 
@@ -156,12 +174,27 @@ def _blank_if_section_banner(match: re.Match[str]) -> str:
 def _add_piece(piece: str, built: _Paragraphs) -> None:
     match = PARAGRAPH_START.match(piece)
     number = match.group("number")
-    mark_text = match.group("mark")
-    marking = parse_portion_mark(mark_text) if mark_text else None
+    mark_text = match.group("after") or match.group("mark")
+    marking = _marking(mark_text) if mark_text else None
     if number is None and marking is None:
         _add_unnumbered(piece, built)
         return
-    built.add(_unwrap(piece[match.end() :].lstrip()), number, marking)
+    rest = piece[match.end() :].lstrip()
+    built.add(unwrap(rest), _as_written(rest), number, marking)
+
+
+def _as_written(piece: str) -> str:
+    """A piece with its lines as the cable has them, blank lines at either end taken off
+    (the blanks that end its lines go at output: see ``Paragraph.as_written``)."""
+    return piece.strip() if "\n" not in piece else piece.strip("\n")
+
+
+def _marking(written: str) -> Marking | None:
+    """The marking of a mark as written; ``(c)`` reads as ``(C)`` but keeps its spelling."""
+    if written == written.upper():
+        return parse_portion_mark(written)
+    marking = parse_portion_mark(written.upper())
+    return replace(marking, text=written) if marking is not None else None
 
 
 def _add_unnumbered(piece: str, built: _Paragraphs) -> None:
@@ -169,19 +202,20 @@ def _add_unnumbered(piece: str, built: _Paragraphs) -> None:
     if len(piece) <= 400:
         lines = [line.strip() for line in piece.strip().split("\n")]
         if _is_heading(lines):
-            built.add("\n".join(lines), is_heading=True)
+            built.add("\n".join(lines), _as_written(piece), is_heading=True)
             return
-    text = _unwrap(piece.strip())
+    text = unwrap(piece.strip())
+    written = _as_written(piece)
     if not built.open or built.is_heading:
-        built.add(text)
+        built.add(text, written)
         return
     ended = built.last_text_end.endswith(_SENTENCE_ENDS)
     if not ended and text[:1].islower():
-        built.extend(" ", text)  # a blank line in mid-sentence, seen in real cables
+        built.extend(" ", text, written)  # a blank line in mid-sentence, seen in real cables
     elif built.number is not None or built.marking is not None:
-        built.extend("\n\n", text)  # a second block of a numbered paragraph, same marking
+        built.extend("\n\n", text, written)  # a second block of a numbered paragraph
     else:
-        built.add(text)  # plain paragraphs of an unnumbered cable stay apart
+        built.add(text, written)  # plain paragraphs of an unnumbered cable stay apart
 
 
 def _is_heading(lines: list[str]) -> bool:
@@ -239,7 +273,14 @@ def _starts_new_piece(line: str, current: list[str]) -> bool:
         # After a lone ruler, anything but a title starts a new piece.
         return not _is_heading([line.strip()])
     if _NUMBERED_LINE.match(line):
-        return not previous or previous.endswith(_SENTENCE_ENDS) or _is_heading([previous])
+        if not previous or previous.endswith(_SENTENCE_ENDS):
+            return True
+        # After a title line; but a paragraph's own first line is no title ("1. (C) The vote
+        # was lost by" / "12. Nobody expected it.").
+        opens = len(current) == 1 and (
+            _NUMBERED_LINE.match(previous) or _MARKED_LINE.match(previous)
+        )
+        return not opens and _is_heading([previous])
     return False
 
 
@@ -247,29 +288,6 @@ def _closes_heading(current: list[str]) -> bool:
     """True when ``current`` is a title framed by rulers (or underlined) and is complete."""
     titled = [s for s in current if s.strip() and not _RULER.match(s)]
     return bool(titled) and _is_heading([s.strip() for s in current])
-
-
-def _unwrap(text: str) -> str:
-    """Join hard-wrapped lines; keep breaks before list items and more-indented lines."""
-    if "\n" not in text:
-        return text.rstrip()
-    if _KEPT_BREAK.search(text) is None and "   " not in text and "\t" not in text:
-        return " ".join(map(str.strip, text.split("\n"))).strip()
-    lines = [line for line in text.split("\n") if line.strip()]
-    indents = [len(line) - len(line.lstrip()) for line in lines]
-    # When every continuation line is indented (a hanging indent), only deeper indentation
-    # keeps a break; columns inside a line ("Rate      Old     New") make a table row.
-    base = min(indents[1:], default=0)
-    # Lines of the result, each a list of wrapped pieces: joined once, at the end, so that a
-    # long paragraph costs linear time.
-    out: list[list[str]] = [[lines[0].strip()]]
-    for line, indent in zip(lines[1:], indents[1:], strict=True):
-        stripped = line.strip()
-        if _ITEM_LINE.match(line) or indent >= base + 2 or "   " in stripped or "\t" in stripped:
-            out.append([stripped])
-        else:
-            out[-1].append(stripped)
-    return "\n".join(" ".join(filter(None, pieces)) for pieces in out).strip()
 
 
 def marking_of(paragraphs: list[Paragraph]) -> Marking | None:

@@ -212,3 +212,17 @@ def test_cp1252_page(tmp_path):
 )
 def test_any_markup_gives_a_cable_or_a_report(markup):
     assert isinstance(parse_page("p.html", markup), RawCable | Skipped)
+
+
+def test_the_release_paragraph_anchor_is_dropped_a_typed_pilcrow_kept():
+    body = (
+        "UNCLAS&#x000A;&#x000A;<a id='par1' href='#par1'>¶</a>1. (U) Invented.&#x000A;"
+        "REF: <a id='parB' href='#parB'>¶</a>B. STATE 1&#x000A;"
+        "<a id='par0550016624' href='#par0550016624'>¶</a>0550016624. &#x000A;"
+        "The ¶ sign typed in a cable stays. <a href='#top'>¶</a>"
+    )
+    text = parse_page("p.html", page("", "", body)).text
+    assert text == (
+        "UNCLAS\n\n1. (U) Invented.\nREF: B. STATE 1\n0550016624. \n"
+        "The ¶ sign typed in a cable stays. ¶"
+    )

@@ -26,7 +26,7 @@ SETTINGS = settings(
 )
 
 BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-TEXT_FIELDS = {"body", "header", "text", "summary"}
+TEXT_FIELDS = {"body", "header", "text", "written", "summary"}
 
 
 def _unsafe(char: str, in_text: bool) -> bool:

@@ -14,7 +14,7 @@ EPILOG = """query language:
   words            all must occur (stemmed: election finds elections)
   "a phrase"       exact phrase          prefix*    words starting with prefix
   -word, NOT word  must not occur        a OR b     either
-  tag:PGOV  origin:almaty  class:secret|confidential|noforn  id:06ALMATY
+  tag:PGOV  origin:almaty  class:secret|confidential|noforn  para:secret  id:06ALMATY
   subject:nato  subject:"opposition leader"   (the subject lines only)
   from:2005-06  to:2006  (inclusive; a year, year-month or a date)
 

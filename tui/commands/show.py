@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 
 from tui.commands import output
 from tui.commands.common import CommandError, add_corpus_argument, not_found, open_corpus
@@ -18,6 +19,8 @@ EPILOG = """examples:
   cables show 06ALMATY79 --format json | jq .paragraphs
   cables show 06ALMATY79 --color always | less -R
   cables show 06ALMATY79 --no-pager       print it all, even when longer than the screen
+  cables show 06ALMATY79 --format text --width 72   prose re-wrapped to 72 columns
+  cables show 06ALMATY79 --format raw               the cable exactly as imported
 
 IDs are case-insensitive; zero padding and spaces are fine (06 ALMATY 000079).
 A unique prefix (06ALMATY7) or another ID the cable is known by works too; an ambiguous
@@ -28,15 +31,17 @@ prefix lists the cables it matches.
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("id", metavar="ID", help="reference ID, e.g. 06ALMATY79")
     parser.add_argument(
-        "--format", "-f", choices=("rich", "text", "json", "md"), default=None,
-        help="rich (default on a terminal), text (default when piped), json, md",
+        "--format", "-f", choices=("rich", "text", "json", "md", "raw"), default=None,
+        help="rich (default on a terminal), text (default when piped), json, md, "
+        "raw (the cable's text exactly as imported)",
     )  # fmt: skip
     parser.add_argument(
         "--width",
         type=int,
         default=None,
-        help="wrap width of the coloured output (default: the terminal's); "
-        "text and md keep the cable's own line breaks",
+        help="wrap prose to this width (default: the terminal's; piped, text and md keep "
+        "the cable's own lines); 0 keeps every line as the cable has it. Lists, tables "
+        "and headings always keep their lines",
     )
     output.add_color_argument(parser)
     output.add_pager_argument(parser)
@@ -52,8 +57,8 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(not_found(corpus, args.id), code=1)
         cited = [s.id for s in corpus.cited_by(cable.id)]
         present = corpus.existing(cable.references)
-    if args.width is not None and args.width < 20:
-        raise CommandError("--width must be at least 20 columns")
+    if args.width is not None and args.width != 0 and not 20 <= args.width <= 1000:
+        raise CommandError("--width must be 0 (keep the cable's lines) or 20 to 1000 columns")
     fmt = args.format or ("rich" if output.styled(args.color) else "text")
     if fmt == "json":
         from tui.export_formats import cable_to_json
@@ -62,16 +67,33 @@ def run(args: argparse.Namespace) -> int:
     elif fmt == "md":
         from tui.export_formats import cable_to_markdown
 
-        text = cable_to_markdown(cable)
+        text = cable_to_markdown(cable, _text_width(args.width))
     elif fmt == "text":
         from tui.export_formats import cable_to_text
 
-        text = cable_to_text(cable)
-    else:
-        from tui.render import render_cable
+        text = cable_to_text(cable, _text_width(args.width))
+    elif fmt == "raw":
+        from tui.export_formats import cable_to_raw
 
-        console = output.console(args.color, width=args.width)
-        console.print(render_cable(cable, refs_in_corpus=present.__contains__, cited_by=cited))
+        text = cable_to_raw(cable)
+    else:
+        from tui.render import natural_width, render_cable
+
+        rendered = render_cable(
+            cable, refs_in_corpus=present.__contains__, cited_by=cited, as_written=args.width == 0
+        )
+        width = natural_width(rendered) if args.width == 0 else args.width
+        console = output.console(args.color, width=width)
+        console.print(rendered)
         text = console.file.getvalue()
     output.emit(text, page=not args.no_pager)
+    return 0
+
+
+def _text_width(width: int | None) -> int:
+    """The width text and md wrap to: the one asked for; else the terminal's; piped, 0."""
+    if width is not None:
+        return width
+    if output.stdout_is_terminal():
+        return shutil.get_terminal_size().columns
     return 0

@@ -1,0 +1,93 @@
+"""Which line breaks of a paragraph are the cable's own, and which are hard wrapping.
+
+A telegram is wrapped at about 69 columns: in prose, a line break is only the margin, and
+the reader re-wraps the words to its own width. But a list item, a participants or
+distribution list (one name a line), a table row, a heading or ruler, the line that opens a
+list ("Participants:") and a short line ending well before the margin all end where the
+writer ended them: those breaks are kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A list item: "-- ", "- ", "* ", "o ", "a) ", "(b) ", "1) ", "A. ", bullets.
+_ITEM = r"--|[-*o•][^\S\n]|\(?(?:[A-Za-z]|\d{1,2})[.)][^\S\n]"
+_KEPT_BREAK = re.compile(rf"\n(?:[^\S\n]{{2}}|[^\S\n]?(?:{_ITEM}))")
+_ITEM_LINE = re.compile(rf"[^\S\n]?(?:{_ITEM})")
+_RULER = re.compile(r"[-=_*~]{3,}\Z")
+_SENTENCE_ENDS = (".", "!", "?", ";", '"', "'", ")", ",")
+# Below this share of the paragraph's longest line, a line ended before the margin: its
+# break is the writer's (a name in a list, a title, the last line of a quoted block).
+SHORT_LINE = 0.6
+# Paragraphs whose longest line is shorter than this were not wrapped at a margin at all.
+WRAPPED_WIDTH = 50
+MARGIN = 80
+# No line shorter than the shortest a wrapped paragraph could keep its break after: the
+# paragraph is prose through and through.
+_ALWAYS_SHORT = int(SHORT_LINE * MARGIN)
+_SHORT_INNER_LINE = re.compile(rf"\n[^\n]{{0,{_ALWAYS_SHORT}}}+\n")  # possessive: no backtracking
+
+
+def unwrap(text: str) -> str:
+    """Join hard-wrapped lines into one; keep the breaks that are the cable's own."""
+    if "\n" not in text:
+        return text.rstrip()
+    if (
+        _KEPT_BREAK.search(text) is None
+        and "   " not in text
+        and "\t" not in text
+        and ":\n" not in text
+        and text.find("\n") > _ALWAYS_SHORT
+        and _SHORT_INNER_LINE.search(text) is None
+    ):
+        # Plain prose, no line ending early: the common case, kept cheap (regular
+        # expressions rather than a loop over the lines).
+        return " ".join(map(str.strip, text.split("\n"))).strip()
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 2:
+        return text.strip()
+    stripped = [line.strip() for line in lines]
+    longest = max(map(len, stripped))
+    wide = longest >= WRAPPED_WIDTH
+    # A line longer than a teleprinter's is a flattened or a re-joined one, not the margin.
+    short = SHORT_LINE * min(longest, MARGIN)
+    indents = [len(line) - len(line.lstrip()) for line in lines]
+    # When every continuation line is indented (a hanging indent), only deeper indentation
+    # keeps a break; columns inside a line ("Rate      Old     New") make a table row.
+    base = min(indents[1:], default=0)
+    # Lines of the result, each a list of wrapped pieces: joined once, at the end, so that a
+    # long paragraph costs linear time.
+    out: list[list[str]] = [[stripped[0]]]
+    for index in range(1, len(lines)):
+        line, piece = lines[index], stripped[index]
+        if (
+            _ITEM_LINE.match(line)
+            or indents[index] >= base + 2
+            or "   " in piece
+            or "\t" in piece
+            or _RULER.match(piece)
+            or _breaks_after(stripped[index - 1], piece, short if wide else None, len(lines))
+        ):
+            out.append([piece])
+        else:
+            out[-1].append(piece)
+    return "\n".join(" ".join(pieces) for pieces in out).strip()
+
+
+def _breaks_after(line: str, following: str, short: float | None, lines_in_block: int) -> bool:
+    """Whether the writer ended ``line`` (rather than the margin), ``following`` next.
+
+    ``short`` is the length under which a line of a wrapped paragraph ended early; None for
+    a paragraph of short lines, where a line that ends no sentence before a capital is a
+    list's (a name, a title).
+    """
+    if line.endswith(":") or "   " in line or "\t" in line or _RULER.match(line):
+        return True
+    if following[:1].islower() or following[:1].isdigit():
+        return False  # the sentence goes on ("met in" / "2004. After that")
+    if short is not None:
+        return len(line) < short
+    if lines_in_block >= 3:
+        return True  # three or more short lines: a list of names, a distribution list
+    return not line.endswith(_SENTENCE_ENDS) and following[:1].isupper()

@@ -1,0 +1,39 @@
+"""The body of a cable whose text runs on in its last header field.
+
+On flattened pages the first paragraph sits on the REF, Classified By or SUBJECT line
+(``REF: STATE 146857 (U) Pol/Econ Chief delivered ...``), so nothing is left below the header
+block and the cable would show no paragraphs. The header fields are read as they are; this
+only finds where the text starts inside the header block, for the paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from store.parse.markings import STRICT_PORTION_MARK
+
+_LAST_LABEL = re.compile(
+    r"SUBJ(?:ECT)?\s*:|REF(?:S|TEL|TELS)?\s*:|CLASSIFIED\s+BY|REASONS?\s*:", re.I
+)
+# The first paragraph: "1. (C) ...", "(SBU) ...", or a sentence of prose ("We delivered
+# points in reftel ...") after the last code or number of the field.
+_NUMBERED = re.compile(rf"(?<!\S)1\.[ \t]*(?:{STRICT_PORTION_MARK.pattern})?[ \t]+[A-Z\"]")
+_MARK = re.compile(rf"(?<!\S){STRICT_PORTION_MARK.pattern}[ \t]+[A-Z\"]")
+_PROSE = re.compile(r"(?<=[\dA-Z)][ \t])[A-Z][A-Za-z]+(?:[ \t]+[a-z]{2,}){3}")
+MIN_TEXT = 80
+
+
+def run_on_body(head: str) -> str | None:
+    """The text the header block's last field ran on into, or None when there is none."""
+    labels = list(_LAST_LABEL.finditer(head))
+    if not labels:
+        return None
+    start = labels[-1].end()
+    found = [m.start() for m in (p.search(head, start) for p in (_NUMBERED, _MARK)) if m]
+    if not found:
+        prose = _PROSE.search(head, start)
+        found = [prose.start()] if prose else []
+    if not found:
+        return None
+    text = head[min(found) :].strip()
+    return text if len(text) >= MIN_TEXT else None

@@ -1,0 +1,139 @@
+"""The body as the cable has it: paragraphs everywhere, marks, and the lines that are kept.
+
+Every text here is invented; the shapes are those of real telegrams.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store.model import Level
+from store.parse import parse_text
+from store.parse.line_structure import unwrap
+
+TELEGRAMS = Path(__file__).resolve().parents[1] / "fixtures" / "telegrams"
+
+
+def _cable(body: str):
+    return parse_text(f"CONFIDENTIAL\n\nSUBJECT: AN INVENTED SUBJECT\n\n{body}\n")
+
+
+@pytest.fixture(scope="module")
+def lists_cable():
+    return parse_text((TELEGRAMS / "lists_and_tables.txt").read_text(encoding="utf-8"))
+
+
+def test_participants_table_and_list_keep_their_lines(lists_cable) -> None:
+    texts = [p.text for p in lists_cable.paragraphs]
+    assert texts[1] == (
+        "Participants:\n\nU.S.\nAmbassador Jane Q. Example\nRosa Inventa, Economic Officer"
+        "\n\nKazakhstan\nDeputy Minister Arman Fictiv\nAigul Madeup, Director of Planning"
+    )
+    assert texts[2].endswith(
+        "published:\n\nYear      Old rate    New rate\n2006      9.0         9.5\n"
+        "2007      8.0         8.5"
+    )
+    # Prose is joined for the reader to wrap; the list items keep their lines.
+    assert texts[3] == (
+        "He listed three concerns, all of them invented for this test cable and long enough"
+        " to be wrapped at the margin of the telegram, which the reader joins again:\n\n"
+        "-- inflation, which he called the first worry;\n-- the exchange rate; and\n-- habit."
+    )
+
+
+def test_every_paragraph_keeps_its_lines_as_written(lists_cable) -> None:
+    table = lists_cable.paragraphs[2]
+    assert table.as_written == (
+        "The deputy minister handed over this table of invented\n"
+        "rates, which the ministry has not yet published:\n\n"
+        "    Year      Old rate    New rate\n    2006      9.0         9.5\n"
+        "    2007      8.0         8.5"
+    )
+    one_line = lists_cable.paragraphs[0]
+    assert one_line.written is not None  # wrapped in the cable, joined in ``text``
+    assert lists_cable.paragraphs[-1].written is None  # one line: the same
+
+
+def test_sub_paragraphs_and_lower_case_marks_get_their_marking(lists_cable) -> None:
+    found = [(p.number, p.marking.text if p.marking else None) for p in lists_cable.paragraphs]
+    assert found == [
+        ("1.", "(C)"), ("2.", "(U)"), ("3.", "(C)"), ("4.", "(c)"), ("5.", "(S)"),
+        ("A.", "(S//NF)"), ("(1)", "(C)"), ("6.", "(U)"),
+    ]  # fmt: skip
+    lower = lists_cable.paragraphs[3].marking
+    assert lower.level is Level.CONFIDENTIAL and lower.short == "C"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("i. (U) A roman sub-paragraph.\n\nii. (S) Another.", [("i.", "U"), ("ii.", "S")]),
+        ("b. (C) A lettered one.", [("b.", "C")]),
+        ("2) (SBU) A bracketed number.", [("2)", "SBU")]),
+        ("(c) A list item alone is no mark.", [(None, None)]),
+        ("A. (S/CT) An office symbol is no mark.", [(None, None)]),
+        ("The Technical Secretariat (TS) met.", [(None, None)]),
+    ],
+)
+def test_what_is_a_mark(body, expected) -> None:
+    found = [(p.number, p.marking.short if p.marking else None) for p in _cable(body).paragraphs]
+    assert found == expected
+
+
+def test_a_year_at_a_line_start_is_no_paragraph_number() -> None:
+    cable = _cable("1. (C) He met the minister in\n2004. After that they met again.")
+    assert [p.number for p in cable.paragraphs] == ["1."]
+    assert cable.paragraphs[0].text == "He met the minister in 2004. After that they met again."
+
+
+def test_a_small_number_in_mid_sentence_starts_no_paragraph() -> None:
+    cable = _cable("1. (C) The vote was lost by\n12. Nobody expected it.")
+    assert [p.number for p in cable.paragraphs] == ["1."]
+
+
+def test_an_unnumbered_cable_gets_its_blank_line_paragraphs() -> None:
+    cable = _cable("First invented paragraph, with no number.\n\nSecond one, also plain.")
+    assert [p.text for p in cable.paragraphs] == [
+        "First invented paragraph, with no number.",
+        "Second one, also plain.",
+    ]
+
+
+def test_a_flattened_body_is_one_paragraph() -> None:
+    cable = _cable("An invented body flattened onto one long line " * 8)
+    assert len(cable.paragraphs) == 1
+
+
+def test_text_run_on_into_the_ref_line_still_makes_paragraphs() -> None:
+    text = (
+        "UNCLAS TESTPOST 000963\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL XX\n"
+        "SUBJECT: AN INVENTED DEMARCHE\n\nREF: STATE 146857 (U) Poloff delivered the reftel"
+        " points to the invented ministry on October 21, which took them without comment.\n"
+    )
+    cable = parse_text(text)
+    assert [(p.marking.short, p.text[:14]) for p in cable.paragraphs] == [("U", "Poloff deliver")]
+    assert "no paragraphs found" not in cable.warnings
+
+
+def test_unwrap_keeps_short_lines_of_a_wrapped_paragraph() -> None:
+    text = (
+        "The minister said the following officials would join the talks in\n"
+        "the spring, all of them named in the invented list below this line:\n"
+        "Minister Doe\n"
+        "Deputy Roe"
+    )
+    assert unwrap(text) == (
+        "The minister said the following officials would join the talks in the spring, all of"
+        " them named in the invented list below this line:\nMinister Doe\nDeputy Roe"
+    )
+
+
+def test_unwrap_joins_narrow_prose_and_keeps_a_short_list() -> None:
+    assert unwrap("The minister said that the\ngovernment would wait.") == (
+        "The minister said that the government would wait."
+    )
+    assert unwrap("Ambassador Doe\nMinister Roe\nPoloff Smith") == (
+        "Ambassador Doe\nMinister Roe\nPoloff Smith"
+    )
