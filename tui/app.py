@@ -14,6 +14,7 @@ import contextlib
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -35,6 +36,7 @@ from tui.searching import SearchMixin
 from tui.sidebar import PAGE_SIZE, Listing, Sidebar
 from tui.status import listing_label, reader_label
 from tui.trail import Trail
+from tui.typeahead import KeyQueue
 
 if TYPE_CHECKING:
     from store.bookmarks import Bookmarks
@@ -96,6 +98,7 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
         self.preview_delay = PREVIEW_DELAY
         self._init_search()
         self._init_bookmarks()
+        self.key_queue = KeyQueue(self)
         # The first page is read before the event loop runs (a few milliseconds, never on
         # the loop), so the very first frame already shows rows.
         self._preloaded: ListingLoaded | None = None
@@ -206,6 +209,13 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
         """Abort every running SQLite statement of this app's corpus (workers then end)."""
         with contextlib.suppress(Exception):  # a connection already closed
             self.corpus.interrupt()
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys from the terminal go out one at a time, so a burst reaches what it opens.
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            self.key_queue.take(event)
+            return
+        await super().on_event(event)
 
     def on_notice(self, message: Notice) -> None:
         self.notify(safe(message.text), severity=message.severity, markup=False)  # type: ignore[arg-type]
