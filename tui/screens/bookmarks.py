@@ -15,13 +15,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.bookmarks import Bookmark, Bookmarks
 from store.corpus import Corpus
 from store.model import Summary
+from tui.screens.base import Dialog
 from tui.screens.note import LineDialog, NoteDialog
 from tui.sidebar_rows import flat
 
@@ -77,7 +77,7 @@ def export_bookmarks(bookmarks: Bookmarks, corpus: Corpus, path: Path) -> str:
     return kind
 
 
-class BookmarksScreen(ModalScreen[str | None]):
+class BookmarksScreen(Dialog[str | None]):
     """Returns the ID of a bookmark to open, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -13,8 +13,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from tui.screens.base import Dialog
 
 KEY_WIDTH = 22
 DESCRIPTION_WIDTH = 24
@@ -121,7 +122,7 @@ def help_content(app) -> Content:
     return Content("\n").join(lines)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """Every key, grouped by where it works."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
