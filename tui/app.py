@@ -154,6 +154,7 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
             self.notify(safe(problem), severity="warning", markup=False)
         self.sidebar.focus()
         self.load_listing()
+        self._size_id_column()
         if self.open_id:
             self.open_cable_id(self.open_id, record=True)
             self.reader.focus()  # `cables open ID` is for reading it (and shows the reader)
@@ -234,6 +235,16 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
         complete = len(first) < PAGE_SIZE
         listing = Listing(rowids, self._total, count=count, complete=complete)
         return ListingLoaded(listing, self._listing_generation, first_page=first)
+
+    def _size_id_column(self) -> None:
+        """The ID column fits the corpus's longest ID (an index scan: in a worker)."""
+        from tui.sidebar_rows import id_column
+
+        def work() -> None:
+            width = id_column(self.corpus.longest_id())
+            self.call_from_thread(self.sidebar.set_id_width, width)
+
+        self.background(work, "id-width")
 
     def load_listing(self, *, keep_rowid: int | None = None) -> None:
         """Fetch the listing for the current filters in a worker: its first page, then all

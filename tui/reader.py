@@ -226,7 +226,11 @@ class CableView(ScrollView, can_focus=True):
         if self.hit is None:
             self.hit = self._first_hit_from_view(step)
         else:
+            wrapped = not 0 <= self.hit + step < self.hit_count
             self.hit = (self.hit + step) % self.hit_count
+            if wrapped:
+                where = "first" if step > 0 else "last"
+                self.notify(f"search wrapped: back at the {where} hit", timeout=2)
         hit = self.rendered.hits[self.hit]
         self._repaint_block(old)
         self._repaint_block(hit.block)

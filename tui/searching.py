@@ -202,7 +202,22 @@ class SearchMixin:
         self.notify("best matches first" if self.ranked else "newest first", timeout=2)
 
     def action_hit(self, step: int) -> None:
-        self.reader.action_hit(step)
+        """n/N: in the reader the next/previous hit in the cable, in a search listing the
+        next/previous hit cable; past the last one they wrap, and say so (as less does)."""
+        sidebar = self.sidebar
+        if self.reader.has_focus or not self.listing.is_search:
+            self.reader.action_hit(step)
+            return
+        count = sidebar.count
+        if not count:
+            self.bell()
+            return
+        index = sidebar.cursor + step
+        if not 0 <= index < count:
+            index %= count
+            where = "top" if step > 0 else "bottom"
+            self.notify(f"search wrapped: continuing at the {where}", timeout=2)
+        sidebar.move_to(index)
 
     def action_history(self) -> None:
         from tui.screens.history import HistoryScreen
