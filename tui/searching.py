@@ -202,10 +202,12 @@ class SearchMixin:
         self.notify("best matches first" if self.ranked else "newest first", timeout=2)
 
     def action_hit(self, step: int) -> None:
-        """n/N: in the reader the next/previous hit in the cable, in a search listing the
-        next/previous hit cable; past the last one they wrap, and say so (as less does)."""
+        """n/N: the next/previous hit in the open cable; in the one-pane search listing,
+        where the reader is hidden, the next/previous hit cable. Past the last one they wrap,
+        and say so (as less does)."""
         sidebar = self.sidebar
-        if self.reader.has_focus or not self.listing.is_search:
+        listing_alone = self.main_screen.one_pane and sidebar.has_focus
+        if not (listing_alone and self.listing.is_search):
             self.reader.action_hit(step)
             return
         count = sidebar.count
