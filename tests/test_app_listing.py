@@ -74,3 +74,29 @@ async def test_n_in_the_reader_wraps_and_says_so(story):
         await burst(pilot, "n")
         assert app.reader.hit == 0
         assert any("wrapped" in t and "first" in t for t in _toasts(app))
+
+
+def _label(app, name: str) -> str:
+    return app.main_screen.query_one(name).render().plain
+
+
+@pilot_test
+async def test_where_am_i_in_the_listing_and_the_reader(tmp_path):
+    from app_support import generated_corpus
+
+    app = make_app(generated_corpus(tmp_path / "gen.sqlite", 300))
+    async with app.run_test(size=(120, 14)) as pilot:
+        await settle(pilot)
+        assert _label(app, "#count").startswith("1 / 300")
+        await burst(pilot, "j", "j", "j")
+        assert _label(app, "#count").startswith("4 / 300")
+        await burst(pilot, "G")
+        assert _label(app, "#count").startswith("300 / 300")
+        await burst(pilot, "enter")
+        await settle(pilot)
+        lines = len(app.reader.wrapped.lines)
+        height = app.reader.scrollable_content_region.height
+        assert lines > height + 2  # (the cable is longer than the pane)
+        assert f"lines 1-{height}/{lines} {height * 100 // lines}%" in _label(app, "#status")
+        await burst(pilot, "j", "j")
+        assert f"lines 3-{height + 2}/{lines}" in _label(app, "#status")

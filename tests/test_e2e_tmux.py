@@ -94,7 +94,7 @@ def terminal(isolated_home: Path):
 
 def test_browse_open_search_bookmark_quit(terminal: Terminal, isolated_home: Path):
     # First run: the bundled samples are imported and listed, newest first.
-    screen = terminal.wait_for("06ALMATY79", "ALMATY2558", "2 of 2")
+    screen = terminal.wait_for("06ALMATY79", "ALMATY2558", "/ 2")
     assert "Traceback" not in screen
 
     # Enter opens the cable under the cursor: the banner and its (SBU) paragraph chips.
@@ -113,7 +113,7 @@ def test_browse_open_search_bookmark_quit(terminal: Terminal, isolated_home: Pat
 
     # m bookmarks the open cable (the note dialog takes enter for no note).
     terminal.keys("Escape")
-    terminal.wait_for("2 of 2")
+    terminal.wait_for("/ 2")
     # At 80 columns the listing and the reader take the screen in turn: tab shows the
     # reader, whose status line starts with the open cable's ID.
     terminal.keys("tab")
@@ -136,4 +136,4 @@ def test_browse_open_search_bookmark_quit(terminal: Terminal, isolated_home: Pat
     time.sleep(0.5)
     terminal.keys("q")
     screen = terminal.wait_for("CABLES-EXIT=0")
-    assert "2 of 2" not in screen and "SBU" not in screen
+    assert "/ 2" not in screen and "SBU" not in screen

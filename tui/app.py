@@ -92,6 +92,7 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
         self.trail = Trail()
         self.shown: Shown | None = None
         self._loading: int | str | None = None
+        self._cursor_follows = False
         self._total: int | None = None
         self._listing_generation = 0
         self._preview_timer: Timer | None = None
@@ -314,12 +315,14 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
         self.update_count()
 
     def update_count(self) -> None:
-        label = listing_label(self.listing, self.sidebar.count, self.filters)
+        sidebar = self.sidebar
+        label = listing_label(self.listing, sidebar.count, self.filters, cursor=sidebar.cursor)
         self.main_screen.query_one("#count", Static).update(label, layout=False)
 
     # -- opening cables --------------------------------------------------------------------
 
     def on_sidebar_cursor_moved(self, message: Sidebar.CursorMoved) -> None:
+        self.update_count()  # the cursor's row: one short line repainted
         rowid = message.rowid
         if self._preview_timer is not None:
             self._preview_timer.stop()
@@ -362,6 +365,9 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
 
     def _load_cable(self, key: int | str, *, record: bool) -> None:
         self._loading = key
+        # A cable opened by ID (a REF, back, the palette) brings the cursor to it; one opened
+        # from the cursor does not pull the cursor back if keys moved it on meanwhile.
+        self._cursor_follows = isinstance(key, str)
         # Before the first layout the reader has no width yet; it wraps the cable itself then.
         width = self.reader.text_width if self.reader.size.width else None
         terms = self.listing.terms
@@ -402,7 +408,7 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
             self.trail.visit(message.shown.id)
         self.reader.show(message.rendered, message.wrapped)
         sidebar = self.sidebar
-        if sidebar.cursor_rowid != message.shown.rowid:
+        if self._cursor_follows and sidebar.cursor_rowid != message.shown.rowid:
             sidebar.move_to_rowid(message.shown.rowid)
         self.update_status()
 

@@ -65,7 +65,8 @@ class CableView(ScrollView, can_focus=True):
             self.in_corpus = in_corpus
 
     class StateChanged(Message):
-        """The selected REF or the current hit changed (the status line shows them)."""
+        """The selected REF, the current hit or the scroll position changed (the status line
+        shows them)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -261,6 +262,11 @@ class CableView(ScrollView, can_focus=True):
         self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
 
     # -- scrolling -------------------------------------------------------------------------
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value):
+            self.post_message(self.StateChanged())  # the status line's "lines 41-63/212"
 
     def action_scroll_lines(self, lines: int) -> None:
         self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
