@@ -89,7 +89,8 @@ class KeyQueue:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + SCREEN_TIMEOUT
         while loop.time() < deadline:
-            if screen.is_mounted and screen.focused is not None:
+            # (A screen with nothing to focus, a yes/no question, is ready once mounted.)
+            if screen.is_mounted and (screen.focused is not None or not screen.focus_chain):
                 break
             if screen is not self.app.screen:
                 return  # already gone again

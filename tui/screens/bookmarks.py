@@ -22,6 +22,7 @@ from store.bookmarks import Bookmark, Bookmarks
 from store.corpus import Corpus
 from store.model import Summary
 from tui.screens.base import Dialog
+from tui.screens.confirm import ConfirmDialog
 from tui.screens.note import LineDialog, NoteDialog
 from tui.sidebar_rows import flat
 
@@ -85,6 +86,7 @@ class BookmarksScreen(Dialog[str | None]):
         Binding("enter,o", "open", "Open", id="bookmarks.open"),
         Binding("e", "edit", "Edit note", id="bookmarks.edit"),
         Binding("d,delete", "delete", "Delete", id="bookmarks.delete"),
+        Binding("u", "undo", "Undo delete", id="bookmarks.undo"),
         Binding("x", "export", "Export", id="bookmarks.export"),
         Binding("j", "move(1)", "Down", show=False, id="bookmarks.down"),
         Binding("k", "move(-1)", "Up", show=False, id="bookmarks.up"),
@@ -121,13 +123,15 @@ class BookmarksScreen(Dialog[str | None]):
         self.bookmarks = bookmarks
         self.corpus = corpus
         self.rows: list[Row] = []
+        # The bookmarks deleted here, last first: u puts them back with their notes.
+        self.deleted: list[Bookmark] = []
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = "Bookmarks"
             yield OptionList(id="bookmark-list")
             yield Static(
-                Content("enter opens, e edits the note, d deletes, x exports, escape closes"),
+                Content("enter opens, e edits the note, d deletes, u undoes, x exports, q closes"),
                 id="bookmarks-hint",
             )
 
@@ -218,8 +222,17 @@ class BookmarksScreen(Dialog[str | None]):
             self.app.bell()
             return
         cable_id = row.bookmark.id
+        self.deleted.append(row.bookmark)
         self.reload(lambda marks: marks.remove(cable_id))
-        self.notify(f"deleted the bookmark of {flat(cable_id)}", markup=False, timeout=3)
+        self.notify(f"deleted the bookmark of {flat(cable_id)} (u undoes)", markup=False)
+
+    def action_undo(self) -> None:
+        if not self.deleted:
+            self.app.bell()
+            return
+        mark = self.deleted.pop()
+        self.reload(lambda marks: marks.add(mark.id, mark.note))
+        self.notify(f"restored the bookmark of {flat(mark.id)}", markup=False, timeout=3)
 
     def action_export(self) -> None:
         bookmarks, corpus = self.bookmarks, self.corpus
@@ -230,10 +243,24 @@ class BookmarksScreen(Dialog[str | None]):
             path = Path(name).expanduser()
 
             def work() -> None:
-                kind = export_bookmarks(bookmarks, corpus, path)
-                self.post_message(self.Said(f"exported the bookmarks as {kind} to {path}"))
+                try:
+                    kind = export_bookmarks(bookmarks, corpus, path)
+                except OSError as error:
+                    reason = error.strerror or str(error)
+                    self.post_message(self.Said(f"cannot write {path}: {reason}"))
+                    return
+                # The path on a line of its own: a toast wraps it there whole.
+                self.post_message(self.Said(f"exported the bookmarks as {kind} to\n{path}"))
 
-            self.app.background(work, "export")  # type: ignore[attr-defined]
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    self.app.background(work, "export")  # type: ignore[attr-defined]
+
+            if path.exists():
+                # Never over a file without asking (the CLI has --force for it).
+                self.app.push_screen(ConfirmDialog(f"{path} exists: overwrite it?"), confirmed)
+            else:
+                self.app.background(work, "export")  # type: ignore[attr-defined]
 
         default = str(Path.cwd() / EXPORT_NAME)
         self.app.push_screen(
