@@ -29,7 +29,14 @@ from store.model import Summary
 from tui.bookmarking import BOOKMARK_POLL, BookmarkMixin
 from tui.export_formats import safe
 from tui.main_screen import MainScreen
-from tui.messages import CableLoaded, CableMissing, ListingLoaded, Notice, Shown
+from tui.messages import (
+    CableLaidOut,
+    CableLoaded,
+    CableMissing,
+    ListingLoaded,
+    Notice,
+    Shown,
+)
 from tui.reader import CableView
 from tui.search_bar import SearchBar
 from tui.searching import SearchMixin
@@ -374,7 +381,8 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
         corpus = self.corpus
 
         def work() -> None:
-            from tui.render import render_cable  # imported here: off the start-up path
+            from tui.first_screen import first_layout  # imported here: off the start-up path
+            from tui.render import render_cable
 
             if isinstance(key, int):
                 rowid: int | None = key
@@ -390,8 +398,14 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
             rendered = render_cable(
                 cable, highlight_terms=terms, refs_in_corpus=present.__contains__, cited_by=cited
             )
-            wrapped = rendered.layout(width) if width else None
             shown = Shown(rowid, cable.id, terms)
+            first = first_layout(rendered, width) if width else None
+            if first is not None:
+                # A long cable: its first screens now, the whole of it after.
+                self.post_message(CableLoaded(shown, rendered, first, record, partial=True))
+                self.post_message(CableLaidOut(shown, rendered.layout(width)))
+                return
+            wrapped = rendered.layout(width) if width else None
             self.post_message(CableLoaded(shown, rendered, wrapped, record))
 
         self.background(work, "cable", exclusive=True)
@@ -406,11 +420,15 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
             if previous is not None and self.trail.current != previous.id:
                 self.trail.visit(previous.id)
             self.trail.visit(message.shown.id)
-        self.reader.show(message.rendered, message.wrapped)
+        self.reader.show(message.rendered, message.wrapped, partial=message.partial)
         sidebar = self.sidebar
         if self._cursor_follows and sidebar.cursor_rowid != message.shown.rowid:
             sidebar.move_to_rowid(message.shown.rowid)
         self.update_status()
+
+    def on_cable_laid_out(self, message: CableLaidOut) -> None:
+        if self.shown is not None and self.shown.rowid == message.shown.rowid:
+            self.reader.complete_layout(message.wrapped)
 
     def on_cable_missing(self, message: CableMissing) -> None:
         if message.cable_id == str(self._loading):

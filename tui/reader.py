@@ -72,6 +72,7 @@ class CableView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.rendered: RenderedCable | None = None
         self.wrapped: Layout | None = None
+        self.partial = False  # ``wrapped`` is the first screens of a long cable only
         # What the pane says before any cable is open.
         self.notice = Text(EMPTY_NOTICE, style="dim", end="")
         self.selected: int | None = None  # position in ``selectable``
@@ -86,19 +87,33 @@ class CableView(ScrollView, can_focus=True):
     def text_width(self) -> int:
         return max(self.scrollable_content_region.width, 1)
 
-    def show(self, rendered: RenderedCable, wrapped: Layout | None = None) -> None:
-        """Show a cable from its top. ``wrapped`` may be a layout made in a worker."""
+    def show(
+        self, rendered: RenderedCable, wrapped: Layout | None = None, *, partial: bool = False
+    ) -> None:
+        """Show a cable from its top. ``wrapped`` may be a layout made in a worker;
+        ``partial``: of its first screens only (``complete_layout`` brings the rest)."""
         self.rendered = rendered
         if not self.size.width:
             # Hidden (one pane at a time): wrapped when it is shown, not to a width of 1.
             wrapped = None
         elif wrapped is None or wrapped.width != self.text_width:
             wrapped = rendered.layout(self.text_width)
+            partial = False
         self.wrapped = wrapped
+        self.partial = partial and wrapped is not None
         self._selectable = rendered.selectable_blocks()
         self.selected = None
         self.hit = None
         self._reset(scroll_to=0)
+        self.post_message(self.StateChanged())
+
+    def complete_layout(self, wrapped: Layout) -> None:
+        """The whole layout of the cable whose first screens are shown: the view stays."""
+        if not self.partial or wrapped.width != self.text_width:
+            return
+        self.wrapped = wrapped
+        self.partial = False
+        self._reset(scroll_to=None)
         self.post_message(self.StateChanged())
 
     def _reset(self, scroll_to: int | None) -> None:
@@ -125,6 +140,7 @@ class CableView(ScrollView, can_focus=True):
             return
         top = self.wrapped.lines[min(round(self.scroll_y), len(self.wrapped.lines) - 1)]
         self.wrapped = self.rendered.layout(self.text_width)
+        self.partial = False
         self._reset(scroll_to=self.wrapped.line_of(top.block, top.start))
 
     # -- painting --------------------------------------------------------------------------
