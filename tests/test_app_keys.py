@@ -54,3 +54,20 @@ async def test_q_is_a_letter_in_the_history_filter(story):
         await burst(pilot, "H", "/", *"iraQq")
         assert isinstance(app.focused, Input) and app.focused.value == "iraQq"
         assert app.return_code is None
+
+
+@pilot_test
+async def test_help_lists_the_search_syntax_and_g_G_jump(story):
+    from textual.containers import VerticalScroll
+
+    app = make_app(story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await burst(pilot, "question_mark")
+        scroll = app.screen.query_one(VerticalScroll)
+        text = str(app.screen.query_one("#help-text").render())
+        assert "prefix*" in text and "tag:PGOV" in text
+        await burst(pilot, "G")
+        assert scroll.scroll_y == scroll.max_scroll_y > 0
+        await burst(pilot, "g")
+        assert scroll.scroll_y == 0
