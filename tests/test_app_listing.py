@@ -100,3 +100,17 @@ async def test_where_am_i_in_the_listing_and_the_reader(tmp_path):
         assert f"lines 1-{height}/{lines} {height * 100 // lines}%" in _label(app, "#status")
         await burst(pilot, "j", "j")
         assert f"lines 3-{height + 2}/{lines}" in _label(app, "#status")
+
+
+@pilot_test
+async def test_no_hits_for_a_part_word_suggests_its_prefix_form(story):
+    app = make_app(story)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await burst(pilot, "/", *"visi", "enter")
+        await settle(pilot)
+        assert app.sidebar.count == 0
+        assert "try visi*" in sidebar_lines(app)[0]
+        await burst(pilot, "/", "ctrl+u", *"visi*", "enter")
+        await settle(pilot)
+        assert app.sidebar.count > 0

@@ -308,7 +308,7 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
             return
         self.listing = listing
         if listing.is_search:
-            sidebar.empty_text = "no cables match the search"
+            sidebar.empty_text = no_hits_text(listing.query)
         elif not self.filters.is_empty():
             sidebar.empty_text = "no cables match the filters (F clears them)"
         else:
@@ -565,6 +565,16 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
             self.trail.visit(self.shown.id)
         self.open_cable_id(summary.id, record=True)
         self.reader.focus()  # one pane at a time, the reader is then the one shown
+
+
+def no_hits_text(query: str) -> str:
+    """What an empty search listing says: words match whole words, so a word typed in part
+    (``baim``) gets the prefix form to try (``baim*``)."""
+    words = query.split()
+    last = words[-1] if words else ""
+    if last.isalnum() and not last.isupper() and ":" not in last:
+        return f"no cables match: try {last}* (words starting so)"
+    return "no cables match the search"
 
 
 def _cable_provider():
