@@ -100,6 +100,9 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
         self.shown: Shown | None = None
         self._loading: int | str | None = None
         self._cursor_follows = False
+        self._restore_place = False
+        # Where the reader was in each cable left this session (back returns there).
+        self._places: dict[str, tuple[int, int | None]] = {}
         self._total: int | None = None
         self._listing_generation = 0
         self._preview_timer: Timer | None = None
@@ -366,15 +369,17 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
         self._preview_timer = None
         self._load_cable(rowid, record=record)
 
-    def open_cable_id(self, cable_id: str, *, record: bool) -> None:
-        """Open a cable by ID (a REF, the palette, back/forward, bookmarks, ``cables open``)."""
-        self._load_cable(cable_id, record=record)
+    def open_cable_id(self, cable_id: str, *, record: bool, restore: bool = False) -> None:
+        """Open a cable by ID (a REF, the palette, back/forward, bookmarks, ``cables open``);
+        ``restore``: at the place the reader left it (back/forward)."""
+        self._load_cable(cable_id, record=record, restore=restore)
 
-    def _load_cable(self, key: int | str, *, record: bool) -> None:
+    def _load_cable(self, key: int | str, *, record: bool, restore: bool = False) -> None:
         self._loading = key
         # A cable opened by ID (a REF, back, the palette) brings the cursor to it; one opened
         # from the cursor does not pull the cursor back if keys moved it on meanwhile.
         self._cursor_follows = isinstance(key, str)
+        self._restore_place = restore
         # Before the first layout the reader has no width yet; it wraps the cable itself then.
         width = self.reader.text_width if self.reader.size.width else None
         terms = self.listing.terms
@@ -415,12 +420,17 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
             return  # a newer request is on its way
         self._loading = None
         previous = self.shown
+        if previous is not None:
+            self._places[previous.id] = self.reader.place
         self.shown = message.shown
         if message.record:
             if previous is not None and self.trail.current != previous.id:
                 self.trail.visit(previous.id)
             self.trail.visit(message.shown.id)
         self.reader.show(message.rendered, message.wrapped, partial=message.partial)
+        place = self._places.get(message.shown.id)
+        if self._restore_place and place is not None:
+            self.reader.restore_place(place)
         sidebar = self.sidebar
         if self._cursor_follows and sidebar.cursor_rowid != message.shown.rowid:
             sidebar.move_to_rowid(message.shown.rowid)
@@ -484,14 +494,14 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
         if cable_id is None:
             self.bell()
             return
-        self.open_cable_id(cable_id, record=False)
+        self.open_cable_id(cable_id, record=False, restore=True)
 
     def action_forward(self) -> None:
         cable_id = self.trail.forward()
         if cable_id is None:
             self.bell()
             return
-        self.open_cable_id(cable_id, record=False)
+        self.open_cable_id(cable_id, record=False, restore=True)
 
     def action_copy_id(self) -> None:
         if self.shown is None:

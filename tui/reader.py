@@ -73,6 +73,8 @@ class CableView(ScrollView, can_focus=True):
         self.rendered: RenderedCable | None = None
         self.wrapped: Layout | None = None
         self.partial = False  # ``wrapped`` is the first screens of a long cable only
+        # A place asked for (back) past the first screens: taken again with the whole layout.
+        self._wanted_top: int | None = None
         # What the pane says before any cable is open.
         self.notice = Text(EMPTY_NOTICE, style="dim", end="")
         self.selected: int | None = None  # position in ``selectable``
@@ -101,6 +103,7 @@ class CableView(ScrollView, can_focus=True):
             partial = False
         self.wrapped = wrapped
         self.partial = partial and wrapped is not None
+        self._wanted_top: int | None = None
         self._selectable = rendered.selectable_blocks()
         self.selected = None
         self.hit = None
@@ -113,7 +116,7 @@ class CableView(ScrollView, can_focus=True):
             return
         self.wrapped = wrapped
         self.partial = False
-        self._reset(scroll_to=None)
+        self._reset(scroll_to=self._wanted_top)
         self.post_message(self.StateChanged())
 
     def _reset(self, scroll_to: int | None) -> None:
@@ -211,13 +214,50 @@ class CableView(ScrollView, can_focus=True):
             self.app.bell()
             return
         old = self.selected_block
-        if self.selected is None:
-            self.selected = 0 if step > 0 else len(self._selectable) - 1
+        if self.selected is None or not self._in_view(old):
+            # From what is on screen, not from the top (as less's n searches from the view).
+            self.selected = self._first_selectable_from_view(step)
         else:
             self.selected = (self.selected + step) % len(self._selectable)
         self._repaint_block(old)
         self._repaint_block(self.selected_block)
         self._bring_into_view(self.selected_block, 0)
+        self.post_message(self.StateChanged())
+
+    def _in_view(self, block: int | None) -> bool:
+        if block is None or self.wrapped is None:
+            return False
+        top = round(self.scroll_y)
+        lines = self.wrapped.lines_of_block(block)
+        height = self.scrollable_content_region.height
+        return bool(lines) and lines.start < top + height and lines.stop > top
+
+    def _first_selectable_from_view(self, step: int) -> int:
+        """The first link at or below the top of the view (]) or the last one above its
+        bottom ([); past the end, the first (or last) of the cable."""
+        if self.wrapped is None:
+            return 0 if step > 0 else len(self._selectable) - 1
+        top = round(self.scroll_y)
+        bottom = top + self.scrollable_content_region.height
+        starts = [self.wrapped.line_of(block) for block in self._selectable]
+        if step > 0:
+            return next((i for i, line in enumerate(starts) if line >= top), 0)
+        above = [i for i, line in enumerate(starts) if line < bottom]
+        return above[-1] if above else len(starts) - 1
+
+    @property
+    def place(self) -> tuple[int, int | None]:
+        """Where the reader is in the open cable: the top line and the selected link."""
+        return round(self.scroll_y), self.selected
+
+    def restore_place(self, place: tuple[int, int | None]) -> None:
+        """Back to a place left earlier (back/forward): the scroll position and the link."""
+        top, selected = place
+        if selected is not None and 0 <= selected < len(self._selectable):
+            self.selected = selected
+            self._repaint_block(self.selected_block)
+        self._wanted_top = top
+        self.scroll_to(y=top, animate=False, immediate=True)
         self.post_message(self.StateChanged())
 
     def action_follow(self) -> None:
