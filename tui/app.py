@@ -38,6 +38,7 @@ from tui.messages import (
     Shown,
 )
 from tui.reader import CableView
+from tui.saving import SavingMixin
 from tui.search_bar import SearchBar
 from tui.searching import SearchMixin
 from tui.sidebar import PAGE_SIZE, Listing, Sidebar
@@ -62,7 +63,7 @@ SIDEBAR_SHARE = 0.45
 MIN_SIDEBAR_WIDTH = 24
 
 
-class CablesApp(SearchMixin, BookmarkMixin, App[None]):
+class CablesApp(SearchMixin, BookmarkMixin, SavingMixin, App[None]):
     """The cables browser on one corpus."""
 
     TITLE = "cables"
