@@ -254,7 +254,7 @@ class CablesApp(SearchMixin, BookmarkMixin, SavingMixin, App[None]):
 
         def work() -> None:
             width = id_column(self.corpus.longest_id())
-            self.call_from_thread(self.sidebar.set_id_width, width)
+            self.call_from_thread(lambda: self.main_screen.query_one(Sidebar).set_id_width(width))
 
         self.background(work, "id-width")
 

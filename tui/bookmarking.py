@@ -41,7 +41,13 @@ class BookmarkMixin:
             self.post_message(Notice(store.notices.pop(0), "warning"))
 
     def on_bookmarks_changed(self, message: BookmarksChanged) -> None:
-        self.sidebar.set_bookmarked(message.ids)
+        from textual.css.query import NoMatches
+
+        try:
+            sidebar = self.sidebar
+        except NoMatches:
+            return  # the app is closing: its screens are gone
+        sidebar.set_bookmarked(message.ids)
         self.update_status()
 
     def action_bookmark(self) -> None:

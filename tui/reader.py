@@ -134,6 +134,10 @@ class CableView(ScrollView, can_focus=True):
         set_scroll_length(self, self.text_width, lines)
 
     def on_resize(self) -> None:
+        self._resized()
+        self.post_message(self.StateChanged())  # "lines 41-63/212" counts wrapped lines
+
+    def _resized(self) -> None:
         if self.rendered is not None and self.wrapped is None and self.size.width:
             self.wrapped = self.rendered.layout(self.text_width)  # shown at last
             self._reset(scroll_to=0)
