@@ -10,7 +10,10 @@ Prints medians of:
   repeats (the preview waits for the cursor to rest, so a burst mostly repaints two rows);
 - opening the largest cable: in-process get + render + wrap, and `cables open ID` from process
   start to the cable's ID painted in the reader's status line;
-- the app's peak RSS (VmHWM) after the session.
+- the app's peak RSS (VmHWM) after the session;
+- with ``--big-cable KB``: a cable of that size is added to the corpus (once, ID
+  ``10BENCHBIG1``: the corpus file is changed) and opened in a headless app from the key to
+  the first screen of it painted, the figure that says whether a huge cable feels instant.
 
 Only the standard library is used to drive the terminal (pty, select), so the same harness
 also serves the hostile-text test, which checks that no control sequence from a cable reaches
@@ -356,6 +359,81 @@ def open_in_process(corpus: Path, cable_id: str, width: int, repeat: int) -> flo
     return statistics.median(times[1:]) * 1000
 
 
+BIG_ID = "10BENCHBIG1"
+
+
+def add_big_cable(corpus: Path, kilobytes: int) -> None:
+    """Put a cable of about ``kilobytes`` KB in the corpus (the largest one's paragraphs
+    repeated), unless it is there; plain SQL, as the tests' generated corpora do."""
+    from store import schema
+    from store.rowids import base_rowid
+
+    conn = schema.connect(corpus, readonly=False)
+    try:
+        if conn.execute("SELECT 1 FROM cables WHERE id = ?", (BIG_ID,)).fetchone():
+            return
+        rowid, header, body = conn.execute(
+            "SELECT rowid, header, body FROM texts ORDER BY length(body) DESC LIMIT 1"
+        ).fetchone()
+        row = conn.execute(
+            "SELECT created, hour_only, origin, level, caveats, classification, partial, "
+            "subject, source FROM cables WHERE rowid = ?", (rowid,)
+        ).fetchone()  # fmt: skip
+        big = body
+        while len(big) < kilobytes * 1024:
+            big += "\n\n" + body
+        from datetime import datetime
+
+        new = base_rowid(datetime(2010, 12, 31, 23, 0), BIG_ID)
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute(
+            "INSERT INTO cables(rowid, id, created, hour_only, origin, level, caveats, "
+            "classification, partial, subject, source) VALUES (?, ?, '2010-12-31 23:00:00', "
+            "?, ?, ?, ?, ?, ?, ?, ?)", (new, BIG_ID, *row[1:])
+        )  # fmt: skip
+        conn.execute(
+            "INSERT INTO texts(rowid, subject, header, body) VALUES (?, ?, ?, ?)",
+            (new, row[7], header, big),
+        )
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
+def open_key_to_paint(corpus: Path, cable_id: str, size: tuple[int, int], repeat: int) -> float:
+    """Median ms from the key that opens ``cable_id`` (the app's open action, as enter on a
+    REF or the palette runs it) to the frame with its first screen, in a headless app."""
+    import asyncio
+
+    from store.corpus import Corpus
+    from tui.app import CablesApp
+
+    async def once() -> float:
+        app = CablesApp(Corpus(corpus, readonly=True))
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause(0.5)
+            await app.workers.wait_for_complete()
+            app.reader.focus()
+            await pilot.pause(0.1)
+            painted = asyncio.Event()
+            original = app.reader.render_line
+
+            def watch(y: int):
+                strip = original(y)
+                if app.shown is not None and app.shown.id == cable_id:
+                    painted.set()
+                return strip
+
+            app.reader.render_line = watch  # type: ignore[method-assign]
+            started = time.perf_counter()
+            app.open_cable_id(cable_id, record=True)
+            await asyncio.wait_for(painted.wait(), 30)
+            return time.perf_counter() - started
+
+    times = [asyncio.run(once()) for _ in range(repeat)]
+    return statistics.median(times) * 1000
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, required=True)
@@ -368,7 +446,16 @@ def main(argv: list[str] | None = None) -> int:
         help="search words typed in the app (default: the generator's marker words)",
     )
     parser.add_argument("--bookmarks", type=int, default=1000, help="bookmarks made first")
+    parser.add_argument(
+        "--big-cable", type=int, metavar="KB",
+        help="add a cable of KB kilobytes to the corpus (changes the file) and time opening it",
+    )  # fmt: skip
+    parser.add_argument(
+        "--only", choices=("start", "keys", "open", "userdata"), action="append",
+        help="measure only these parts (repeatable; default all)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
+    parts = set(args.only or ("start", "keys", "open", "userdata"))
     cols, rows = (int(n) for n in args.size.lower().split("x"))
     size = (cols, rows)
     corpus = args.corpus
@@ -379,26 +466,51 @@ def main(argv: list[str] | None = None) -> int:
         .fetchone()[0]
     )
     print(f"corpus {corpus} ({count:,} cables), terminal {cols}x{rows}")
+    if args.big_cable and "open" in parts:
+        add_big_cable(corpus, args.big_cable)
+        newest, largest, largest_size = newest_and_largest(corpus)
+        key_ms = open_key_to_paint(corpus, BIG_ID, size, args.repeat)
+        print(f"big cable {BIG_ID} ({largest_size / 1024:.0f} KB): key to first screen "
+              f"painted {key_ms:8.0f} ms")  # fmt: skip
+    if "start" in parts:
+        start_figures(corpus, newest, size, args.repeat)
+    if "keys" in parts:
+        figures = session(corpus, newest, size, args.moves)
+        key_figures(figures, args.moves)
+    if "open" in parts:
+        open_figures(corpus, largest, largest_size, size, args.repeat)
+    if "userdata" in parts:
+        userdata_figures(corpus, size, args)
+    return 0
+
+
+def start_figures(corpus: Path, newest: str, size: tuple[int, int], repeat: int) -> None:
 
     app_start = [startup_seconds(cables_argv(corpus), newest.encode(), size)
-                 for _ in range(args.repeat)]  # fmt: skip
+                 for _ in range(repeat)]  # fmt: skip
     bare = [startup_seconds([sys.executable, "-c", BARE_APP], b"BARE-APP-READY", size)
-            for _ in range(args.repeat)]  # fmt: skip
+            for _ in range(repeat)]  # fmt: skip
     app_ms, bare_ms = statistics.median(app_start) * 1000, statistics.median(bare) * 1000
     print(f"first sidebar row painted   {app_ms:8.0f} ms   (bare Textual app + Static "
           f"{bare_ms:.0f} ms; ratio {app_ms / bare_ms:.2f})")  # fmt: skip
 
-    figures = session(corpus, newest, size, args.moves)
+
+def key_figures(figures: dict[str, float], moves: int) -> None:
     print(f"cursor key, single move     {figures['single_cpu_ms']:8.1f} ms CPU   "
           f"{figures['single_bytes']:8.0f} bytes: {figures['row_bytes']:.0f} for the two rows, "
           f"the rest the reader's preview of the next cable")  # fmt: skip
     print(f"  (the idle app over the same 0.25 s wait: {figures['idle_cpu_ms']:.1f} ms CPU)")
-    print(f"cursor key, burst of {args.moves:<3}    {figures['burst_cpu_ms']:8.1f} ms CPU   "
+    print(f"cursor key, burst of {moves:<3}    {figures['burst_cpu_ms']:8.1f} ms CPU   "
           f"{figures['burst_bytes']:8.0f} bytes per key")  # fmt: skip
+    print(f"peak RSS                    {figures['rss_mb']:8.1f} MB")
 
-    in_process = open_in_process(corpus, largest, cols - 48, args.repeat)
+
+def open_figures(
+    corpus: Path, largest: str, largest_size: int, size: tuple[int, int], repeat: int
+) -> None:
+    in_process = open_in_process(corpus, largest, size[0] - 48, repeat)
     opened = []
-    for _ in range(args.repeat):
+    for _ in range(repeat):
         terminal = PtyTerminal(cables_argv(corpus, "open", largest), *size)
         try:
             # The reader's status line shows the ID once the cable is rendered.
@@ -409,8 +521,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"largest cable {largest} ({largest_size / 1024:.0f} KB): get+render+wrap "
           f"{in_process:.0f} ms in process; `cables open` to painted "
           f"{statistics.median(opened) * 1000:.0f} ms")  # fmt: skip
-    print(f"peak RSS                    {figures['rss_mb']:8.1f} MB")
 
+
+def userdata_figures(corpus: Path, size: tuple[int, int], args: argparse.Namespace) -> None:
     words = [w for w in args.words.split(",") if w]
     timings = userdata_session(corpus, size, words, args.bookmarks, args.repeat)
     print(f"search as you type, last key to first hits shown    {percentiles(timings['first'])}")
@@ -418,7 +531,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"history recall (up in the search line)             {percentiles(timings['recall'])}")
     print(f"bookmark toggle with {args.bookmarks:,} bookmarks (m, enter / m) "
           f"{percentiles(timings['toggle'])}")  # fmt: skip
-    return 0
 
 
 if __name__ == "__main__":

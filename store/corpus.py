@@ -92,6 +92,11 @@ class Corpus:
             f"SELECT count(*) FROM {source} WHERE {where}", params
         ).fetchone()[0]
 
+    def longest_id(self) -> int:
+        """Characters in the longest reference ID (the listing sizes its ID column to it)."""
+        row = self.connection().execute("SELECT max(length(id)) FROM cables").fetchone()
+        return row[0] or 0
+
     def ids(self, filters: Filters = NO_FILTERS) -> array:
         """Rowids of every matching cable, newest first: the sidebar's index of rows."""
         source, key, where, params = self._listing(filters)

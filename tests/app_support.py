@@ -237,3 +237,19 @@ async def wait_until(pilot, condition, timeout: float = 10.0) -> bool:
             return False
         await pilot.pause(0.02)
     return True
+
+
+async def burst(pilot, *keys: str) -> None:
+    """Send ``keys`` as one burst, as a paste or an SSH link delivers them: every key is in
+    the app's queue before the first is handled (``pilot.press`` waits between keys)."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    app = pilot.app
+    for key in keys:
+        char = key if len(key) == 1 else {"space": " "}.get(key)
+        name = _character_to_key(key) if len(key) == 1 and not key.isalnum() else key
+        event = events.Key(name, char)
+        event.set_sender(app)
+        app._driver.send_message(event)
+    await settle(pilot)

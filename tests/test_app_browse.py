@@ -36,7 +36,7 @@ async def test_opens_on_the_samples_newest_first(tmp_path, samples_dir):
         assert app.sidebar.count == 2
         assert app.sidebar.has_focus
         screen = screen_text(app)
-        assert "2 of 2" in screen
+        assert "1 / 2" in screen
         lines = sidebar_lines(app)
         assert "06ALMATY79" in lines[0]  # dated 2006; the undated partial extract sorts last
         assert "U//FOUO" in lines[0]

@@ -102,7 +102,7 @@ def test_cables_opens_the_bundled_samples_on_first_run():
     terminal = PtyTerminal(_cables(), cols=100, rows=30)
     try:
         assert terminal.wait_for(b"06ALMATY79", timeout=30) is not None
-        assert terminal.wait_for_text("2 of 2", timeout=10)
+        assert terminal.wait_for_text("1 / 2", timeout=10)
     finally:
         terminal.close()
     assert terminal.process.returncode == 0

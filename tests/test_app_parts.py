@@ -96,10 +96,21 @@ def test_recall_walks_queries_starting_with_the_typed_prefix():
 
 def test_listing_labels():
     assert listing_label(Listing(range(1204), 251_287), 1204).plain == "1,204 of 251,287"
+    # Where the cursor is, as mutt says it.
+    whole = Listing(range(251_287), 251_287)
+    assert listing_label(whole, 251_287, cursor=1203).plain == "1,204 / 251,287"
+    assert listing_label(Listing(range(9), 99), 9, cursor=2).plain == "3 / 9 of 99"
     search = Listing([1, 2], 10, match='"x"', query="x  y", ranked=True)
     assert listing_label(search, 2).plain == "2 of 10 match x y  (best first)"
     first_page = Listing(list(range(100)), 10, match='"x"', query="x", complete=False)
     assert listing_label(first_page, 100).plain == "100+ of 10 match x  (newest first)"
+
+
+def test_position_label_reads_like_less():
+    from tui.status import position_label
+
+    assert position_label(40, 23, 212) == "lines 41-63/212 29%"
+    assert position_label(0, 23, 10) == "lines 1-10/10 100%"
 
 
 def test_filters_label_reads_like_the_query_language():

@@ -172,7 +172,7 @@ async def test_the_history_picker_reruns_a_query(story):
         await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
         assert "nato" in screen_text(app) and "visited" in screen_text(app)
-        await pilot.press(*"vis")  # filter
+        await pilot.press("slash", *"vis")  # filter
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)

@@ -14,6 +14,7 @@ import contextlib
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -28,13 +29,22 @@ from store.model import Summary
 from tui.bookmarking import BOOKMARK_POLL, BookmarkMixin
 from tui.export_formats import safe
 from tui.main_screen import MainScreen
-from tui.messages import CableLoaded, CableMissing, ListingLoaded, Notice, Shown
+from tui.messages import (
+    CableLaidOut,
+    CableLoaded,
+    CableMissing,
+    ListingLoaded,
+    Notice,
+    Shown,
+)
 from tui.reader import CableView
+from tui.saving import SavingMixin
 from tui.search_bar import SearchBar
 from tui.searching import SearchMixin
 from tui.sidebar import PAGE_SIZE, Listing, Sidebar
 from tui.status import listing_label, reader_label
 from tui.trail import Trail
+from tui.typeahead import KeyQueue
 
 if TYPE_CHECKING:
     from store.bookmarks import Bookmarks
@@ -53,7 +63,7 @@ SIDEBAR_SHARE = 0.45
 MIN_SIDEBAR_WIDTH = 24
 
 
-class CablesApp(SearchMixin, BookmarkMixin, App[None]):
+class CablesApp(SearchMixin, BookmarkMixin, SavingMixin, App[None]):
     """The cables browser on one corpus."""
 
     TITLE = "cables"
@@ -90,12 +100,17 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
         self.trail = Trail()
         self.shown: Shown | None = None
         self._loading: int | str | None = None
+        self._cursor_follows = False
+        self._restore_place = False
+        # Where the reader was in each cable left this session (back returns there).
+        self._places: dict[str, tuple[int, int | None]] = {}
         self._total: int | None = None
         self._listing_generation = 0
         self._preview_timer: Timer | None = None
         self.preview_delay = PREVIEW_DELAY
         self._init_search()
         self._init_bookmarks()
+        self.key_queue = KeyQueue(self)
         # The first page is read before the event loop runs (a few milliseconds, never on
         # the loop), so the very first frame already shows rows.
         self._preloaded: ListingLoaded | None = None
@@ -151,6 +166,7 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
             self.notify(safe(problem), severity="warning", markup=False)
         self.sidebar.focus()
         self.load_listing()
+        self._size_id_column()
         if self.open_id:
             self.open_cable_id(self.open_id, record=True)
             self.reader.focus()  # `cables open ID` is for reading it (and shows the reader)
@@ -207,6 +223,13 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
         with contextlib.suppress(Exception):  # a connection already closed
             self.corpus.interrupt()
 
+    async def on_event(self, event: events.Event) -> None:
+        # Keys from the terminal go out one at a time, so a burst reaches what it opens.
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            self.key_queue.take(event)
+            return
+        await super().on_event(event)
+
     def on_notice(self, message: Notice) -> None:
         self.notify(safe(message.text), severity=message.severity, markup=False)  # type: ignore[arg-type]
 
@@ -224,6 +247,16 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
         complete = len(first) < PAGE_SIZE
         listing = Listing(rowids, self._total, count=count, complete=complete)
         return ListingLoaded(listing, self._listing_generation, first_page=first)
+
+    def _size_id_column(self) -> None:
+        """The ID column fits the corpus's longest ID (an index scan: in a worker)."""
+        from tui.sidebar_rows import id_column
+
+        def work() -> None:
+            width = id_column(self.corpus.longest_id())
+            self.call_from_thread(lambda: self.main_screen.query_one(Sidebar).set_id_width(width))
+
+        self.background(work, "id-width")
 
     def load_listing(self, *, keep_rowid: int | None = None) -> None:
         """Fetch the listing for the current filters in a worker: its first page, then all
@@ -279,7 +312,7 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
             return
         self.listing = listing
         if listing.is_search:
-            sidebar.empty_text = "no cables match the search"
+            sidebar.empty_text = no_hits_text(listing.query)
         elif not self.filters.is_empty():
             sidebar.empty_text = "no cables match the filters (F clears them)"
         else:
@@ -293,12 +326,14 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
         self.update_count()
 
     def update_count(self) -> None:
-        label = listing_label(self.listing, self.sidebar.count, self.filters)
+        sidebar = self.sidebar
+        label = listing_label(self.listing, sidebar.count, self.filters, cursor=sidebar.cursor)
         self.main_screen.query_one("#count", Static).update(label, layout=False)
 
     # -- opening cables --------------------------------------------------------------------
 
     def on_sidebar_cursor_moved(self, message: Sidebar.CursorMoved) -> None:
+        self.update_count()  # the cursor's row: one short line repainted
         rowid = message.rowid
         if self._preview_timer is not None:
             self._preview_timer.stop()
@@ -335,19 +370,25 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
         self._preview_timer = None
         self._load_cable(rowid, record=record)
 
-    def open_cable_id(self, cable_id: str, *, record: bool) -> None:
-        """Open a cable by ID (a REF, the palette, back/forward, bookmarks, ``cables open``)."""
-        self._load_cable(cable_id, record=record)
+    def open_cable_id(self, cable_id: str, *, record: bool, restore: bool = False) -> None:
+        """Open a cable by ID (a REF, the palette, back/forward, bookmarks, ``cables open``);
+        ``restore``: at the place the reader left it (back/forward)."""
+        self._load_cable(cable_id, record=record, restore=restore)
 
-    def _load_cable(self, key: int | str, *, record: bool) -> None:
+    def _load_cable(self, key: int | str, *, record: bool, restore: bool = False) -> None:
         self._loading = key
+        # A cable opened by ID (a REF, back, the palette) brings the cursor to it; one opened
+        # from the cursor does not pull the cursor back if keys moved it on meanwhile.
+        self._cursor_follows = isinstance(key, str)
+        self._restore_place = restore
         # Before the first layout the reader has no width yet; it wraps the cable itself then.
         width = self.reader.text_width if self.reader.size.width else None
         terms = self.listing.terms
         corpus = self.corpus
 
         def work() -> None:
-            from tui.render import render_cable  # imported here: off the start-up path
+            from tui.first_screen import first_layout  # imported here: off the start-up path
+            from tui.render import render_cable
 
             if isinstance(key, int):
                 rowid: int | None = key
@@ -363,8 +404,14 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
             rendered = render_cable(
                 cable, highlight_terms=terms, refs_in_corpus=present.__contains__, cited_by=cited
             )
-            wrapped = rendered.layout(width) if width else None
             shown = Shown(rowid, cable.id, terms)
+            first = first_layout(rendered, width) if width else None
+            if first is not None:
+                # A long cable: its first screens now, the whole of it after.
+                self.post_message(CableLoaded(shown, rendered, first, record, partial=True))
+                self.post_message(CableLaidOut(shown, rendered.layout(width)))
+                return
+            wrapped = rendered.layout(width) if width else None
             self.post_message(CableLoaded(shown, rendered, wrapped, record))
 
         self.background(work, "cable", exclusive=True)
@@ -374,16 +421,25 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
             return  # a newer request is on its way
         self._loading = None
         previous = self.shown
+        if previous is not None:
+            self._places[previous.id] = self.reader.place
         self.shown = message.shown
         if message.record:
             if previous is not None and self.trail.current != previous.id:
                 self.trail.visit(previous.id)
             self.trail.visit(message.shown.id)
-        self.reader.show(message.rendered, message.wrapped)
+        self.reader.show(message.rendered, message.wrapped, partial=message.partial)
+        place = self._places.get(message.shown.id)
+        if self._restore_place and place is not None:
+            self.reader.restore_place(place)
         sidebar = self.sidebar
-        if sidebar.cursor_rowid != message.shown.rowid:
+        if self._cursor_follows and sidebar.cursor_rowid != message.shown.rowid:
             sidebar.move_to_rowid(message.shown.rowid)
         self.update_status()
+
+    def on_cable_laid_out(self, message: CableLaidOut) -> None:
+        if self.shown is not None and self.shown.rowid == message.shown.rowid:
+            self.reader.complete_layout(message.wrapped)
 
     def on_cable_missing(self, message: CableMissing) -> None:
         if message.cable_id == str(self._loading):
@@ -439,14 +495,14 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
         if cable_id is None:
             self.bell()
             return
-        self.open_cable_id(cable_id, record=False)
+        self.open_cable_id(cable_id, record=False, restore=True)
 
     def action_forward(self) -> None:
         cable_id = self.trail.forward()
         if cable_id is None:
             self.bell()
             return
-        self.open_cable_id(cable_id, record=False)
+        self.open_cable_id(cable_id, record=False, restore=True)
 
     def action_copy_id(self) -> None:
         if self.shown is None:
@@ -520,6 +576,16 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
             self.trail.visit(self.shown.id)
         self.open_cable_id(summary.id, record=True)
         self.reader.focus()  # one pane at a time, the reader is then the one shown
+
+
+def no_hits_text(query: str) -> str:
+    """What an empty search listing says: words match whole words, so a word typed in part
+    (``baim``) gets the prefix form to try (``baim*``)."""
+    words = query.split()
+    last = words[-1] if words else ""
+    if last.isalnum() and not last.isupper() and ":" not in last:
+        return f"no cables match: try {last}* (words starting so)"
+    return "no cables match the search"
 
 
 def _cable_provider():

@@ -26,6 +26,7 @@ class BookmarkMixin:
 
     def _init_bookmarks(self) -> None:
         self._removed_notes = {}
+        self._removed_last: tuple[str, str] | None = None
 
     def refresh_bookmarks(self) -> None:
         def work() -> None:
@@ -40,7 +41,13 @@ class BookmarkMixin:
             self.post_message(Notice(store.notices.pop(0), "warning"))
 
     def on_bookmarks_changed(self, message: BookmarksChanged) -> None:
-        self.sidebar.set_bookmarked(message.ids)
+        from textual.css.query import NoMatches
+
+        try:
+            sidebar = self.sidebar
+        except NoMatches:
+            return  # the app is closing: its screens are gone
+        sidebar.set_bookmarked(message.ids)
         self.update_status()
 
     def action_bookmark(self) -> None:
@@ -57,11 +64,13 @@ class BookmarkMixin:
                 bookmarks.remove(shown.id)
                 # One key removes a bookmark; its note is kept for this session, so that m
                 # again brings it back as it was.
-                if mark is not None and mark.note:
-                    self._removed_notes[shown.id] = mark.note
-                    text = f"bookmark removed: {shown.id} (m again restores it with its note)"
+                note = mark.note if mark is not None else ""
+                self._removed_last = (shown.id, note)
+                if note:
+                    self._removed_notes[shown.id] = note
+                    text = f"bookmark removed: {shown.id} (u undoes, with its note)"
                 else:
-                    text = f"bookmark removed: {shown.id}"
+                    text = f"bookmark removed: {shown.id} (u undoes)"
                 self.post_message(Notice(text))
                 self.post_message(BookmarksChanged(bookmarks.ids()))
 
@@ -82,6 +91,23 @@ class BookmarkMixin:
             self.background(add, "bookmarks")
 
         self.push_screen(NoteDialog(shown.id, self._removed_notes.get(shown.id, "")), chosen)
+
+    def action_undo(self) -> None:
+        """u: put back the bookmark m removed last, with its note."""
+        removed, self._removed_last = self._removed_last, None
+        if removed is None:
+            self.bell()
+            return
+        cable_id, note = removed
+
+        def restore() -> None:
+            bookmarks = self.bookmarks
+            bookmarks.add(cable_id, note)
+            self._removed_notes.pop(cable_id, None)
+            self.post_message(Notice(f"bookmark restored: {cable_id}"))
+            self.post_message(BookmarksChanged(bookmarks.ids()))
+
+        self.background(restore, "bookmarks")
 
     def action_bookmarks(self) -> None:
         from tui.screens.bookmarks import BookmarksScreen

@@ -41,6 +41,7 @@ class MainScreen(Screen):
         Binding("f", "app.filters", "Filter", id="app.filters"),
         Binding("F", "app.clear_filters", "Clear filters", show=False, id="app.clear_filters"),
         Binding("m", "app.bookmark", "Bookmark", show=False, id="app.bookmark"),
+        Binding("u", "app.undo", "Undo unbookmark", show=False, id="app.undo"),
         Binding("B", "app.bookmarks", "Bookmarks", show=False, id="app.bookmarks"),
         Binding("H", "app.history", "History", show=False, id="app.history"),
         Binding("backspace,alt+left", "app.back", "Back", show=False, id="app.back"),

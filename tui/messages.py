@@ -56,13 +56,29 @@ class SearchDone(ListingLoaded):
 
 class CableLoaded(Message):
     def __init__(
-        self, shown: Shown, rendered: RenderedCable, wrapped: Layout | None, record: bool
+        self,
+        shown: Shown,
+        rendered: RenderedCable,
+        wrapped: Layout | None,
+        record: bool,
+        *,
+        partial: bool = False,
     ) -> None:
         super().__init__()
         self.shown = shown
         self.rendered = rendered
         self.wrapped = wrapped
         self.record = record
+        self.partial = partial  # ``wrapped`` holds the first screens only
+
+
+class CableLaidOut(Message):
+    """The whole layout of a long cable whose first screens are shown."""
+
+    def __init__(self, shown: Shown, wrapped: Layout) -> None:
+        super().__init__()
+        self.shown = shown
+        self.wrapped = wrapped
 
 
 class CableMissing(Message):

@@ -48,6 +48,9 @@ class CableView(ScrollView, can_focus=True):
             "left_square_bracket", "select_ref(-1)", "Prev link", show=False, id="reader.prev_ref"
         ),
         Binding("enter,o", "follow", "Follow link", id="reader.follow"),
+        Binding("vertical_line", "app.pipe", "Pipe to command", show=False, id="reader.pipe"),
+        Binding("w", "app.write", "Write to file", show=False, id="reader.write"),
+        Binding("Y", "app.copy_text", "Copy text", show=False, id="reader.copy_text"),
     ]
 
     DEFAULT_CSS = """
@@ -65,12 +68,16 @@ class CableView(ScrollView, can_focus=True):
             self.in_corpus = in_corpus
 
     class StateChanged(Message):
-        """The selected REF or the current hit changed (the status line shows them)."""
+        """The selected REF, the current hit or the scroll position changed (the status line
+        shows them)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rendered: RenderedCable | None = None
         self.wrapped: Layout | None = None
+        self.partial = False  # ``wrapped`` is the first screens of a long cable only
+        # A place asked for (back) past the first screens: taken again with the whole layout.
+        self._wanted_top: int | None = None
         # What the pane says before any cable is open.
         self.notice = Text(EMPTY_NOTICE, style="dim", end="")
         self.selected: int | None = None  # position in ``selectable``
@@ -85,19 +92,34 @@ class CableView(ScrollView, can_focus=True):
     def text_width(self) -> int:
         return max(self.scrollable_content_region.width, 1)
 
-    def show(self, rendered: RenderedCable, wrapped: Layout | None = None) -> None:
-        """Show a cable from its top. ``wrapped`` may be a layout made in a worker."""
+    def show(
+        self, rendered: RenderedCable, wrapped: Layout | None = None, *, partial: bool = False
+    ) -> None:
+        """Show a cable from its top. ``wrapped`` may be a layout made in a worker;
+        ``partial``: of its first screens only (``complete_layout`` brings the rest)."""
         self.rendered = rendered
         if not self.size.width:
             # Hidden (one pane at a time): wrapped when it is shown, not to a width of 1.
             wrapped = None
         elif wrapped is None or wrapped.width != self.text_width:
             wrapped = rendered.layout(self.text_width)
+            partial = False
         self.wrapped = wrapped
+        self.partial = partial and wrapped is not None
+        self._wanted_top: int | None = None
         self._selectable = rendered.selectable_blocks()
         self.selected = None
         self.hit = None
         self._reset(scroll_to=0)
+        self.post_message(self.StateChanged())
+
+    def complete_layout(self, wrapped: Layout) -> None:
+        """The whole layout of the cable whose first screens are shown: the view stays."""
+        if not self.partial or wrapped.width != self.text_width:
+            return
+        self.wrapped = wrapped
+        self.partial = False
+        self._reset(scroll_to=self._wanted_top)
         self.post_message(self.StateChanged())
 
     def _reset(self, scroll_to: int | None) -> None:
@@ -112,6 +134,10 @@ class CableView(ScrollView, can_focus=True):
         set_scroll_length(self, self.text_width, lines)
 
     def on_resize(self) -> None:
+        self._resized()
+        self.post_message(self.StateChanged())  # "lines 41-63/212" counts wrapped lines
+
+    def _resized(self) -> None:
         if self.rendered is not None and self.wrapped is None and self.size.width:
             self.wrapped = self.rendered.layout(self.text_width)  # shown at last
             self._reset(scroll_to=0)
@@ -124,6 +150,7 @@ class CableView(ScrollView, can_focus=True):
             return
         top = self.wrapped.lines[min(round(self.scroll_y), len(self.wrapped.lines) - 1)]
         self.wrapped = self.rendered.layout(self.text_width)
+        self.partial = False
         self._reset(scroll_to=self.wrapped.line_of(top.block, top.start))
 
     # -- painting --------------------------------------------------------------------------
@@ -194,13 +221,50 @@ class CableView(ScrollView, can_focus=True):
             self.app.bell()
             return
         old = self.selected_block
-        if self.selected is None:
-            self.selected = 0 if step > 0 else len(self._selectable) - 1
+        if self.selected is None or not self._in_view(old):
+            # From what is on screen, not from the top (as less's n searches from the view).
+            self.selected = self._first_selectable_from_view(step)
         else:
             self.selected = (self.selected + step) % len(self._selectable)
         self._repaint_block(old)
         self._repaint_block(self.selected_block)
         self._bring_into_view(self.selected_block, 0)
+        self.post_message(self.StateChanged())
+
+    def _in_view(self, block: int | None) -> bool:
+        if block is None or self.wrapped is None:
+            return False
+        top = round(self.scroll_y)
+        lines = self.wrapped.lines_of_block(block)
+        height = self.scrollable_content_region.height
+        return bool(lines) and lines.start < top + height and lines.stop > top
+
+    def _first_selectable_from_view(self, step: int) -> int:
+        """The first link at or below the top of the view (]) or the last one above its
+        bottom ([); past the end, the first (or last) of the cable."""
+        if self.wrapped is None:
+            return 0 if step > 0 else len(self._selectable) - 1
+        top = round(self.scroll_y)
+        bottom = top + self.scrollable_content_region.height
+        starts = [self.wrapped.line_of(block) for block in self._selectable]
+        if step > 0:
+            return next((i for i, line in enumerate(starts) if line >= top), 0)
+        above = [i for i, line in enumerate(starts) if line < bottom]
+        return above[-1] if above else len(starts) - 1
+
+    @property
+    def place(self) -> tuple[int, int | None]:
+        """Where the reader is in the open cable: the top line and the selected link."""
+        return round(self.scroll_y), self.selected
+
+    def restore_place(self, place: tuple[int, int | None]) -> None:
+        """Back to a place left earlier (back/forward): the scroll position and the link."""
+        top, selected = place
+        if selected is not None and 0 <= selected < len(self._selectable):
+            self.selected = selected
+            self._repaint_block(self.selected_block)
+        self._wanted_top = top
+        self.scroll_to(y=top, animate=False, immediate=True)
         self.post_message(self.StateChanged())
 
     def action_follow(self) -> None:
@@ -226,7 +290,11 @@ class CableView(ScrollView, can_focus=True):
         if self.hit is None:
             self.hit = self._first_hit_from_view(step)
         else:
+            wrapped = not 0 <= self.hit + step < self.hit_count
             self.hit = (self.hit + step) % self.hit_count
+            if wrapped:
+                where = "first" if step > 0 else "last"
+                self.notify(f"search wrapped: back at the {where} hit", timeout=2)
         hit = self.rendered.hits[self.hit]
         self._repaint_block(old)
         self._repaint_block(hit.block)
@@ -257,6 +325,11 @@ class CableView(ScrollView, can_focus=True):
         self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
 
     # -- scrolling -------------------------------------------------------------------------
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value):
+            self.post_message(self.StateChanged())  # the status line's "lines 41-63/212"
 
     def action_scroll_lines(self, lines: int) -> None:
         self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)

@@ -202,7 +202,24 @@ class SearchMixin:
         self.notify("best matches first" if self.ranked else "newest first", timeout=2)
 
     def action_hit(self, step: int) -> None:
-        self.reader.action_hit(step)
+        """n/N: the next/previous hit in the open cable; in the one-pane search listing,
+        where the reader is hidden, the next/previous hit cable. Past the last one they wrap,
+        and say so (as less does)."""
+        sidebar = self.sidebar
+        listing_alone = self.main_screen.one_pane and sidebar.has_focus
+        if not (listing_alone and self.listing.is_search):
+            self.reader.action_hit(step)
+            return
+        count = sidebar.count
+        if not count:
+            self.bell()
+            return
+        index = sidebar.cursor + step
+        if not 0 <= index < count:
+            index %= count
+            where = "top" if step > 0 else "bottom"
+            self.notify(f"search wrapped: continuing at the {where}", timeout=2)
+        sidebar.move_to(index)
 
     def action_history(self) -> None:
         from tui.screens.history import HistoryScreen

@@ -26,7 +26,7 @@ from textual.strip import Strip
 from store.corpus import Corpus
 from store.model import Summary
 from tui.scroll_length import set_scroll_length
-from tui.sidebar_rows import fit, placeholder_row, snippet_row, summary_row
+from tui.sidebar_rows import ID_WIDTH, fit, placeholder_row, snippet_row, summary_row
 
 PAGE_SIZE = 100
 # Pages kept in memory: enough for several screens either way, a few hundred KB at most.
@@ -130,6 +130,7 @@ class Sidebar(ScrollView, can_focus=True):
         self.listing = Listing(rowids=(), total=0)
         self.cursor = 0
         self.bookmarked: frozenset[str] = frozenset()
+        self.id_width = ID_WIDTH
         # Shown on the first line when the listing is empty ("no cables match").
         self.empty_text = ""
         self._generation = 0
@@ -227,6 +228,11 @@ class Sidebar(ScrollView, can_focus=True):
             summary = self.summary_at(index)
             if summary is not None and summary.id in changed:
                 self.refresh_lines(index * height, height)
+
+    def set_id_width(self, width: int) -> None:
+        if width != self.id_width:
+            self.id_width = width
+            self.refresh()
 
     def _update_virtual_size(self) -> None:
         width = self.scrollable_content_region.width
@@ -357,7 +363,7 @@ class Sidebar(ScrollView, can_focus=True):
                 text = placeholder_row(width)
             elif part == 0:
                 bookmarked = summary.id in self.bookmarked
-                text = summary_row(summary, width, bookmarked=bookmarked)
+                text = summary_row(summary, width, bookmarked=bookmarked, id_width=self.id_width)
             else:
                 text = snippet_row(self._snippets.get(page, {}).get(rowid, ""), width)
         if index == self.cursor:

@@ -19,6 +19,9 @@ from tui.marking_style import chip
 BOOKMARK_MARK = "*"
 DATE_WIDTH = 10
 ID_WIDTH = 13
+# The ID column grows to the corpus's longest ID (10USUNNEWYORK2 would push the subjects of its
+# neighbours), up to this many: past it an ID is cut with an ellipsis, the column stays put.
+MAX_ID_WIDTH = 20
 # Columns of the chip block: wide enough for S//NF and U//FOUO (a quarter of the corpus),
 # at every width, so that the IDs after the chips line up.
 CHIP_WIDTH = 7
@@ -41,7 +44,14 @@ def flat(text: str) -> str:
     return " ".join(safe(text).split())
 
 
-def summary_row(summary: Summary, width: int, *, bookmarked: bool = False) -> Text:
+def id_column(longest: int) -> int:
+    """The ID column's width for a corpus whose longest ID has ``longest`` characters."""
+    return max(ID_WIDTH, min(longest, MAX_ID_WIDTH))
+
+
+def summary_row(
+    summary: Summary, width: int, *, bookmarked: bool = False, id_width: int = ID_WIDTH
+) -> Text:
     """``* [ C ] 2006-06-30 06ALMATY2558  Subject...`` fitted to ``width`` cells."""
     line = Text(no_wrap=True, end="")
     line.append(BOOKMARK_MARK if bookmarked else " ", style=MARK_STYLE)
@@ -54,7 +64,9 @@ def summary_row(summary: Summary, width: int, *, bookmarked: bool = False) -> Te
         line.append(day.ljust(DATE_WIDTH), style=DATE_STYLE)
         line.append(" ")
     cable_id = safe(summary.id)
-    line.append(cable_id.ljust(ID_WIDTH), style=ID_STYLE)
+    if len(cable_id) > id_width:
+        cable_id = cable_id[: id_width - 1] + "…"
+    line.append(cable_id.ljust(id_width), style=ID_STYLE)
     line.append(" ")
     line.append(flat(summary.subject or ""))
     return fit(line, width)

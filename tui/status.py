@@ -12,9 +12,15 @@ from store.filters import Filters
 from tui.export_formats import safe
 
 
-def listing_label(listing, count: int, filters: Filters | None = None) -> Content:
-    """``1,204 of 251,287  class:S``; for a search ``17 of 251,287 match nato  class:S
-    (newest first)``: the filters before the order, as they narrow what the count counts."""
+def listing_label(
+    listing, count: int, filters: Filters | None = None, *, cursor: int | None = None
+) -> Content:
+    """Where the cursor is, as mutt says it: ``1,204 / 251,287``; filtered, ``3 / 1,204 of
+    251,287  class:S``; a search, ``1 / 17 of 251,287 match nato  class:S (newest first)``:
+    the filters before the order, as they narrow what the count counts."""
+    at: tuple[str, str] | str = ""
+    if cursor is not None and count:
+        at = (f"{cursor + 1:,} / ", "bold")
     extra = filters_label(filters) if filters is not None else ""
     narrowed = (f"  {extra}", "dim") if extra else ""
     if listing.is_search:
@@ -22,13 +28,16 @@ def listing_label(listing, count: int, filters: Filters | None = None) -> Conten
         # The first page of hits is shown before they are all counted.
         more = "+" if not listing.complete and listing.count is None else ""
         return Content.assemble(
+            at,
             (f"{count:,}{more}", "bold"),
             f" of {listing.total:,} match ",
             (safe(" ".join(listing.query.split())), "italic"),
             narrowed,
             (f"  ({order})", "dim"),
         )
-    return Content.assemble((f"{count:,}", "bold"), f" of {listing.total:,}", narrowed)
+    if at and count == listing.total and not extra:
+        return Content.assemble(at, (f"{count:,}", "bold"))
+    return Content.assemble(at, (f"{count:,}", "bold"), f" of {listing.total:,}", narrowed)
 
 
 def filters_label(filters: Filters | None) -> str:
@@ -53,8 +62,17 @@ def filters_label(filters: Filters | None) -> str:
     return " ".join(parts)
 
 
+def position_label(top: int, height: int, lines: int) -> str:
+    """Where the view is in the cable, as less says it: ``lines 41-63/212 19%``."""
+    if lines <= 0:
+        return ""
+    first = min(top + 1, lines)
+    last = min(top + max(height, 1), lines)
+    return f"lines {first}-{last}/{lines} {last * 100 // lines}%"
+
+
 def reader_label(view, cable_id: str | None) -> Content:
-    """``06ALMATY2558  hit 3 of 17  link 2 of 5 (enter follows)``."""
+    """``06ALMATY2558  hit 3 of 17  link 2 of 5 (enter follows)  lines 1-23/212 10%``."""
     if cable_id is None:
         return Content("")
     parts: list[Content | str | tuple[str, str]] = [(safe(cable_id), "bold")]
@@ -71,4 +89,9 @@ def reader_label(view, cable_id: str | None) -> Content:
         else:
             noun = "link" if view.ref_count == 1 else "links"
             parts.append((f"  {view.ref_count} {noun} ([ ])", "dim"))
+    wrapped = getattr(view, "wrapped", None)
+    if wrapped is not None:
+        height = view.scrollable_content_region.height
+        where = position_label(round(view.scroll_y), height, len(wrapped.lines))
+        parts.append((f"  {where}", "dim"))
     return Content.assemble(*parts)

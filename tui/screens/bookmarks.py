@@ -15,7 +15,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -23,6 +22,8 @@ from store.bookmarks import Bookmark, Bookmarks
 from store.corpus import Corpus
 from store.export_file import write_export
 from store.model import Summary
+from tui.screens.base import Dialog
+from tui.screens.confirm import ConfirmDialog
 from tui.screens.note import LineDialog, NoteDialog
 from tui.sidebar_rows import flat
 
@@ -78,7 +79,7 @@ def export_bookmarks(bookmarks: Bookmarks, corpus: Corpus, path: Path) -> str:
     return kind
 
 
-class BookmarksScreen(ModalScreen[str | None]):
+class BookmarksScreen(Dialog[str | None]):
     """Returns the ID of a bookmark to open, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -86,6 +87,7 @@ class BookmarksScreen(ModalScreen[str | None]):
         Binding("enter,o", "open", "Open", id="bookmarks.open"),
         Binding("e", "edit", "Edit note", id="bookmarks.edit"),
         Binding("d,delete", "delete", "Delete", id="bookmarks.delete"),
+        Binding("u", "undo", "Undo delete", id="bookmarks.undo"),
         Binding("x", "export", "Export", id="bookmarks.export"),
         Binding("j", "move(1)", "Down", show=False, id="bookmarks.down"),
         Binding("k", "move(-1)", "Up", show=False, id="bookmarks.up"),
@@ -122,13 +124,15 @@ class BookmarksScreen(ModalScreen[str | None]):
         self.bookmarks = bookmarks
         self.corpus = corpus
         self.rows: list[Row] = []
+        # The bookmarks deleted here, last first: u puts them back with their notes.
+        self.deleted: list[Bookmark] = []
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = "Bookmarks"
             yield OptionList(id="bookmark-list")
             yield Static(
-                Content("enter opens, e edits the note, d deletes, x exports, escape closes"),
+                Content("enter opens, e edits the note, d deletes, u undoes, x exports, q closes"),
                 id="bookmarks-hint",
             )
 
@@ -219,8 +223,17 @@ class BookmarksScreen(ModalScreen[str | None]):
             self.app.bell()
             return
         cable_id = row.bookmark.id
+        self.deleted.append(row.bookmark)
         self.reload(lambda marks: marks.remove(cable_id))
-        self.notify(f"deleted the bookmark of {flat(cable_id)}", markup=False, timeout=3)
+        self.notify(f"deleted the bookmark of {flat(cable_id)} (u undoes)", markup=False)
+
+    def action_undo(self) -> None:
+        if not self.deleted:
+            self.app.bell()
+            return
+        mark = self.deleted.pop()
+        self.reload(lambda marks: marks.add(mark.id, mark.note))
+        self.notify(f"restored the bookmark of {flat(mark.id)}", markup=False, timeout=3)
 
     def action_export(self) -> None:
         bookmarks, corpus = self.bookmarks, self.corpus
@@ -231,10 +244,24 @@ class BookmarksScreen(ModalScreen[str | None]):
             path = Path(name).expanduser()
 
             def work() -> None:
-                kind = export_bookmarks(bookmarks, corpus, path)
-                self.post_message(self.Said(f"exported the bookmarks as {kind} to {path}"))
+                try:
+                    kind = export_bookmarks(bookmarks, corpus, path)
+                except OSError as error:
+                    reason = error.strerror or str(error)
+                    self.post_message(self.Said(f"cannot write {path}: {reason}"))
+                    return
+                # The path on a line of its own: a toast wraps it there whole.
+                self.post_message(self.Said(f"exported the bookmarks as {kind} to\n{path}"))
 
-            self.app.background(work, "export")  # type: ignore[attr-defined]
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    self.app.background(work, "export")  # type: ignore[attr-defined]
+
+            if path.exists():
+                # Never over a file without asking (the CLI has --force for it).
+                self.app.push_screen(ConfirmDialog(f"{path} exists: overwrite it?"), confirmed)
+            else:
+                self.app.background(work, "export")  # type: ignore[attr-defined]
 
         default = str(Path.cwd() / EXPORT_NAME)
         self.app.push_screen(

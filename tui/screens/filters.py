@@ -16,13 +16,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, SelectionList, Static
 
 from store.corpus import Corpus, Facets
 from store.filters import Filters
 from store.model import Level
+from tui.screens.base import Dialog
 from tui.sidebar_rows import flat
 
 LEVELS = [Level.UNCLASSIFIED, Level.CONFIDENTIAL, Level.SECRET, Level.TOP_SECRET]
@@ -90,7 +90,7 @@ def facets_hint(facets: Facets) -> Content:
     return Content("\n").join(lines)
 
 
-class FilterScreen(ModalScreen[Filters | None]):
+class FilterScreen(Dialog[Filters | None]):
     """Edit the filters; enter or ctrl+s applies, escape cancels, ctrl+r clears.
 
     Enter applies from anywhere but a button (which it presses): the level list and the
@@ -99,7 +99,8 @@ class FilterScreen(ModalScreen[Filters | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "enter", "Apply", show=False, priority=True, id="filters.enter"),
-        Binding("escape", "cancel", "Cancel", id="filters.cancel"),
+        # q is a letter in the text fields (they take it first), cancel elsewhere.
+        Binding("escape,q", "cancel", "Cancel", id="filters.cancel"),
         Binding("ctrl+s", "apply", "Apply", id="filters.apply"),
         Binding("ctrl+r", "clear", "Clear all", id="filters.clear"),
     ]

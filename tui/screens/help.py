@@ -13,8 +13,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from tui.screens.base import Dialog
+
+# What the search line understands (the README says the same).
+SEARCH_SYNTAX = (
+    "words              all must occur (stemmed: visit finds visits, visited)",
+    '"a phrase"         the words in this order',
+    "prefix*            every word starting so (baim* finds Baimenov)",
+    "-word, NOT word    without it;  a OR b   either",
+    "tag:PGOV origin:almaty class:secret (c, u, noforn) id:06ALMATY",
+    "from:2005-06 to:2006   subject:word  subject:\"a phrase\"",
+)
 
 KEY_WIDTH = 22
 DESCRIPTION_WIDTH = 24
@@ -113,6 +124,9 @@ def help_content(app) -> Content:
             )
         )
     lines.append(Content(""))
+    lines.append(Content.styled("Search (/)", "bold underline"))
+    lines.extend(Content(line) for line in SEARCH_SYNTAX)
+    lines.append(Content(""))
     lines.append(
         Content.styled(
             'Remap a key in the config file\'s [keys] table: "binding.id" = "keys".', "italic"
@@ -121,7 +135,7 @@ def help_content(app) -> Content:
     return Content("\n").join(lines)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """Every key, grouped by where it works."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -130,6 +144,8 @@ class HelpScreen(ModalScreen[None]):
         Binding("k,up", "scroll(-1)", "Up", show=False, id="help.up"),
         Binding("space,pagedown", "page(1)", "Page down", show=False, id="help.page_down"),
         Binding("b,pageup", "page(-1)", "Page up", show=False, id="help.page_up"),
+        Binding("g,home", "top", "Top", show=False, id="help.top"),
+        Binding("G,end", "bottom", "Bottom", show=False, id="help.bottom"),
     ]
 
     DEFAULT_CSS = """
@@ -163,6 +179,12 @@ class HelpScreen(ModalScreen[None]):
     def action_scroll(self, lines: int) -> None:
         scroll = self.query_one(VerticalScroll)
         scroll.scroll_to(y=scroll.scroll_y + lines, animate=False)
+
+    def action_top(self) -> None:
+        self.query_one(VerticalScroll).scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        self.query_one(VerticalScroll).scroll_end(animate=False)
 
     def action_page(self, direction: int) -> None:
         scroll = self.query_one(VerticalScroll)

@@ -1,4 +1,4 @@
-"""The search history picker (H): past queries, newest first, filtered as you type.
+"""The search history picker (H): past queries, newest first; / filters them as you type.
 
 Enter re-runs the highlighted query; ctrl+l clears the whole history. The queries are the
 user's own text but are still shown as ``Content``: a query may contain ``[``.
@@ -13,11 +13,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.history import History, HistoryEntry
+from tui.screens.base import Dialog
 from tui.sidebar_rows import flat
 
 
@@ -27,13 +27,14 @@ def entry_prompt(entry: HistoryEntry) -> Content:
     return Content.assemble(flat(entry.query), "  ", (f"{hits}  {when}".strip(), "dim"))
 
 
-class HistoryScreen(ModalScreen[str | None]):
+class HistoryScreen(Dialog[str | None]):
     """Pick a past query; returns it, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Close", id="history.close"),
-        Binding("down", "move(1)", "Down", show=False, id="history.down"),
-        Binding("up", "move(-1)", "Up", show=False, id="history.up"),
+        Binding("escape,q", "cancel", "Close", id="history.close"),
+        Binding("slash", "filter", "Filter", id="history.filter"),
+        Binding("down,j", "move(1)", "Down", show=False, id="history.down"),
+        Binding("up,k", "move(-1)", "Up", show=False, id="history.up"),
         Binding("ctrl+l", "clear", "Clear history", id="history.clear"),
     ]
 
@@ -76,13 +77,17 @@ class HistoryScreen(ModalScreen[str | None]):
             yield Input(placeholder="filter past searches", id="history-filter", compact=True)
             yield OptionList(id="history-list")
             yield Static(
-                Content("enter runs the search, ctrl+l clears the history, escape closes"),
+                Content("enter runs the search, / filters, ctrl+l clears the history, q closes"),
                 id="history-hint",
             )
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        # The list has the focus, as in mutt: q and Q are keys there, / types a filter.
+        self.query_one(OptionList).focus()
         self._load()
+
+    def action_filter(self) -> None:
+        self.query_one(Input).focus()
 
     def _load(self) -> None:
         history = self.history

@@ -8,13 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.screens.base import Dialog
 from tui.sidebar_rows import flat
 
 
-class LineDialog(ModalScreen[str | None]):
+class LineDialog(Dialog[str | None]):
     """Enter returns the text (maybe empty), escape returns None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

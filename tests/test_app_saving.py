@@ -1,0 +1,75 @@
+"""The open cable out of the reader: | pipes it to a command, w writes it, Y copies it."""
+
+from __future__ import annotations
+
+import pytest
+from app_support import burst, make_app, pilot_test, settle, story_corpus, wait_until
+from textual.widgets import Input
+
+from tui import saving
+from tui.screens.confirm import ConfirmDialog
+
+
+@pytest.fixture
+def story(tmp_path):
+    return story_corpus(tmp_path)
+
+
+def _toasts(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def _reading(pilot) -> None:
+    await settle(pilot)
+    await burst(pilot, "enter")
+    await settle(pilot)
+    assert pilot.app.reader.has_focus and pilot.app.shown is not None
+
+
+@pilot_test
+async def test_w_writes_text_or_markdown_and_asks_before_overwriting(story, tmp_path):
+    app = make_app(story)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _reading(pilot)
+        cable_id = app.shown.id
+        for name in ("out.txt", "out.md"):
+            await burst(pilot, "w")
+            app.screen.query_one(Input).value = str(tmp_path / name)
+            await burst(pilot, "enter")
+            assert await wait_until(pilot, lambda n=name: (tmp_path / n).exists())
+        assert cable_id in (tmp_path / "out.txt").read_text()
+        assert "\n# " in (tmp_path / "out.md").read_text()
+        (tmp_path / "out.txt").write_text("keep me")
+        await burst(pilot, "w")
+        app.screen.query_one(Input).value = str(tmp_path / "out.txt")
+        await burst(pilot, "enter")
+        assert isinstance(app.screen, ConfirmDialog)
+        await burst(pilot, "n")
+        assert (tmp_path / "out.txt").read_text() == "keep me"
+
+
+@pilot_test
+async def test_pipe_hands_the_cable_to_a_shell_command(story, tmp_path):
+    app = make_app(story)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _reading(pilot)
+        out = tmp_path / "piped.txt"
+        await burst(pilot, "|", *f"cat > {out}", "enter")
+        assert await wait_until(pilot, lambda: out.exists() and out.stat().st_size > 0)
+        assert app.shown.id in out.read_text()
+
+
+@pilot_test
+async def test_Y_copies_the_text_or_says_it_is_too_long(story, monkeypatch):
+    app = make_app(story)
+    copied: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+        await _reading(pilot)
+        await burst(pilot, "Y")
+        assert await wait_until(pilot, lambda: bool(copied))
+        assert app.shown.id in copied[0] and len(copied[0]) > 100
+        monkeypatch.setattr(saving, "OSC52_LIMIT", 10)
+        await burst(pilot, "Y")
+        assert await wait_until(pilot, lambda: any("w writes it" in t for t in _toasts(app)))
+        assert len(copied) == 1
