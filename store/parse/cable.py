@@ -27,8 +27,9 @@ from store.parse.header_block import (
 from store.parse.markings import overall_marking, parse_catalogue
 from store.parse.page_extract import split_page_extract
 from store.parse.paragraphs import MAX_BLOCKS, MAX_PARAGRAPHS, marking_of, split_paragraphs
-from store.parse.refids import canonical_id, make_id, parse_references
+from store.parse.refids import canonical_id, make_id, page_id_alias, parse_references
 from store.parse.signer import split_signer
+from store.parse.stations import origin_of
 from store.parse.subject import split_subject
 from store.parse.summary import find_summary
 from store.parse.tags import split_tags
@@ -103,6 +104,7 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
 
     classification = _classification(known, banner, captions, paragraphs, warnings)
     cable_id = _cable_id(known, banner, created, source, warnings)
+    aliases = page_id_alias(known.id, cable_id)
     year = created.year if created else year_of(cable_id)
     references = _references(known, fields.ref, year, cable_id)
     declassify_on, declassify_note = declassification(fields.decl)
@@ -132,10 +134,13 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
     )
     return Cable(
         id=cable_id,
+        aliases=aliases,
         source=source,
         created=created,
         date_note=date_note,
-        origin=_one_line(known.origin) or origin_from_sender(transmission.sender),
+        origin=_one_line(known.origin)
+        or origin_from_sender(transmission.sender)
+        or origin_of(banner.station if banner else None),
         classification=classification,
         captions=tuple(captions),
         is_partial=is_partial,
@@ -267,6 +272,8 @@ def _cable_id(known, banner, created, source, warnings) -> str:
         if from_name:
             warnings.append("reference ID taken from the file name")
             return from_name
+    if known.id and (kept := "".join(known.id.split()).upper()):
+        return kept  # the catalogue names it: kept as written rather than lost
     warnings.append("no reference ID found")
     return ""
 

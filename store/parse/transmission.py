@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from store.parse.stations import origin_of_sender
+
 _MONTH_NAMES = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 _MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
 _PRECEDENCE = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
@@ -128,6 +130,9 @@ def origin_from_sender(sender: str | None) -> str | None:
     words = sender.split()
     if not words:
         return None
+    from_table = origin_of_sender(sender)
+    if from_table:
+        return from_table
     if words[0].upper() in ("SECSTATE", "SECSTATEWASHDC") or sender.upper().startswith("SECSTATE"):
         return "Secretary of State"
     kind = _SENDER_KINDS.get(words[0].upper())

@@ -23,7 +23,9 @@ def run(args: argparse.Namespace, *, open_id: str | None = None) -> int:
             raise CommandError(f"bad query: {error}") from None
     corpus = open_corpus(args)
     try:
-        if open_id is not None and corpus.summary(open_id) is None:
+        if open_id is not None and corpus.resolve(open_id) is not None:
+            open_id = corpus.resolve(open_id)  # an alias or a padded ID opens its cable
+        elif open_id is not None:
             found = corpus.find_prefix(open_id, 2)
             if len(found) != 1:
                 raise CommandError(not_found(corpus, open_id), code=1)

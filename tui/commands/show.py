@@ -16,7 +16,8 @@ EPILOG = """examples:
   cables show 06ALMATY79 --format json | jq .paragraphs
   cables show 06ALMATY79 | less -R
 
-IDs are case-insensitive; zero padding and spaces are fine (06 ALMATY 000079).
+IDs are case-insensitive; zero padding and spaces are fine (06 ALMATY 000079), and a
+page's own garbled ID finds its cable (07ECTION01OF02KABUL455 -> 07KABUL455).
 """
 
 
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
 
     wanted = canonical_id(args.id) or "".join(args.id.split()).upper()
     with open_corpus(args) as corpus:
-        cable = corpus.get(wanted)
+        cable = corpus.get(args.id)  # as written first: a page kept under its own garbled ID
         if cable is None:
             raise CommandError(not_found(corpus, wanted), code=1)
         cited = [s.id for s in corpus.cited_by(cable.id)]
