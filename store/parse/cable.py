@@ -33,7 +33,7 @@ from store.parse.stations import origin_of
 from store.parse.subject import split_subject
 from store.parse.summary import find_summary
 from store.parse.tags import split_tags
-from store.parse.transmission import origin_from_sender, parse_transmission
+from store.parse.transmission import fragment_head, origin_from_sender, parse_transmission
 from store.records import KnownFields
 from store.sanitize import clean, decode
 
@@ -76,7 +76,7 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
     lines, origin = split_head(original, header_end)
     banner_index, banner = find_banner(lines, header_end, header_end + BANNER_SEARCH_LINES)
     head_lines = lines[:banner_index] if banner is not None else lines[:header_end]
-    transmission = parse_transmission(head_lines)
+    transmission = parse_transmission(head_lines if banner is not None else fragment_head(lines))
     fields = read_fields(lines, banner_index + 1 if banner is not None else header_end)
     body_lines, signer = split_signer(lines[fields.end :])
     paragraphs, cut_short = split_paragraphs("\n".join(body_lines))
