@@ -8,6 +8,7 @@ station table's (``store/parse/stations.py``): spellings and small typos map to 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from store.parse.stations import known_station, station_of
 
@@ -24,6 +25,7 @@ _GLUED_WORDS = ("EFTO", "NOFORN", "SIPDIS", "AMEMBASSY", "AMCONSUL", "USMISSION"
 _LONG_YEAR = re.compile(r"(?:19|20)(?=\d{2}[A-Z])")
 
 
+@lru_cache(maxsize=1 << 16)  # a corpus cites the same IDs over and over
 def canonical_id(text: str) -> str | None:
     """``06 ALMATY 000079`` -> ``06ALMATY79``; None when the text is no reference ID.
 
@@ -158,13 +160,15 @@ def _piece_refs(piece: str, own_year: int | None) -> list[str]:
         context = piece[max(0, match.start() - 20) : match.end() + 20]
         if any(word in context for word in _NOT_CABLE_CONTEXT):
             continue
-        station = _station_in(words)
-        if station is None:
-            continue
         serial = int(match.group("serial"))
         if match.group("year_after") and serial <= 12:
             continue  # "ROME 5/16": a day and month, not a serial and year
         year_text = match.group("year") or match.group("year_in") or match.group("year_after")
+        station = _station_in(words)
+        if station is None and not piece[: match.start()].strip():
+            station = _unknown_station(words, match.group("serial"), year_text)
+        if station is None:
+            continue
         year = int(year_text) if year_text else own_year
         refs.append(make_id(year, station, serial))
         more, position = _more_serials(piece, match.end())
@@ -181,6 +185,19 @@ def _station_in(words: list[str]) -> str | None:
     if set(words[-1]) == {"X"}:
         return None  # a redacted name, not a station
     return station_of(words[-1]) if len(words[-1]) >= 5 else None
+
+
+def _unknown_station(words: list[str], serial: str, year: str | None) -> str | None:
+    """A station the table lacks, kept when it alone opens an item: ``A. 06 TESTPOST 1``.
+
+    Runs of words (``APPROXIMATELY USD 19``), a word before a year (``FALL 2008``) or before
+    a small bare number (``APPROXIMATELY 19``) are prose, not items.
+    """
+    if len(words) != 1 or len(words[0]) < 4 or set(words[0]) == {"X"}:
+        return None
+    if year is None and (len(serial.lstrip("0")) < 3 or 1950 <= int(serial) <= 2029):
+        return None
+    return words[0]
 
 
 def _more_serials(piece: str, position: int) -> tuple[list[int], int]:

@@ -184,7 +184,10 @@ def test_issue_example() -> None:
         ("(C) 08 LIMA 7 (D) LIMA 8", ["08LIMA7", "09LIMA8"]),
         ("¶A. ROME 1 ¶B. ROME 2", ["09ROME1", "09ROME2"]),
         ("A. 09BOGOTA1506 B. 08BOGOTA3359", ["09BOGOTA1506", "08BOGOTA3359"]),
+        # a station the table lacks, alone at an item's start, is kept
+        ("A. 06 TESTPOST 1 B. KOTAKINABALU 123", ["06TESTPOST1", "09KOTAKINABALU123"]),
         # not cables
+        ("A. FALL 2008 B. SPRING 2009", []),
         ("A. IIR 6 897 0136 07 B. 06 TUNIS 2570", ["06TUNIS2570"]),
         ("A. DAO MADRID IIR 6 889 0175 09", []),
         ("A. ROME DAILY REPORT 9/17/09", []),
