@@ -27,6 +27,7 @@ CLASSES = (
     DefectClass("classified_by_missed", "header", "Classified By missed on a C/S cable having one"),
     DefectClass("classified_by_overlong", "header", "classified_by holds more than the name"),
     DefectClass("refs_bad", "header", "references without a year or not shaped like IDs"),
+    DefectClass("refs_missed", "header", "no references read though the REF line names a cable"),
     DefectClass("signer_missing", "header", "signer missing where the cable ends with a name"),
     DefectClass("raw_row_shown", "header", "raw database row shown as text"),
     DefectClass("partial_undated", "header", "partial extract without a date or a year in its ID"),
@@ -68,6 +69,11 @@ _TITLES = {
 _NAME_SUFFIX = re.compile(r",\s*(?:Jr|Sr|II|III|IV)\.?\s*$|,\s*(?:Jr|Sr|II|III|IV)\.?\s", re.I)
 _OVERLONG = re.compile(r"\d|\breasons?\b|E\.O\.|\bper\b|\bfor\b|;|\bunder\b", re.IGNORECASE)
 _REF_ID = re.compile(r"\d{2}[A-Z]{2,}\d+\Z")
+# A REF line whose first item is shaped like a cable: "REF: A. 08 THE HAGUE 877".
+_REF_CABLE = re.compile(
+    r"\bREF(?:S|TEL|TELS)?\s*:\s*(?:\(?[A-Z][.):]\s*)?(?:\d{2,4}\s+)?"
+    r"(?!E-?MAIL|IIR|TELCON)[A-Z]{3,}(?:\s[A-Z]{3,}){0,3}\s+\d{2,7}\b(?![/.-]\d)"
+)
 _TAG_FRAGMENT = re.compile(r"[:;()\[\]]|\b(?:SUBJECT|E\.O|DECL|THE|FOR)\b|\.$")
 _TRAILER = re.compile(
     r"^\s*(?:NNNN|BT|#\d+|END\s+TEXT\.?|\(?END\s+(?:OF\s+)?(?:CABLE|MESSAGE)\)?\.?)\s*$"
@@ -127,6 +133,7 @@ def check_cable(cable, text: str, truth) -> dict[str, bool | None]:
         _overlong_name(cable.classified_by) if cable.classified_by else None
     )
     found["refs_bad"] = any(not _REF_ID.match(ref) for ref in cable.references)
+    found["refs_missed"] = not cable.references and bool(_REF_CABLE.search(head))
     name = ending_name(text)
     found["signer_missing"] = (not cable.signer) if name else None
     shown = "\n".join(p.text for p in cable.paragraphs)

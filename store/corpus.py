@@ -138,10 +138,36 @@ class Corpus:
     # -- one cable ---------------------------------------------------------------------------
 
     def get(self, cable_id: str) -> Cable | None:
-        row = self.connection().execute(
-            "SELECT rowid FROM cables WHERE id = ?", (cable_id.strip().upper(),)
-        ).fetchone()
-        return self.get_rowid(row[0]) if row else None
+        """The cable of this ID or alias (see ``resolve``)."""
+        rowid = self._rowid_of(cable_id)
+        return self.get_rowid(rowid) if rowid is not None else None
+
+    def resolve(self, text: str) -> str | None:
+        """The stored ID a user's ID means: as written, canonical, or a page's own (alias).
+
+        ``07ECTION01OF02KABUL455``, ``07 kabul 000455`` and ``07KABUL455`` all find the cable
+        stored as ``07KABUL455``.
+        """
+        rowid = self._rowid_of(text)
+        if rowid is None:
+            return None
+        row = self.connection().execute("SELECT id FROM cables WHERE rowid = ?", (rowid,))
+        return row.fetchone()[0]
+
+    def _rowid_of(self, text: str) -> int | None:
+        from store.parse.refids import canonical_id
+
+        written = "".join(text.split()).upper()
+        conn = self.connection()
+        for wanted in dict.fromkeys((written, canonical_id(written) or written)):
+            row = conn.execute("SELECT rowid FROM cables WHERE id = ?", (wanted,)).fetchone()
+            if row is None:
+                row = conn.execute(
+                    "SELECT cable FROM aliases WHERE alias = ? ORDER BY cable LIMIT 1", (wanted,)
+                ).fetchone()
+            if row is not None:
+                return row[0]
+        return None
 
     def get_rowid(self, rowid: int) -> Cable | None:
         """The full cable, parsed again from its stored text with its stored metadata."""
@@ -174,11 +200,19 @@ class Corpus:
         # Imported here: listing and search never need the parser, and it costs start-up.
         from store.parse import parse_text
 
-        return parse_text(text, source=source, known=known)
+        cable = parse_text(text, source=source, known=known)
+        aliases = tuple(
+            r[0] for r in conn.execute("SELECT alias FROM aliases WHERE cable = ?", (rowid,))
+        )
+        return replace(cable, aliases=aliases) if aliases else cable
 
     def summary(self, cable_id: str) -> Summary | None:
+        """The listing row of this ID or alias."""
+        rowid = self._rowid_of(cable_id)
+        if rowid is None:
+            return None
         row = self.connection().execute(
-            f"SELECT {_SUMMARY_COLUMNS} FROM cables c WHERE c.id = ?", (cable_id.upper(),)
+            f"SELECT {_SUMMARY_COLUMNS} FROM cables c WHERE c.rowid = ?", (rowid,)
         ).fetchone()
         return _summary(row) if row else None
 

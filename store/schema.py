@@ -55,6 +55,13 @@ CREATE TABLE IF NOT EXISTS refs (
     PRIMARY KEY (cable, position)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS refs_target ON refs(target);
+-- A cable's other IDs: the catalogue's own when it was garbled (07ECTION01OF02KABUL455).
+CREATE TABLE IF NOT EXISTS aliases (
+    alias TEXT NOT NULL,
+    cable INTEGER NOT NULL,
+    PRIMARY KEY (alias, cable)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS aliases_cable ON aliases(cable);
 CREATE TABLE IF NOT EXISTS origins (
     origin TEXT PRIMARY KEY,
     count INTEGER NOT NULL
@@ -78,6 +85,7 @@ CREATE TRIGGER IF NOT EXISTS cables_ad AFTER DELETE ON cables BEGIN
     DELETE FROM texts WHERE rowid = old.rowid;
     DELETE FROM tags WHERE cable = old.rowid;
     DELETE FROM refs WHERE cable = old.rowid;
+    DELETE FROM aliases WHERE cable = old.rowid;
 END;
 """
 

@@ -60,18 +60,6 @@ def test_open_lists_the_candidates_too(corpus, capsys):
     assert code == 1 and "06ASTANA101, 06ASTANA102" in err
 
 
-def test_an_alias_names_its_cable(corpus, capsys, monkeypatch):
-    from store.corpus import Corpus
-
-    aliases = {"06ALMATYX79": ["06ALMATY79"], "06TWIN1": ["06ASTANA101", "06ASTANA102"]}
-    monkeypatch.setattr(Corpus, "alias_targets", lambda self, alias: aliases.get(alias, []),
-                        raising=False)  # fmt: skip
-    code, out, _ = run(capsys, "--corpus", corpus, "show", "06almatyx79", "-f", "text")
-    assert code == 0 and "KZ: ONE" in out
-    code, _, err = run(capsys, "--corpus", corpus, "show", "06TWIN1")
-    assert code == 1 and "06ASTANA101, 06ASTANA102" in err
-
-
 def test_an_empty_id_gets_a_proper_message(corpus, capsys):
     code, out, err = run(capsys, "--corpus", corpus, "show", "")
     assert code == 2 and out == ""

@@ -13,12 +13,13 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
 from store import schema
 from store.census import level_mask
+from store.ingest.id_clash import settle_id, write_aliases
 from store.model import Cable
 from store.parse import parse_text
 from store.records import RawCable, Skipped
@@ -37,6 +38,8 @@ class ImportReport:
     resumed_from: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     interrupted: bool = False
+    # Cables kept under their page ID because the canonical one is another cable's.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def seen(self) -> int:
@@ -198,6 +201,7 @@ def _parse_one(item: RawCable | Skipped) -> _Record | Skipped:
         tuple(sorted({tag.upper() for tag in cable.tags})),
         cable.references,
         level_mask(cable.paragraphs),
+        cable.aliases,
     )
 
 
@@ -210,6 +214,7 @@ class _Record:
     tags: tuple[str, ...]
     references: tuple[str, ...]
     para_levels: int = 0
+    aliases: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -229,6 +234,7 @@ def _write_batch(
     # what is in the corpus, not what a rolled-back batch had got through.
     counts: collections.Counter[str] = collections.Counter()
     skipped: list[Skipped] = []
+    notes: list[str] = []
     conn.execute("BEGIN IMMEDIATE")
     try:
         index_rows = _IndexRows(conn)
@@ -236,7 +242,7 @@ def _write_batch(
             if isinstance(item, Skipped):
                 skipped.append(item)
             else:
-                counts[_upsert(conn, item, index_rows)] += 1
+                counts[_upsert(conn, item, index_rows, notes)] += 1
         index_rows.flush()
         conn.execute(
             "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
@@ -249,8 +255,10 @@ def _write_batch(
             conn.execute("ROLLBACK")
         if not conn.in_transaction and _committed(conn, key, skip + pending[-1][0]):
             _count(report, counts, skipped)
+            report.notes.extend(notes)
         raise
     _count(report, counts, skipped)
+    report.notes.extend(notes)
 
 
 def _committed(conn: sqlite3.Connection, key: str, position: int) -> bool:
@@ -316,8 +324,15 @@ class _IndexRows:
             self.rows.clear()
 
 
-def _upsert(conn: sqlite3.Connection, record: _Record, index_rows: _IndexRows) -> str:
+def _upsert(
+    conn: sqlite3.Connection, record: _Record, index_rows: _IndexRows, notes: list[str]
+) -> str:
     """Insert or replace one cable; returns which ImportReport counter it adds to."""
+    cable_id, aliases, note = settle_id(conn, record.id, record.aliases)
+    if note:
+        notes.append(note)
+    if cable_id != record.id:
+        record = replace(record, values=(cable_id, *record.values[1:]), aliases=aliases)
     values = record.values
     tags = list(record.tags)
     existing = conn.execute(
@@ -364,6 +379,7 @@ def _upsert(conn: sqlite3.Connection, record: _Record, index_rows: _IndexRows) -
         "INSERT INTO refs(cable, target, position) VALUES (?, ?, ?)",
         [(rowid, ref, i) for i, ref in enumerate(record.references)],
     )
+    write_aliases(conn, rowid, record.aliases)
     return outcome
 
 
@@ -400,5 +416,6 @@ def report_json(report: ImportReport) -> str:
             "unchanged": report.unchanged,
             "skipped": [str(s) for s in report.skipped],
             "interrupted": report.interrupted,
+            "notes": report.notes,
         }
     )

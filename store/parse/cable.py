@@ -29,13 +29,14 @@ from store.parse.markings import overall_marking, parse_catalogue
 from store.parse.page_breaks import remove_page_breaks
 from store.parse.page_extract import split_page_extract
 from store.parse.paragraphs import MAX_BLOCKS, MAX_PARAGRAPHS, marking_of, split_paragraphs
-from store.parse.refids import canonical_id, make_id, parse_references
+from store.parse.refids import canonical_id, make_id, page_id_alias, parse_references
 from store.parse.run_on import run_on_body
 from store.parse.signer import split_signer
+from store.parse.stations import origin_of
 from store.parse.subject import split_subject
 from store.parse.summary import find_summary
 from store.parse.tags import split_tags
-from store.parse.transmission import origin_from_sender, parse_transmission
+from store.parse.transmission import fragment_head, origin_from_sender, parse_transmission
 from store.records import KnownFields
 from store.sanitize import clean, decode
 
@@ -78,7 +79,7 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
     lines, origin = split_head(original, header_end)
     banner_index, banner = find_banner(lines, header_end, header_end + BANNER_SEARCH_LINES)
     head_lines = lines[:banner_index] if banner is not None else lines[:header_end]
-    transmission = parse_transmission(head_lines)
+    transmission = parse_transmission(head_lines if banner is not None else fragment_head(lines))
     fields = read_fields(lines, banner_index + 1 if banner is not None else header_end)
     body_lines, signer = split_signer(lines[fields.end :])
     station = banner.station if banner is not None else None
@@ -117,6 +118,7 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
 
     classification = _classification(known, banner, captions, paragraphs, warnings)
     cable_id = _cable_id(known, banner, created, source, warnings)
+    aliases = page_id_alias(known.id, cable_id)
     year = created.year if created else year_of(cable_id)
     references = _references(known, fields.ref, year, cable_id)
     declassify_on, declassify_note = declassification(fields.decl)
@@ -150,10 +152,13 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
     )
     return Cable(
         id=cable_id,
+        aliases=aliases,
         source=source,
         created=created,
         date_note=date_note,
-        origin=_one_line(known.origin) or origin_from_sender(transmission.sender),
+        origin=_one_line(known.origin)
+        or origin_from_sender(transmission.sender)
+        or origin_of(banner.station if banner else None),
         classification=classification,
         captions=tuple(captions),
         is_partial=is_partial,
@@ -298,6 +303,8 @@ def _cable_id(known, banner, created, source, warnings) -> str:
         if from_name:
             warnings.append("reference ID taken from the file name")
             return from_name
+    if known.id and (kept := "".join(known.id.split()).upper()):
+        return kept  # the catalogue names it: kept as written rather than lost
     warnings.append("no reference ID found")
     return ""
 

@@ -1,35 +1,84 @@
 """Reference IDs: the canonical form, repairs of malformed ones, and REF-block items.
 
 Canonical form is two-digit year + station + serial without zero padding (``06ALMATY79``).
-When the year is unknown the ID keeps what is known (``ALMATY2558``).
+When the year is unknown the ID keeps what is known (``ALMATY2558``). Stations are the
+station table's (``store/parse/stations.py``): spellings and small typos map to them.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-_ID = re.compile(r"(?P<year>\d{2})?(?P<station>[A-Z]{2,40})0*(?P<serial>\d{1,7})")
-# A banner's SECTION words glued into the ID by the old tooling: 08ECTION01OF02MANAMA492.
-_SECTION_GLUE = re.compile(r"(?P<year>\d{2})S?ECTION\d{1,3}OF\d{1,3}(?P<rest>[A-Z].*)")
+from store.parse.stations import known_station, station_of
+
 _SQUEEZE = re.compile(r"[\s_.-]+")
+_ID_SHAPE = re.compile(r"(?P<year>\d{2})?(?P<rest>[A-Z].*)")
+# What follows the year: the station's letters (digits only inside a glued SECTION word),
+# the serial, then perhaps junk letters the old tooling left after it.
+_STATION_SERIAL = re.compile(r"(?P<station>[A-Z]{2,40})0*(?P<serial>\d{1,7})(?P<tail>[A-Z]{0,12})")
+# A banner's SECTION words glued into the ID: 08ECTION01OF02MANAMA492, SECTION01GF02..., 0QF.
+_SECTION_GLUE = re.compile(r"(?P<word>[A-Z]{3,9})\d{1,3}[0OQGF]{1,3}\d{1,3}(?=[A-Z])")
+# Markings and post words glued before the station: 08EFTOLONDON123, AMEMBASSYROME5.
+_GLUED_WORDS = ("EFTO", "NOFORN", "SIPDIS", "AMEMBASSY", "AMCONSUL", "USMISSION", "CONFIDENTIAL")
 # "2006 ALMATY 79": a four-digit year where two are meant.
 _LONG_YEAR = re.compile(r"(?:19|20)(?=\d{2}[A-Z])")
 
 
+@lru_cache(maxsize=1 << 16)  # a corpus cites the same IDs over and over
 def canonical_id(text: str) -> str | None:
-    """``06 ALMATY 000079`` -> ``06ALMATY79``; None when the text is no reference ID."""
+    """``06 ALMATY 000079`` -> ``06ALMATY79``; None when the text is no reference ID.
+
+    Garbled catalogue IDs are repaired: ``07ECTION01OF02KABUL455`` -> ``07KABUL455``,
+    ``09SECTION02OF03QUITQ318`` -> ``09QUITO318`` (a misspelt station matched to the table).
+    """
     if not text or len(text) > 80:
         return None
     squeezed = _SQUEEZE.sub("", text).upper()
-    glued = _SECTION_GLUE.fullmatch(squeezed)
-    if glued:
-        squeezed = glued.group("year") + glued.group("rest")
-    elif _LONG_YEAR.match(squeezed):
+    if _LONG_YEAR.match(squeezed):
         squeezed = squeezed[2:]
-    match = _ID.fullmatch(squeezed)
+    shape = _ID_SHAPE.fullmatch(squeezed)
+    if shape is None:
+        return None
+    rest = shape.group("rest")
+    glued = _SECTION_GLUE.match(rest)
+    if glued and _near_section(glued.group("word")):
+        rest = rest[glued.end() :]
+    match = _STATION_SERIAL.fullmatch(rest)
     if match is None:
         return None
-    return f"{match.group('year') or ''}{match.group('station')}{int(match.group('serial'))}"
+    station = _repair_station(match.group("station"))
+    return f"{shape.group('year') or ''}{station}{int(match.group('serial'))}"
+
+
+def _near_section(word: str) -> bool:
+    """``SECTION``, ``ECTION``, ``SCTION``, ``SETION``: the banner word, typed or cut."""
+    return word.endswith(("ION", "TON", "TIN")) or word in ("SECTIO", "SECTI")
+
+
+def _repair_station(station: str) -> str:
+    known = known_station(station)
+    if known:
+        return known
+    for word in _GLUED_WORDS:
+        if station.startswith(word) and len(station) > len(word) + 1:
+            inner = station[len(word) :]
+            return known_station(inner) or station_of(inner) or inner
+    return station_of(station) or station
+
+
+def page_id_alias(given: str | None, cable_id: str) -> tuple[str, ...]:
+    """The catalogue's own ID when it is not the canonical one (``07ECTION01OF02KABUL455``)."""
+    if not given:
+        return ()
+    written = _SQUEEZE.sub("", given).upper()
+    if not written or written == cable_id or canonical_id(written) is None:
+        return ()
+    return (written,) if _letters(written) != _letters(cable_id) else ()
+
+
+def _letters(ident: str) -> str:
+    return re.sub(r"\d+", lambda m: str(int(m.group())), ident)
 
 
 def make_id(year: int | None, station: str, serial: int) -> str:
@@ -37,32 +86,42 @@ def make_id(year: int | None, station: str, serial: int) -> str:
     return f"{prefix}{station.upper()}{serial}"
 
 
-# Words that show a REF item is a meeting, e-mail or phone call, not a cable.
+# Words that show a REF item is a meeting, e-mail, report or phone call, not a cable.
 _NOT_CABLES = {
-    "EMAIL", "E-MAIL", "MAIL", "TELCON", "TELCONS", "MEMCON", "FAX", "LETTER", "PHONE",
-    "CALL", "MEETING", "NOTE", "CONVERSATION", "DIPNOTE", "WEB", "SITE", "REPORT", "ARTICLE",
-    "JANUARY",
+    "EMAIL", "E-MAIL", "EMAILS", "MAIL", "TELCON", "TELCONS", "TELECON", "MEMCON", "FAX",
+    "LETTER", "PHONE", "CALL", "MEETING", "NOTE", "CONVERSATION", "DIPNOTE", "WEB", "SITE",
+    "REPORT", "ARTICLE", "IIR", "TD", "TDX", "OSC", "FBIS", "DAILY", "POINTS", "JANUARY",
     "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER",
     "NOVEMBER", "DECEMBER", "JAN", "FEB", "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT",
     "OCT", "NOV", "DEC", "PARA", "PARAS", "PARAGRAPH", "SECTION", "TAB", "PAGE", "NO",
     "NUMBER", "ITEM", "ANNEX", "VOL", "RES", "RESOLUTION", "UNSCR", "LAW",
-    "DECREE", "ORDER", "CHAPTER", "ROOM", "EXT", "PL", "USC", "CFR",
+    "DECREE", "ORDER", "CHAPTER", "ROOM", "EXT", "PL", "USC", "CFR", "DSCG",
 }  # fmt: skip
-# Small words that may sit inside a station's name (PORT OF SPAIN) but never start or end one.
-_CONNECTIVES = {"OF", "FROM", "TO", "THE", "AND", "DATED", "ON", "IN", "AT", "BY"}
 # Words near an item that show it is not a cable even when the station looks like one.
 _NOT_CABLE_CONTEXT = ("EMAIL", "E-MAIL", "TELCON", "MEMCON", "@", "HTTP", "WWW.")
-# The Department's cables are filed under STATE whatever the REF line calls the sender.
-_STATION_ALIASES = {"SECSTATE": "STATE", "SECSTATEWASHDC": "STATE", "STATEWASHDC": "STATE"}
 
-# One item: optional year (2 or 4 digits), a station of one to four words, a serial.
+# One item: optional year (2 or 4 digits, bare, in brackets or hyphened: ``10-OTTAWA-57``),
+# a station of one to five words (a ``0`` typed for ``O`` inside a word), a serial, and
+# optionally a year after it: ``(08)``, ``(2008)``, ``-91``, ``/08``.
+_WORD = r"[A-Z](?:[A-Z']|0(?=[A-Z]))+"
 _REF_ITEM = re.compile(
-    r"(?<![A-Z0-9/@.-])(?:(?:19|20)?(?P<year>\d{2})\s*)?"
-    r"(?P<station>[A-Z][A-Z]+(?:[ \t][A-Z][A-Z]+){0,3})"
-    r"[ \t]*(?P<serial>\d{1,7})(?![0-9A-Z/@:.]|\.\d)",
+    r"(?<![A-Z0-9/@.-])(?:\(?(?:19|20)?(?P<year>\d{2})\)?(?:[ \t]+|-)?)?"
+    rf"(?P<station>{_WORD}(?:[ \t]+{_WORD}){{0,4}})"
+    r"(?:[ \t]*|-)0*(?P<serial>\d{1,7})"
+    r"(?:[ \t]*\((?:19|20)?(?P<year_in>\d{2})\)|[-/](?P<year_after>\d{2})(?![\d/-]))?"
+    r"(?![0-9A-Z@]|[.:]\d|/\d{1,2}/)",
 )
-# Splits a REF block into items at "A.", "B)", "(C)" letter labels.
-_ITEM_LABEL = re.compile(r"(?:^|[\s;,])\(?[A-Z]\s?[.)](?=\s)")
+# A serial alone after an item, the same station's: "877 AND 880", "936/935", "33, 53".
+_MORE = re.compile(r"[ \t]*(?:,|&|/|AND)[ \t]*(?P<serial>0*\d{1,7})(?![0-9A-Z@]|[./:-]\d)")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z]{2,})")
+# Splits a REF block into items at "A.", "B)", "(C)", "D:" letter labels.
+_ITEM_LABEL = re.compile(r"(?:^|[\s;,])\(?[A-Z]\s?[.):](?=\s)")
+# A label glued to what is around it: "14201B. GENEVA", "A.BOGOTA", "¶B.".
+_GLUED_LABEL = re.compile(r"(?<=\d)(?=[A-Z][.)]\s)|(?<![A-Z])(?<=[A-Z][.)])(?=[A-Z]{2})")
+# Where a REF block that ran on ends: the first paragraph, Classified By, a summary.
+_BLOCK_END = re.compile(
+    r"(?:^|\s)1\.\s*\([A-Z/]+\)|CLASSIFIED\s+BY|\bSUMMARY\b|SENSITIVE BUT UNCLASSIFIED"
+)
 # Refs over this many characters are prose pasted into the REF line; read only the start.
 _MAX_BLOCK = 4000
 
@@ -71,28 +130,82 @@ def parse_references(block: str, own_year: int | None, own_id: str | None) -> li
     """The cable IDs cited in a REF block, canonical, in order, without repeats or self.
 
     ``A. 06 TBILISI 619`` -> ``06TBILISI619``; an item without a year takes ``own_year``.
-    Items that name an e-mail, telcon or meeting are not cables and are left out.
+    Items that name an e-mail, telcon, meeting or intelligence report are not cables.
     """
     if not block:
         return []
+    text = block[:_MAX_BLOCK].upper().replace("¶", " ")
+    end = _BLOCK_END.search(text)
+    if end:
+        text = text[: end.start()]
+    text = _GLUED_LABEL.sub(" ", text)
     found: list[str] = []
-    for piece in _ITEM_LABEL.split(block[:_MAX_BLOCK].upper()):
-        for match in _REF_ITEM.finditer(piece):
-            words = match.group("station").split()
-            if any(word in _NOT_CABLES for word in words) or (
-                words[0] in _CONNECTIVES or words[-1] in _CONNECTIVES
-            ):
-                continue
-            context = piece[max(0, match.start() - 20) : match.end() + 20]
-            if any(word in context for word in _NOT_CABLE_CONTEXT):
-                continue
-            station = "".join(words)
-            if set(station) == {"X"}:
-                continue  # a redacted name, not a station
-            station = _STATION_ALIASES.get(station, station)
-            year = match.group("year")
-            year_num = int(year) if year else own_year
-            ref = make_id(year_num, station, int(match.group("serial")))
+    for piece in _ITEM_LABEL.split(text):
+        for ref in _piece_refs(piece, own_year):
             if ref != own_id and ref not in found:
                 found.append(ref)
     return found
+
+
+def _piece_refs(piece: str, own_year: int | None) -> list[str]:
+    refs: list[str] = []
+    position = 0
+    # Searched by hand, not finditer: after a candidate that is no cable ("AND 08") the next
+    # search starts inside it, where a real item may begin ("08 ALGIERS 75").
+    while match := _REF_ITEM.search(piece, position):
+        position = match.start() + 1
+        words = match.group("station").replace("0", "O").split()
+        if any(word in _NOT_CABLES for word in words):
+            continue
+        context = piece[max(0, match.start() - 20) : match.end() + 20]
+        if any(word in context for word in _NOT_CABLE_CONTEXT):
+            continue
+        serial = int(match.group("serial"))
+        if match.group("year_after") and serial <= 12:
+            continue  # "ROME 5/16": a day and month, not a serial and year
+        year_text = match.group("year") or match.group("year_in") or match.group("year_after")
+        station = _station_in(words)
+        if station is None and not piece[: match.start()].strip():
+            station = _unknown_station(words, match.group("serial"), year_text)
+        if station is None:
+            continue
+        year = int(year_text) if year_text else own_year
+        refs.append(make_id(year, station, serial))
+        more, position = _more_serials(piece, match.end())
+        refs.extend(make_id(year, station, serial) for serial in more)
+    return refs
+
+
+def _station_in(words: list[str]) -> str | None:
+    """The station the last words name (``AND THE HAGUE`` -> THEHAGUE), or None."""
+    for start in range(len(words)):
+        station = known_station(" ".join(words[start:]))
+        if station:
+            return station
+    if set(words[-1]) == {"X"}:
+        return None  # a redacted name, not a station
+    return station_of(words[-1]) if len(words[-1]) >= 5 else None
+
+
+def _unknown_station(words: list[str], serial: str, year: str | None) -> str | None:
+    """A station the table lacks, kept when it alone opens an item: ``A. 06 TESTPOST 1``.
+
+    Runs of words (``APPROXIMATELY USD 19``), a word before a year (``FALL 2008``) or before
+    a small bare number (``APPROXIMATELY 19``) are prose, not items.
+    """
+    if len(words) != 1 or len(words[0]) < 4 or set(words[0]) == {"X"}:
+        return None
+    if year is None and (len(serial.lstrip("0")) < 3 or 1950 <= int(serial) <= 2029):
+        return None
+    return words[0]
+
+
+def _more_serials(piece: str, position: int) -> tuple[list[int], int]:
+    serials: list[int] = []
+    while more := _MORE.match(piece, position):
+        following = _NEXT_WORD.match(piece, more.end())
+        if following and len(more.group("serial")) == 2 and known_station(following.group(1)):
+            break  # "... AND 08 ALGIERS 75": a year starting the next item
+        serials.append(int(more.group("serial")))
+        position = more.end()
+    return serials, position

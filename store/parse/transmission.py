@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from store.parse.stations import origin_of_sender
+
 _MONTH_NAMES = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 _MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
 _PRECEDENCE = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
@@ -23,10 +25,20 @@ _DTG_LINE = re.compile(
 )
 # Header lines that end an addressee list: routing, station serial, security and XMT lines.
 _NOT_ADDRESSEES = (
-    "ZFR", "XMT ", "DE ", "ZNR ", "ZNY ", "VZCZC", "#", "---", "PAGE ", "ACTION ",
+    "ZFR", "XMT ", "DE ", "ZNR ", "ZNY ", "VZCZC", "#", "---", "ACTION ",
     "UNCLAS", "CONFIDENTIAL", "SECRET",
 )  # fmt: skip
 _ROUTING = re.compile(r"[A-Z]{4,8}/")
+# A page header repeated at a page break ("PAGE 02 STATE 023763 071504Z"): no addressee.
+_PAGE_HEADER = re.compile(r"PAGE\s+\d{1,3}\b")
+# Distribution office codes of old routing blocks ("INFO LOG-00 EUR-00 SS-00"), a ruler, or
+# a DTG alone on its line ("121036Z MAR 01"): none is an addressee and each ends the list.
+_ROUTING_LINE = re.compile(
+    r"(?:[A-Z0-9]{1,8}-\d{2,3}\b[ \t]*)+\Z|[-=_ ]{5,}\Z|\d{6}Z\s+[A-Z]{3}\s+\d{2,4}\Z"
+)
+# Where a fragment's header ends: its first labelled field or numbered paragraph.
+_FRAGMENT_END = re.compile(r"\s*(?:SUBJECT|TAGS|E\.\s?O\.|REF|CLASSIFIED BY|\d{1,2}\s?\.\s)", re.I)
+_FRAGMENT_LINES = 60
 # Trailing delivery words on an addressee line: "PRIORITY 1234", "IMMEDIATE", a serial.
 _DELIVERY_WORDS = {"FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE", "NIACT"}
 
@@ -103,9 +115,17 @@ def parse_transmission(lines: list[str]) -> Transmission:
             # got copies, by distribution code: not addressees.
             section = result.info if result.sender or result.to else None
             line = line[5:]
+            if _ROUTING_LINE.match(line.strip().upper()):
+                section = None  # an office distribution list, not addressees
+                continue
         elif upper.startswith("ZEN/"):
             continue  # an addressee the message was not sent to; the list goes on
         elif upper in ("BT", "NNNN") or upper.startswith(_NOT_ADDRESSEES):
+            section = None
+            continue
+        elif _PAGE_HEADER.match(upper):
+            continue  # a page break inside the list: the list goes on after it
+        elif _ROUTING_LINE.match(upper):
             section = None
             continue
         if section is not None:
@@ -113,6 +133,20 @@ def parse_transmission(lines: list[str]) -> Transmission:
             if name:
                 section.append(name)
     return result
+
+
+def fragment_head(lines: list[str]) -> list[str]:
+    """The lines of a fragment (no banner found) that may hold FM / TO / INFO.
+
+    Up to its first labelled field or numbered paragraph, so that a sentence in the body
+    that starts with "To" is never read as an addressee.
+    """
+    head: list[str] = []
+    for line in lines[:_FRAGMENT_LINES]:
+        if _FRAGMENT_END.match(line):
+            break
+        head.append(line)
+    return head
 
 
 # Sender kinds as the catalogue names them ("AMEMBASSY ALMATY" -> "Embassy Almaty").
@@ -137,6 +171,9 @@ def origin_from_sender(sender: str | None) -> str | None:
     words = sender.split()
     if not words:
         return None
+    from_table = origin_of_sender(sender)
+    if from_table:
+        return from_table
     if words[0].upper() in ("SECSTATE", "SECSTATEWASHDC") or sender.upper().startswith("SECSTATE"):
         return "Secretary of State"
     kind = _SENDER_KINDS.get(words[0].upper())

@@ -26,6 +26,18 @@ from store.records import KnownFields
         ("06STATE0", "06STATE0"),
         ("96PHNOMPENH4", "96PHNOMPENH4"),
         ("06USUNNEWYORK123", "06USUNNEWYORK123"),
+        # garbled catalogue IDs
+        ("07ECTION01OF02KABUL455", "07KABUL455"),
+        ("09SECTION02OF03QUITQ318", "09QUITO318"),
+        ("08SECTION01GF02BISHIEK21", "08BISHKEK21"),
+        ("07SCTION01OF02KABUL455", "07KABUL455"),
+        ("07SETION01OF02KABUL455", "07KABUL455"),
+        ("07SECTION010QF02KABUL455", "07KABUL455"),
+        ("08EFTOLONDON2203", "08LONDON2203"),
+        ("08AMEMBASSYROME55", "08ROME55"),
+        ("08NOFORNROME55", "08ROME55"),
+        ("08ROME55XX", "08ROME55"),
+        ("09IRANRPODUBAI12", "09IRANRPODUBAI12"),  # a real station that starts like a word
     ],
 )
 def test_canonical_id(text: str, expected: str) -> None:
@@ -62,7 +74,7 @@ def test_make_id() -> None:
         ("a. 06 tbilisi 619", ["06TBILISI619"]),
         ("A. 80 TEL AVIV 2 B. PORT OF SPAIN 17", ["80TELAVIV2", "06PORTOFSPAIN17"]),
         ("A. 08 HO CHI MINH CITY 000301", ["08HOCHIMINHCITY301"]),
-        ("A. STATE 123 AND 456", ["06STATE123"]),
+        ("A. STATE 123 AND 456", ["06STATE123", "06STATE456"]),  # a serial alone: the same station
         # e-mails, telcons, meetings and dates are not cables
         ("A. EMAIL FROM JONES 06/12/06", []),
         ("A. E-MAIL POLOFF-SMITH 12 JUNE", []),
@@ -141,3 +153,52 @@ def test_known_references_from_the_csv_win_and_are_canonical() -> None:
 def test_malformed_known_id_is_repaired() -> None:
     cable = parse_text(_telegram(""), known=KnownFields(id="08ECTION01OF02MANAMA492"))
     assert cable.id == "08MANAMA492"
+
+
+def test_issue_example() -> None:
+    block = "A. RIO 0412 B. THE HAGUE 877 AND 880 C. USUN 1190: D. 06 HCMC 233"
+    assert parse_references(block, 2008, "08BRASILIA1") == [
+        "08RIODEJANEIRO412", "08THEHAGUE877", "08THEHAGUE880", "08USUNNEWYORK1190",
+        "06HOCHIMINHCITY233",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        ("A. DOHA 152 (08) B. DOHA 311 (2007)", ["08DOHA152", "07DOHA311"]),
+        ("STATE 123456-91", ["91STATE123456"]),
+        ("OTTAWA 57/08", ["08OTTAWA57"]),
+        ("10-OTTAWA-57", ["10OTTAWA57"]),
+        ("(08) SAO PAULO 497", ["08SAOPAULO497"]),
+        ("THE HAGUE 936/935", ["09THEHAGUE936", "09THEHAGUE935"]),
+        ("TRIPOLI 33, 53 & 60", ["09TRIPOLI33", "09TRIPOLI53", "09TRIPOLI60"]),
+        ("07 ALGIERS 1807 AND 08 ALGIERS 0075", ["07ALGIERS1807", "08ALGIERS75"]),
+        ("STATE 31102...", ["09STATE31102"]),
+        ("R0ME 412", ["09ROME412"]),
+        ("SECTATE 188288", ["09STATE188288"]),
+        ("REFTEL KABUL 02245", ["09KABUL2245"]),
+        ("A. STATE 14201B. GENEVA 133", ["09STATE14201", "09GENEVA133"]),
+        ("A. A.BOGOTA 5486 C:CAIRO 4", ["09BOGOTA5486", "09CAIRO4"]),
+        ("A. ROME 12\n\nB. ROME 13", ["09ROME12", "09ROME13"]),
+        ("(C) 08 LIMA 7 (D) LIMA 8", ["08LIMA7", "09LIMA8"]),
+        ("¶A. ROME 1 ¶B. ROME 2", ["09ROME1", "09ROME2"]),
+        ("A. 09BOGOTA1506 B. 08BOGOTA3359", ["09BOGOTA1506", "08BOGOTA3359"]),
+        # a station the table lacks, alone at an item's start, is kept
+        ("A. 06 TESTPOST 1 B. KOTAKINABALU 123", ["06TESTPOST1", "09KOTAKINABALU123"]),
+        # not cables
+        ("A. FALL 2008 B. SPRING 2009", []),
+        ("A. IIR 6 897 0136 07 B. 06 TUNIS 2570", ["06TUNIS2570"]),
+        ("A. DAO MADRID IIR 6 889 0175 09", []),
+        ("A. ROME DAILY REPORT 9/17/09", []),
+        ("A. PARIS POINTS OF 5/16", []),
+        ("A. ROME 5/16", []),
+        ("A. OSC CPP20080407530001", []),
+        ("FBIS EUR20040305000019", []),
+        ("OPS CTR-EUR EMB REYKJAVIK TELECON 29 MAY 08", []),
+        ("A. ROME 4 1. (SBU) THE FIRM HOLDING THE REMAINING 32 PERCENT", ["09ROME4"]),
+        ("A. APPROXIMATELY 19 MILLION", []),
+    ],
+)
+def test_reference_forms(block: str, expected: list[str]) -> None:
+    assert parse_references(block, 2009, "09TEST1") == expected

@@ -22,13 +22,10 @@ def resolve_cable_id(corpus: Corpus, typed: str, *, prefix: bool = True) -> str:
     if not plain:
         raise CommandError("no cable ID given (e.g. 06ALMATY79; see `cables search`)")
     wanted = canonical_id(typed) or plain
-    if corpus.summary(wanted) is not None:
-        return wanted
-    by_alias = alias_targets(corpus, wanted)
-    if len(by_alias) == 1:
-        return by_alias[0]
-    if len(by_alias) > 1:
-        raise CommandError(_ambiguous(typed, by_alias, "is an alias of"), code=1)
+    # As written first (a page kept under its own garbled ID), then canonical, then an alias.
+    stored = corpus.resolve(plain)
+    if stored is not None:
+        return stored
     if prefix:
         found = [s.id for s in corpus.find_prefix(plain, limit=SHOWN_CANDIDATES + 1)]
         if len(found) == 1:
@@ -36,17 +33,6 @@ def resolve_cable_id(corpus: Corpus, typed: str, *, prefix: bool = True) -> str:
         if found:
             raise CommandError(_ambiguous(plain, found, "matches"), code=1)
     raise CommandError(not_found(corpus, wanted), code=1)
-
-
-def alias_targets(corpus: Corpus, wanted: str) -> list[str]:
-    """The IDs of the cables known by the alias ``wanted`` (a catalogue's garbled form).
-
-    The one place alias lookup plugs in: the corpus has no aliases table yet, so this finds
-    none. When it has one, query it here (exact alias, canonical form) and every command that
-    takes an ID follows.
-    """
-    find = getattr(corpus, "alias_targets", None)
-    return list(find(wanted)) if find is not None else []
 
 
 def _ambiguous(typed: str, candidates: list[str], verb: str) -> str:

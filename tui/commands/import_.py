@@ -61,6 +61,8 @@ def run(args: argparse.Namespace) -> int:
         f"imported {report.imported:,}, updated {report.updated:,}, "
         f"unchanged {report.unchanged:,}, skipped {len(report.skipped):,} -> {target}"
     )
+    for note in report.notes[:50]:
+        print(f"  kept both: {safe(note)}", file=sys.stderr)
     for skipped in report.skipped[:50]:
         print(f"  skipped {safe(str(skipped))}", file=sys.stderr)
     if len(report.skipped) > 50:

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         cable = parse_text(item.text, source=item.source, known=item.known)
         count += 1
         if args.json:
-            print(json.dumps(cable_to_json(cable), ensure_ascii=False))
+            print(_json_line(cable_to_json(cable)))
         else:
             level = cable.classification.full if cable.classification else "UNKNOWN"
             when = cable.created.isoformat(sep=" ") if cable.created else "date unknown"
@@ -46,3 +46,9 @@ def run(args: argparse.Namespace) -> int:
             for warning in cable.warnings:
                 print(f"  warning: {safe(warning)}")
     return 0 if count else 1
+
+
+def _json_line(value: object) -> str:
+    """One JSON Lines record. U+2028/U+2029 are escaped: some readers split lines at them."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")

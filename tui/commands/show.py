@@ -22,9 +22,9 @@ EPILOG = """examples:
   cables show 06ALMATY79 --format text --width 72   prose re-wrapped to 72 columns
   cables show 06ALMATY79 --format raw               the cable exactly as imported
 
-IDs are case-insensitive; zero padding and spaces are fine (06 ALMATY 000079).
-A unique prefix (06ALMATY7) or another ID the cable is known by works too; an ambiguous
-prefix lists the cables it matches.
+IDs are case-insensitive; zero padding and spaces are fine (06 ALMATY 000079), and a
+page's own garbled ID finds its cable (07ECTION01OF02KABUL455 -> 07KABUL455).
+A unique prefix (06ALMATY7) works too; an ambiguous prefix lists the cables it matches.
 """
 
 

@@ -1,0 +1,72 @@
+"""FM / TO / INFO: page headers are no recipients; fragments without a VZCZC line are read."""
+
+from __future__ import annotations
+
+from store.parse import parse_text
+
+_PAGED = """R 071504Z FEB 07
+FM SECSTATE WASHDC
+TO AMEMBASSY ROME PRIORITY 1234
+AMEMBASSY PARIS
+PAGE 02 STATE 023763 071504Z
+AMEMBASSY MADRID
+INFO USMISSION USNATO
+UNCLAS STATE 023763
+
+SUBJECT: WHEAT QUOTAS
+
+1. (U) Text.
+"""
+
+_FRAGMENT = """FM AMEMBASSY ROME
+TO SECSTATE WASHDC 4411
+INFO AMEMBASSY PARIS
+AMCONSUL MILAN
+SUBJECT: OLIVE HARVEST
+
+1. (U) To the growers the news was bad.
+"""
+
+_ROUTED = """PAGE 01 LUSAKA 01877 01 OF 05 121033Z
+ACTION AID-00
+INFO LOG-00 EUR-00 SS-00
+------------------
+121036Z MAR 01
+FM AMEMBASSY LUSAKA
+TO SECSTATE WASHDC IMMEDIATE 1234
+INFO AMEMBASSY HARARE
+PAGE 02 LUSAKA 01877 01 OF 05 121033Z
+AMEMBASSY PRETORIA
+UNCLAS LUSAKA 001877
+
+SUBJECT: MAIZE
+
+1. (U) Text.
+"""
+
+
+def test_page_header_is_not_a_recipient() -> None:
+    cable = parse_text(_PAGED)
+    assert cable.to == ("AMEMBASSY ROME", "AMEMBASSY PARIS", "AMEMBASSY MADRID")
+    assert cable.info == ("USMISSION USNATO",)
+
+
+def test_fragment_without_transmission_id() -> None:
+    cable = parse_text(_FRAGMENT)
+    assert cable.transmission_id is None
+    assert cable.sender == "AMEMBASSY ROME"
+    assert cable.origin == "Embassy Rome"
+    assert cable.to == ("SECSTATE WASHDC",)
+    assert cable.info == ("AMEMBASSY PARIS", "AMCONSUL MILAN")
+
+
+def test_routing_block_codes_are_not_recipients() -> None:
+    cable = parse_text(_ROUTED)
+    assert cable.to == ("SECSTATE WASHDC",)
+    assert cable.info == ("AMEMBASSY HARARE", "AMEMBASSY PRETORIA")
+    assert cable.origin == "Embassy Lusaka"
+
+
+def test_body_sentence_starting_with_to_is_no_recipient() -> None:
+    text = "UNCLASSIFIED\n\nSUBJECT: X\n\nTO THE MINISTER THIS WAS NEWS.\n1. (U) Text.\n"
+    assert parse_text(text).to == ()
