@@ -31,4 +31,4 @@ def test_parse_json_escapes_line_separators(tmp_path, capsys):
     assert len(out.splitlines()) == 1
     record = json.loads(out)
     # The parser reads the separators as the line breaks they are.
-    assert record["paragraphs"][0]["text"] == "Text here."
+    assert record["paragraphs"][-1]["text"] == "Text here."
