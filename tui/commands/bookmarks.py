@@ -12,12 +12,13 @@ EPILOG = """examples:
   cables bookmarks                      list them, newest first
   cables bookmarks export --format md > reading-list.md
   cables bookmarks export --format json | jq -r '.bookmarks[].id'
+  cables bookmarks export --format bibtex > bookmarks.bib
 """
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", nargs="?", choices=("list", "export"), default="list")
-    parser.add_argument("--format", choices=("json", "md"), default=None,
+    parser.add_argument("--format", choices=("json", "md", "bibtex"), default=None,
                         help="export format (json); with list, print that format instead "
                              "of the table")  # fmt: skip
     add_corpus_argument(parser)
@@ -35,6 +36,9 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(str(error)) from None
     for notice in bookmarks.notices:
         print(f"cables: {notice}", file=sys.stderr)
+    if args.format == "bibtex":
+        sys.stdout.write(_bibtex(args, marks))
+        return 0
     describe = _describer(args)
     if args.action == "export" or args.format is not None:
         out = bookmarks.export_markdown(describe) if args.format == "md" else (
@@ -52,6 +56,24 @@ def run(args: argparse.Namespace) -> int:
         line = f"{mark.id:<20} {date or '':<10} {subject or ''}{note}"
         print(safe(line))
     return 0
+
+
+def _bibtex(args, marks) -> str:
+    """One entry a bookmark (its note as ``annote``); cables the corpus lacks keep their ID."""
+    from tui.citation import bibtex_entry, missing_bibtex_entry
+
+    try:
+        corpus = open_corpus(args)
+    except CommandError:
+        corpus = None
+    entries = []
+    for mark in marks:
+        summary = corpus.summary(mark.id) if corpus is not None else None
+        if summary is None:
+            entries.append(missing_bibtex_entry(mark.id, mark.note))
+        else:
+            entries.append(bibtex_entry(summary, mark.note))
+    return "".join(entry + "\n\n" for entry in entries)
 
 
 def _describer(args):
