@@ -131,10 +131,11 @@ class _Builder:
         """REF targets of each node, in the cable's own order (A, B, C...)."""
         rowids = [n.summary.rowid for n in nodes]  # type: ignore[union-attr]
         targets: dict[int, list[str]] = {r: [] for r in rowids}
+        own_ids = {n.summary.rowid: n.id for n in nodes}  # type: ignore[union-attr]
         for cable, target in self._chunked(
             "SELECT cable, target FROM refs WHERE cable IN ({}) ORDER BY cable, position", rowids
         ):
-            if target not in targets[cable]:
+            if target not in targets[cable] and target != own_ids[cable]:
                 targets[cable].append(target)
         wanted = {t for ts in targets.values() for t in ts[: self.breadth]}
         summaries = {
@@ -155,20 +156,18 @@ class _Builder:
         by_id = {n.id: n.summary.rowid for n in nodes}  # type: ignore[union-attr]
         picked: dict[str, list[int]] = {i: [] for i in by_id}
         totals: dict[str, int] = dict.fromkeys(by_id, 0)
+        # Cables of this level citing each other (or themselves) are in the tree already.
+        own = ",".join(str(int(r)) for r in by_id.values())
         query = (
             "SELECT target, cable, n FROM (SELECT target, cable, "
             "row_number() OVER (PARTITION BY target ORDER BY cable DESC) AS k, "
             "count(*) OVER (PARTITION BY target) AS n "
-            "FROM (SELECT DISTINCT target, cable FROM refs WHERE target IN ({}))) "
-            f"WHERE k <= {int(self.breadth)}"
+            "FROM (SELECT DISTINCT target, cable FROM refs WHERE target IN ({}) "
+            f"AND cable NOT IN ({own}))) WHERE k <= {int(self.breadth)}"
         )
         for target, cable, n in self._chunked(query, sorted(by_id)):
-            if cable == by_id[target]:  # a cable citing itself is no thread
-                n -= 1
-                totals[target] = max(totals[target], n)
-                continue
             picked[target].append(cable)
-            totals[target] = max(totals[target], n)
+            totals[target] = n
         rows = sorted({r for rs in picked.values() for r in rs})
         summaries = {
             s.rowid: s

@@ -34,6 +34,7 @@ from tui.search_bar import SearchBar
 from tui.searching import SearchMixin
 from tui.sidebar import PAGE_SIZE, Listing, Sidebar
 from tui.status import listing_label, reader_label
+from tui.story import StoryMixin
 from tui.trail import Trail
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ SIDEBAR_SHARE = 0.45
 MIN_SIDEBAR_WIDTH = 24
 
 
-class CablesApp(SearchMixin, BookmarkMixin, App[None]):
+class CablesApp(SearchMixin, BookmarkMixin, StoryMixin, App[None]):
     """The cables browser on one corpus."""
 
     TITLE = "cables"
@@ -96,6 +97,7 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
         self.preview_delay = PREVIEW_DELAY
         self._init_search()
         self._init_bookmarks()
+        self._init_story()
         # The first page is read before the event loop runs (a few milliseconds, never on
         # the loop), so the very first frame already shows rows.
         self._preloaded: ListingLoaded | None = None
@@ -294,6 +296,7 @@ class CablesApp(SearchMixin, BookmarkMixin, App[None]):
 
     def update_count(self) -> None:
         label = listing_label(self.listing, self.sidebar.count, self.filters)
+        label = self.sparkline_label(label)
         self.main_screen.query_one("#count", Static).update(label, layout=False)
 
     # -- opening cables --------------------------------------------------------------------
