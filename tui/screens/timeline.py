@@ -106,8 +106,7 @@ class TimelineScreen(Screen[tuple[str, str] | None]):
         yield Static(Text(self.title, style="bold"), id="timeline-title")
         yield OptionList(id="timeline-bars")
         yield Static(Text(""), id="timeline-detail")
-        yield Static(Text.assemble(legend(), ("enter filters the listing to the period, "
-                                              "m years/months, escape back", "dim")),
+        yield Static(Text.assemble(legend(), ("enter lists it, m months/years, esc back", "dim")),
                      id="timeline-hint")  # fmt: skip
 
     def on_mount(self) -> None:
