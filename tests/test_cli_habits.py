@@ -69,7 +69,7 @@ def test_an_empty_id_gets_a_proper_message(corpus, capsys):
 @pytest.mark.parametrize(
     ("args", "usage"),
     [
-        (["stats", "--json"], "usage: cables stats"),
+        (["stats", "--json", "--bogus"], "usage: cables stats"),
         (["locate", "--json"], "usage: cables locate"),
         (["show", "A", "B"], "usage: cables show"),
         (["--corpus", "x.sqlite", "history", "extra"], "usage: cables history"),

@@ -43,6 +43,7 @@ from tui.search_bar import SearchBar
 from tui.searching import SearchMixin
 from tui.sidebar import PAGE_SIZE, Listing, Sidebar
 from tui.status import listing_label, reader_label
+from tui.story import StoryMixin
 from tui.trail import Trail
 from tui.typeahead import KeyQueue
 
@@ -63,7 +64,7 @@ SIDEBAR_SHARE = 0.45
 MIN_SIDEBAR_WIDTH = 24
 
 
-class CablesApp(SearchMixin, BookmarkMixin, SavingMixin, App[None]):
+class CablesApp(SearchMixin, BookmarkMixin, SavingMixin, StoryMixin, App[None]):
     """The cables browser on one corpus."""
 
     TITLE = "cables"
@@ -111,6 +112,7 @@ class CablesApp(SearchMixin, BookmarkMixin, SavingMixin, App[None]):
         self._init_search()
         self._init_bookmarks()
         self.key_queue = KeyQueue(self)
+        self._init_story()
         # The first page is read before the event loop runs (a few milliseconds, never on
         # the loop), so the very first frame already shows rows.
         self._preloaded: ListingLoaded | None = None
@@ -328,6 +330,7 @@ class CablesApp(SearchMixin, BookmarkMixin, SavingMixin, App[None]):
     def update_count(self) -> None:
         sidebar = self.sidebar
         label = listing_label(self.listing, sidebar.count, self.filters, cursor=sidebar.cursor)
+        label = self.sparkline_label(label)
         self.main_screen.query_one("#count", Static).update(label, layout=False)
 
     # -- opening cables --------------------------------------------------------------------

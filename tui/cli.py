@@ -20,7 +20,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "remove": ("remove", "delete cables from the corpus"),
     "bookmarks": ("bookmarks", "list or export bookmarks"),
     "history": ("history", "print the search history"),
-    "stats": ("stats", "counts by classification, year and origin"),
+    "stats": ("stats", "counts by classification, year and origin; of a search with --by"),
+    "thread": ("thread", "what a cable cites and what cites it, as a tree, JSON or DOT"),
+    "cite": ("cite", "a citation of each cable (chicago, apa, bibtex, md)"),
     "locate": ("locate", "print where the corpus, bookmarks, history and config live"),
     "parse": ("parse", "show what the parser sees in cable files (JSON Lines with --json)"),
     "serve": ("serve", "serve the browser to a web browser on 127.0.0.1 (no authentication)"),
@@ -92,6 +94,14 @@ def _chosen_command(argv: list[str]) -> str | None:
     return None
 
 
+def _query_options(command: str):
+    if command == "stats":
+        from tui.commands import stats
+
+        return stats.VALUE_OPTIONS, stats.FLAG_OPTIONS
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     from store.config import ConfigError
     from store.schema import CorpusError
@@ -101,11 +111,11 @@ def main(argv: list[str] | None = None) -> int:
     command = _chosen_command(argv)
     parser = build_parser(only=command)
     words: list[str] = []
-    if command == "search":  # a query may hold -word exclusions, which are no options
+    if command in ("search", "stats"):  # a query may hold -word exclusions, not options
         from tui.commands.search import split_query_words
 
-        at = argv.index("search") + 1
-        options, words = split_query_words(argv[at:])
+        at = argv.index(command) + 1
+        options, words = split_query_words(argv[at:], _query_options(command))
         argv = argv[:at] + options
     args, extra = parser.parse_known_args(argv)
     if extra:

@@ -47,6 +47,9 @@ class MainScreen(Screen):
         Binding("backspace,alt+left", "app.back", "Back", show=False, id="app.back"),
         Binding("alt+right", "app.forward", "Forward", show=False, id="app.forward"),
         Binding("y", "app.copy_id", "Copy ID", show=False, id="app.copy_id"),
+        Binding("c", "app.cite", "Copy citation", show=False, id="app.cite"),
+        Binding("t", "app.thread", "Thread", show=False, id="app.thread"),
+        Binding("T", "app.timeline", "Timeline", show=False, id="app.timeline"),
         Binding("s,ctrl+b", "app.toggle_sidebar", "Sidebar", show=False, id="app.toggle_sidebar"),
     ]
 

@@ -15,6 +15,7 @@ EPILOG = """examples:
   cables bookmarks export --format json | jq -r '.bookmarks[].id'
   cables bookmarks export reading-list.md        never over an existing file ...
   cables bookmarks export reading-list.md --force    ... unless --force
+  cables bookmarks export refs.bib                  BibTeX (also --format bibtex)
 """
 
 
@@ -22,10 +23,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", nargs="?", choices=("list", "export"), default="list")
     parser.add_argument(
         "file", nargs="?", type=Path, default=None,
-        help="export: write to FILE (Markdown, or JSON for a .json name) instead of stdout",
+        help="export: write to FILE instead of stdout (Markdown; JSON for .json, BibTeX for .bib)",
     )  # fmt: skip
     parser.add_argument("--force", action="store_true", help="export: replace an existing FILE")
-    parser.add_argument("--format", choices=("json", "md"), default=None,
+    parser.add_argument("--format", choices=("json", "md", "bibtex"), default=None,
                         help="export format (json); with list, print that format instead "
                              "of the table")  # fmt: skip
     add_corpus_argument(parser)
@@ -48,9 +49,12 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"a file is for export: cables bookmarks export {args.file}")
     if args.action == "export" or args.format is not None:
         fmt = args.format or _format_of(args.file)
-        out = bookmarks.export_markdown(describe) if fmt == "md" else (
-            bookmarks.export_json(describe)
-        )
+        if fmt == "bibtex":
+            out = _bibtex(args, marks)
+        elif fmt == "md":
+            out = bookmarks.export_markdown(describe)
+        else:
+            out = bookmarks.export_json(describe)
         if args.file is None or str(args.file) == "-":
             sys.stdout.write(safe(out))
             return 0
@@ -71,7 +75,8 @@ def _format_of(file: Path | None) -> str:
     """JSON to stdout; to a file, by its name (as the browser's export does)."""
     if file is None or str(file) == "-":
         return "json"
-    return "json" if file.suffix.lower() == ".json" else "md"
+    suffix = file.suffix.lower()
+    return "json" if suffix == ".json" else "bibtex" if suffix == ".bib" else "md"
 
 
 def _write(file: Path, text: str, *, force: bool, count: int) -> int:
@@ -85,6 +90,24 @@ def _write(file: Path, text: str, *, force: bool, count: int) -> int:
         raise CommandError(str(error)) from None
     print(f"exported {count:,} bookmark{'' if count == 1 else 's'} to {file}", file=sys.stderr)
     return 0
+
+
+def _bibtex(args, marks) -> str:
+    """One entry a bookmark (its note as ``annote``); cables the corpus lacks keep their ID."""
+    from tui.citation import bibtex_entry, missing_bibtex_entry
+
+    try:
+        corpus = open_corpus(args)
+    except CommandError:
+        corpus = None
+    entries = []
+    for mark in marks:
+        summary = corpus.summary(mark.id) if corpus is not None else None
+        if summary is None:
+            entries.append(missing_bibtex_entry(mark.id, mark.note))
+        else:
+            entries.append(bibtex_entry(summary, mark.note))
+    return "".join(entry + "\n\n" for entry in entries)
 
 
 def _describer(args):

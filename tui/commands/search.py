@@ -31,13 +31,16 @@ _VALUE_OPTIONS = ("--limit", "-n", "--corpus", "--color")
 _FLAG_OPTIONS = ("--rank", "--json", "-h", "--help")
 
 
-def split_query_words(args: list[str]) -> tuple[list[str], list[str]]:
+def split_query_words(
+    args: list[str], own: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+) -> tuple[list[str], list[str]]:
     """(options, query words) of the arguments after ``search``.
 
     argparse would read an exclusion such as ``-almaty`` (in ``cables search nato -almaty``)
     as an unknown option; here only this command's own options are options, and everything
-    after ``--`` is query.
+    after ``--`` is query. ``own`` gives another command's (value options, flag options).
     """
+    value_options, flag_options = own or (_VALUE_OPTIONS, _FLAG_OPTIONS)
     options: list[str] = []
     words: list[str] = []
     index = 0
@@ -47,12 +50,12 @@ def split_query_words(args: list[str]) -> tuple[list[str], list[str]]:
         if arg == "--":
             words.extend(args[index + 1 :])
             break
-        if arg in _FLAG_OPTIONS or (name in _VALUE_OPTIONS and "=" in arg):
+        if arg in flag_options or (name in value_options and "=" in arg):
             options.append(arg)
-        elif arg in _VALUE_OPTIONS:
+        elif arg in value_options:
             options.extend(args[index : index + 2])
             index += 1
-        elif arg.startswith("-n") and arg[2:].isdigit():
+        elif own is None and arg.startswith("-n") and arg[2:].isdigit():
             options.append(arg)
         else:
             words.append(arg)

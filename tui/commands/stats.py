@@ -1,43 +1,115 @@
-"""``cables stats``: what the corpus holds, as compact text charts."""
+"""``cables stats [QUERY] [--by ...]``: what the corpus (or a search) holds, as text charts."""
 
 from __future__ import annotations
 
 import argparse
+import json
 
-from tui.commands.common import add_corpus_argument, open_corpus
+from tui.commands.common import CommandError, add_corpus_argument, open_corpus
 
-DESCRIPTION = "Counts by classification, year, origin and tag, with bar charts."
+DESCRIPTION = (
+    "Counts by classification, year, origin and tag, with bar charts; with a QUERY (the "
+    "search language of `cables search`) or --by, the counts of the matching cables."
+)
 EPILOG = """examples:
   cables stats
   cables stats --top 40
+  cables stats nato --by year          when did NATO come up
+  cables stats 'tag:KZ' --by month
+  cables stats '"ak zhol"' --by origin --json
+
+Bars are Unicode blocks; TERM=dumb gives plain # bars.
 """
 BAR = 30
+BY_CHOICES = ("year", "month", "origin", "tag", "class")
+
+# This command's options; every other argument (``-word`` too) belongs to the query.
+VALUE_OPTIONS = ("--top", "--by", "--corpus")
+FLAG_OPTIONS = ("--json", "-h", "--help")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", nargs="*", help="count only the cables matching this search")
+    parser.add_argument("--by", choices=BY_CHOICES, default=None,
+                        help="one chart: per year (the default with a query), month, origin, "
+                             "tag or classification")  # fmt: skip
     parser.add_argument("--top", type=int, default=15, help="origins and tags to show (15)")
+    parser.add_argument("--json", action="store_true", help="the counts as JSON")
     add_corpus_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    from tui.export_formats import safe
-
+    text = " ".join(args.query or [])
+    if args.top < 1:
+        raise CommandError("--top must be at least 1")
+    if text.strip() or args.by:
+        return _one_chart(args, text)
     with open_corpus(args) as corpus:
-        facets = corpus.facets(top=max(args.top, 1))
-    print(f"{facets.total:,} cables in {corpus.path}")
+        facets = corpus.facets(top=args.top)
     sections = [
         ("classification", facets.levels),
         ("year", [(str(y) if y else "undated", n) for y, n in facets.years]),
         ("origin", facets.origins),
         ("tag", facets.tags),
     ]
+    if args.json:
+        document = {"total": facets.total, **{t: _pairs(rows) for t, rows in sections}}
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+        return 0
+    from tui.bars import chart_lines
+    from tui.export_formats import safe
+
+    print(f"{facets.total:,} cables in {corpus.path}")
     for title, rows in sections:
-        if not rows:
-            continue
-        print(f"\n{title}")
-        widest = max(n for _, n in rows)
-        label_width = min(max(len(str(label)) for label, _ in rows), 36)
-        for label, n in rows:
-            bar = "#" * max(1, round(BAR * n / widest)) if n else ""
-            print(safe(f"  {str(label)[:label_width]:<{label_width}} {n:>8,} {bar}"))
+        if rows:
+            print(f"\n{title}")
+            for line in chart_lines([(str(label), n) for label, n in rows], width=BAR):
+                print(safe(line))
     return 0
+
+
+def _one_chart(args: argparse.Namespace, text: str) -> int:
+    from store.filters import Filters
+    from store.query import QueryError, compile_query
+    from store.timeline import counts
+
+    match, filters = None, Filters()
+    if text.strip():
+        try:
+            compiled = compile_query(text)
+        except QueryError as error:
+            raise CommandError(f"bad query: {error}") from None
+        match, filters = compiled.match, compiled.filters
+    by = args.by or "year"
+    with open_corpus(args) as corpus:
+        buckets = counts(corpus, match, filters, by=by, top=args.top)
+    total = sum(b.count for b in buckets) if by in ("year", "month", "class") else None
+    if args.json:
+        document = {"query": text, "by": by, "total": total,
+                    "buckets": [{"label": b.label, "count": b.count} for b in buckets]}  # fmt: skip
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+        return 0 if any(b.count for b in buckets) else 1
+    from tui.bars import chart_lines
+    from tui.export_formats import safe
+
+    if not any(b.count for b in buckets):
+        import sys
+
+        print("no cables matched", file=sys.stderr)
+        return 1
+    one = total == 1
+    what = (
+        f"{'matches' if one else 'match'} {' '.join(text.split())}"
+        if text.strip()
+        else "in the corpus"
+    )
+    noun = "cable" if one else "cables"
+    head = f"{total:,} {noun} {what}" if total is not None else f"cables {what}"
+    print(safe(f"{head}, by {by}"))
+    for line in chart_lines([(b.label, b.count) for b in buckets], width=BAR):
+        print(safe(line))
+    return 0
+
+
+def _pairs(rows) -> list[dict]:
+    return [{"label": str(label) if label is not None else None, "count": n} for label, n in rows]

@@ -71,6 +71,14 @@ def _optional_sections() -> list[tuple[str, type]]:
         found.append(("Search history (H)", HistoryScreen))
     except ImportError:
         pass
+    try:
+        from tui.screens.thread import ThreadScreen
+        from tui.screens.timeline import TimelineScreen
+
+        found.append(("Thread (t)", ThreadScreen))
+        found.append(("Timeline (T)", TimelineScreen))
+    except ImportError:
+        pass
     return found
 
 
