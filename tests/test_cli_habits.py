@@ -69,7 +69,6 @@ def test_an_empty_id_gets_a_proper_message(corpus, capsys):
 @pytest.mark.parametrize(
     ("args", "usage"),
     [
-        (["stats", "--json", "--bogus"], "usage: cables stats"),
         (["locate", "--json"], "usage: cables locate"),
         (["show", "A", "B"], "usage: cables show"),
         (["--corpus", "x.sqlite", "history", "extra"], "usage: cables history"),
