@@ -60,7 +60,7 @@ def find_summary(paragraphs: list[Paragraph]) -> str | None:
 def _summary_before_end(paragraphs: list[Paragraph]) -> str | None:
     """The opening paragraphs up to an ``End Summary`` that no ``Summary:`` opened."""
     reach = paragraphs[: _SUMMARY_OPENS_WITHIN + _SUMMARY_RUNS_OVER]
-    end = next((i for i, p in enumerate(reach) if _SUMMARY_END.search(p.text)), None)
+    end = next((i for i, p in enumerate(reach) if _ends_summary(p.text)), None)
     if end is None:
         return None
     first = _opening(paragraphs, end)
@@ -71,6 +71,11 @@ def _summary_before_end(paragraphs: list[Paragraph]) -> str | None:
     if lead is not None:
         offset = lead.end()
     return _summary_from(paragraphs, first, offset)
+
+
+def _ends_summary(text: str) -> bool:
+    # A substring test first: the regex over every opening paragraph costs 6% of a parse.
+    return ("ummary" in text or "UMMARY" in text) and _SUMMARY_END.search(text) is not None
 
 
 def _opening(paragraphs: list[Paragraph], end: int) -> int | None:
