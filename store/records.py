@@ -25,6 +25,8 @@ class KnownFields:
     references: tuple[str, ...] | None = None
     # Transmission header as sent; "" means the format says the cable is a partial extract.
     header: str | None = None
+    # The row number in the database dump (cables.csv, or a row printed on a page).
+    csv_id: int | None = None
 
 
 @dataclass(frozen=True)

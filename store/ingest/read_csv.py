@@ -107,6 +107,7 @@ def _to_cable(
         classification=classification.strip() or None,
         references=tuple(ref for ref in (r.strip() for r in references.split("|")) if ref),
         header=header,
+        csv_id=int(row) if row.isascii() and row.isdigit() else None,
     )
     text = f"{header}\n{body}" if header else body
     return RawCable(source, where, text, known)

@@ -17,6 +17,8 @@ from html.parser import HTMLParser
 from os import PathLike
 from pathlib import Path
 
+from store.ingest.escapes import undo_line_continuations
+from store.ingest.page_rows import PageRow, read_page_row
 from store.records import KnownFields, RawCable, Skipped
 from store.sanitize import clean, decode
 
@@ -34,8 +36,6 @@ _LABELS = {
     "origin": "origin",
 }
 _CREATED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2})(?::\d{1,2}){0,2})?")
-# A page holding a database row starts its <pre> with a quoted row number and a M/D/YYYY date.
-_RAW_ROW = re.compile(r'\s*"?\d+"?\s*,\s*"?\d{1,2}/\d{1,2}/\d{4}')
 _ID_FILE_NAME = re.compile(r"\d{2}[A-Z][A-Z0-9]*\d")
 _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 
@@ -71,8 +71,11 @@ def parse_page(source: str, page: str) -> RawCable | Skipped:
         return Skipped(source, "", "the <pre> blocks are empty")
     meta = _metadata(parser.tables)
     known = _known_fields(meta, Path(source).stem)
-    if _RAW_ROW.match(blocks[0]):
-        return _raw_row(source, "\n".join(block for block in blocks if block), known)
+    for index in range(len(blocks) - 1, -1, -1):
+        row = read_page_row(blocks[index])
+        if row is not None:
+            return _row_cable(source, row, known, blocks[0] if index else "")
+    blocks = [undo_line_continuations(block) for block in blocks]
     if len(blocks) == 1:
         # The release gives the header its own block; a page with only the body block is a
         # partial cable, as an empty header field says in cables.csv.
@@ -83,28 +86,39 @@ def parse_page(source: str, page: str) -> RawCable | Skipped:
     return RawCable(source, "", f"{header}\n{body}" if header else body, known)
 
 
-def _raw_row(source: str, text: str, page: KnownFields) -> RawCable:
-    """A page whose <pre> is a cables.csv row: its fields, read as the CSV's are.
+def _row_cable(source: str, row: PageRow, page: KnownFields, header_block: str) -> RawCable:
+    """A page whose text is a database row: the row's fields, read as cables.csv's are.
 
-    The row's own date has the right minutes, unlike the page's; the page's table fills
-    what the row leaves empty. A row that does not split into fields is kept as text.
+    The page's table names the cable as the release does, so its ID, origin and
+    classification win; the row gives the minutes of the date (the table's are wrong), the
+    references, the header and body apart, and the row number. Where the row ran lines of its
+    header together, the page's own header block keeps them. A text that only starts like
+    a row is kept as text, with the reason.
     """
-    from store.ingest.read_csv import parse_row
-
-    where = "raw database row, not a formatted cable"
-    row = parse_row(source, text, where)
-    if isinstance(row, Skipped):
-        return RawCable(source, f"{where} ({row.reason})", text, page)
-    known = row.known
+    where = f"raw database row ({row.shape}), not a formatted cable"
+    if row.problem is not None:
+        return RawCable(source, f"{where}: {row.problem}", row.text, page)
+    known, text = row.known, row.text
+    squashed = known.header and header_block.count("\n") > known.header.count("\n")
+    if squashed and header_block[:12] == known.header[:12]:
+        text = header_block + text[len(known.header) :]
+        known = replace(known, header=header_block)
+    created = page.created
+    if known.created is not None and (
+        created is None or known.created.replace(minute=0, second=0) == created
+    ):
+        created = known.created
     return RawCable(
         source,
         where,
-        row.text,
+        text,
         replace(
             known,
-            id=known.id or page.id,
-            origin=known.origin or page.origin,
-            classification=known.classification or page.classification,
+            id=page.id or known.id,
+            created=created,
+            created_hour_only=created is not known.created and page.created_hour_only,
+            origin=page.origin or known.origin,
+            classification=page.classification or known.classification,
         ),
     )
 

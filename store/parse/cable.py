@@ -185,6 +185,7 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
         header=header_text,
         body=_body(original[body_start:]),
         warnings=tuple(warnings),
+        csv_id=known.csv_id,
     )
 
 
@@ -271,6 +272,7 @@ def _merge_known(given: KnownFields, page: KnownFields) -> KnownFields:
         classification=given.classification or page.classification,
         references=given.references if given.references is not None else page.references,
         header=given.header if given.header is not None else page.header,
+        csv_id=given.csv_id if given.csv_id is not None else page.csv_id,
     )
 
 

@@ -1,39 +1,159 @@
-"""The signer: the last name before the transmission's end mark."""
+"""The signer: the name a cable ends with, before its end marks and trailing boilerplate.
+
+A signature is one to three capitalised words on the last line that carries text, or the
+last words of that line after the closing sentence (flattened pages, ``END COMMENT. NAME``).
+What may follow it is skipped: transmission end marks (``BT``, ``#2558``, ``NNNN``), lines of
+punctuation only, the classification line printed at the foot of a page, page headers, the
+``NOTE BY OC/T`` and ``Declassified/Released`` stamps and the embassy's "classified website"
+notice. A name is taken only where it cannot be the end of a wrapped sentence: the line before
+it ends a sentence (or is boilerplate), and the name is not a word from the list of words that
+end cables without signing them (``store/parse/data/not_signer_words.txt``).
+"""
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib.resources import files
 
-_SIGNER = re.compile(r"[A-Z][A-Z'\-]+(?:[ /][A-Z][A-Z'\-]+){0,2}")
+# Transmission end marks and lines with no letter or digit ('"', "/", "...", rulers).
+_TRAILER_LINE = re.compile(r"[ \t]*(?:NNNN|BT|#\d{1,7}|[^A-Za-z0-9]*)[ \t]*\Z")
 
+# Boilerplate that may follow the signature; each alternative is anchored at the line start.
+_BOILERPLATE = re.compile(
+    r"[ \t]*(?:"
+    # The classification line at the foot of a page, alone or with its caveats.
+    r"(?-i:(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|(?:TOP[ \t]+)?SECRET|U[ ]N[ ]C[ ]L[ ]A[ ]S"
+    r"|C[ ]O[ ]N[ ]F[ ]I[ ]D[ ]E[ ]N[ ]T[ ]I[ ]A[ ]L|S[ ]E[ ]C[ ]R[ ]E[ ]T)"
+    r"(?:[ \t/]+[A-Z][A-Z /]*)?[ \t]*\Z"
+    # Page headers: "PAGE 03 LIMA 01234 ..." and "PARIS 00002772 004 OF 004".
+    r"|PAGE[ \t]+\d{1,3}\b.{0,120}\Z)"
+    r"|[A-Z][A-Za-z]+(?:[ \t][A-Z][A-Za-z]+){0,2}[ \t]+\d{8}[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3}"
+    r"[ \t]*\Z"
+    r"|NOTE[ \t]+BY[ \t]+OC/T\b|Declassified/Released\b"
+    r"|(?:Please[ \t]+)?Visit\b.{0,60}Classified[ \t]*Web[ \t]*site\b"
+    r"|.{0,80}\bClassified[ \t]+SIPRNET[ \t]+web[ \t]*site"
+    r"|You[ \t]+can[ \t]+also[ \t]+access[ \t]+this[ \t]+site\b"
+    r"|(?:https?://|www\.)\S*"
+    r")",
+    re.IGNORECASE,
+)
 
-_NOT_SIGNER_WORDS = {
-    "END", "BT", "NNNN", "COMMENT", "SUMMARY", "NOTE", "SIPDIS", "NOFORN", "SENSITIVE",
-    "EXDIS", "NODIS", "QUOTE", "UNQUOTE", "TEXT", "CONFIDENTIAL", "SECRET", "UNCLASSIFIED",
-    "UNCLAS", "MINIMIZE", "CONSIDERED", "DECL", "TAGS", "SUBJECT", "REF", "ACTION", "REQUEST",
-}  # fmt: skip
-
-
-# Transmission trailer lines after the text: "BT", "#2558", "NNNN".
-_TRAILER_LINE = re.compile(r"[ \t]*(?:NNNN|BT|#\d{1,7})[ \t]*\Z")
-
+_WORD = r"[A-Z][A-Za-z'\-]*[A-Za-z]"
+_PARTICLE = r"(?:van|von|de|der|den|da|del|della|di|du|la|le|y)"
+# A signature on its own line: "RICE", "Van Voorst", "HALVORSEN##", "CRETZ .", "Leslie BASSETT".
+_OWN_LINE = re.compile(rf"({_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_WORD}){{0,2}})[ \t]*([.#]*)")
+# A signature after the closing sentence, on the same line: "... Cairo. SCOBEY",
+# "END COMMENT. HOAGLAND", "END COMMENT McEldowney".
+_SAME_LINE = re.compile(
+    r"(?:(?P<end>(?i:\bEND[ \t]+(?:OF[ \t]+)?(?:COMMENTS?|NOTE|SUMMARY|TEXT)\b)[.)]*)"
+    r"|[.!?)\"'”’])[ \t]+"
+    r"(?P<name>[A-Z][A-Za-z'\-]*[A-Za-z](?:[ \t][A-Z][A-Za-z'\-]*[A-Za-z])?)[ \t]*[.#]*[ \t]*\Z"
+)
+# The line before a signature ends a sentence, a quotation, a ruler, or is a URL, a redaction
+# or the website notice.
+_CLOSES = re.compile(
+    r"(?:[.!?:;\"')\]”’*=_>/-]|XX|\bEND[ \t]+(?:OF[ \t]+)?[A-Z]+)[ \t]*\Z|https?://|www\.|\.gov\b"
+    r"|Classified[ \t]*Web[ \t]*site|MINIMIZE[ \t]+CONSIDERED",
+    re.IGNORECASE,
+)
+_LOWER = re.compile(r"[a-z]")
+_LETTER = re.compile(r"[A-Za-z]")
+_NOTICE = re.compile(r"Classified[ \t]*Web[ \t]*site|https?://|www\.|XX[ \t]*\Z", re.IGNORECASE)
 
 _MAX_TRAILING_LINES = 200
+_MAX_BOILERPLATE_LINES = 12
+_MAX_SIGNATURE = 40
 
 
 def split_signer(lines: list[str]) -> tuple[list[str], str | None]:
-    """Body lines without the signature and the NNNN end mark, and the signer's name."""
-    end = len(lines)
+    """Body lines without the signature and the end marks after it, and the signer's name.
+
+    Boilerplate after the signature stays in the body lines: it is text of the page.
+    """
+    end = _strip_trailers(lines, len(lines))
+    kept = lines[:end]
+    last = end
+    for _ in range(_MAX_BOILERPLATE_LINES):
+        if last == 0 or not _BOILERPLATE.match(lines[last - 1]):
+            break
+        last = _strip_trailers(lines, last - 1)
+    if last == 0:
+        return kept, None
+    line = lines[last - 1]
+    before = _previous_text(lines, last - 1)
+    name = _own_line_name(line, before)
+    if name is not None:
+        return lines[: last - 1] + lines[last:end], name
+    name, cut = _same_line_name(line)
+    if name is not None:
+        return [*lines[: last - 1], line[:cut].rstrip(), *lines[last:end]], name
+    return kept, None
+
+
+def _strip_trailers(lines: list[str], end: int) -> int:
     floor = max(0, end - _MAX_TRAILING_LINES)
-    while end > floor and (not lines[end - 1].strip() or _TRAILER_LINE.match(lines[end - 1])):
+    while end > floor and _TRAILER_LINE.match(lines[end - 1]):
         end -= 1
-    if end > floor:
-        last = lines[end - 1].strip()
-        if len(last) <= 40 and _SIGNER.fullmatch(last) and _could_sign(last):
-            return lines[: end - 1], last
-    return lines[:end], None
+    return end
+
+
+def _previous_text(lines: list[str], index: int) -> str | None:
+    """The nearest line with text above ``index`` ("" when a blank line comes first)."""
+    if index == 0:
+        return None
+    if not lines[index - 1].strip():
+        return ""
+    return lines[index - 1]
+
+
+def _own_line_name(line: str, before: str | None) -> str | None:
+    text = line.strip()
+    if len(text) > _MAX_SIGNATURE:
+        return None
+    match = _OWN_LINE.fullmatch(text)
+    if match is None:
+        return None
+    name, tail = match.groups()
+    if not _could_sign(name):
+        return None
+    if not before or _CLOSES.search(before) or _BOILERPLATE.match(before):
+        # "Bundestag." ends a wrapped sentence; "DANILOVICH." and a name under the website
+        # notice ("LeBaron.") are signatures.
+        closing_dot = "." in tail and _LOWER.search(name)
+        return None if closing_dot and not (before and _NOTICE.search(before)) else name
+    # The line before runs on: only a name in capitals set apart from prose, or under
+    # another name (drafter, signer), is a signature; capitals prose may wrap onto a line.
+    if _LOWER.search(name) or "." in tail:
+        return None
+    if _LOWER.search(before) or not _LETTER.search(before):
+        return name
+    above = _OWN_LINE.fullmatch(before.strip())
+    return name if above is not None and _could_sign(above.group(1)) else None
+
+
+def _same_line_name(line: str) -> tuple[str | None, int]:
+    if len(line) < 20:
+        return None, 0
+    match = _SAME_LINE.search(line, max(0, len(line) - 80))
+    if match is None:
+        return None, 0
+    name = match.group("name")
+    # Without "END COMMENT" only a name in capitals after mixed-case prose stands apart.
+    if match.group("end") is None and (
+        _LOWER.search(name) or not _LOWER.search(line[: match.start("name")])
+    ):
+        return None, 0
+    return (name, match.start("name")) if _could_sign(name) else (None, 0)
 
 
 def _could_sign(name: str) -> bool:
-    words = re.split(r"[ /]", name)
-    return not any(w in _NOT_SIGNER_WORDS or set(w) == {"X"} for w in words)
+    words = [w.upper() for w in re.split(r"[ \t]+", name) if w]
+    return not any(w in _not_signer_words() or set(w) == {"X"} for w in words)
+
+
+@cache
+def _not_signer_words() -> frozenset[str]:
+    text = files("store.parse").joinpath("data/not_signer_words.txt").read_text("utf-8")
+    words = (line.split("#", 1)[0].strip().upper() for line in text.splitlines())
+    return frozenset(w for w in words if w)

@@ -1,4 +1,9 @@
-"""The summary: the text between ``Summary:`` and ``End Summary``."""
+"""The summary: the text between ``Summary:`` and ``End Summary``.
+
+When only ``End Summary`` marks it, the summary is the opening paragraph(s) up to that mark:
+from a ``Summary`` heading or a paragraph that starts with the word, else from the first
+numbered paragraph, else from the first paragraph.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,15 @@ from store.model import Paragraph
 _SUMMARY_START = re.compile(
     r"[ \t]*(?:(?:Begin|Start)[ \t]+(?:of[ \t]+)?)?Summary(?:[ \t]+and[ \t]+(?:Comments?|"
     r"Action[ \t]+Requests?|Recommendations?))?[ \t]*(?:[:.]+|-+)[ \t]*",
+    re.IGNORECASE,
+)
+
+
+# "Summary and Introduction:", "(SBU) Summary:", "Summary/Action Request.", ". Summary:".
+_LOOSE_START = re.compile(
+    r"[ \t.]*(?:\([A-Za-z/]{1,12}\)[ \t]*)?(?:Begin[ \t]+)?Summary\b"
+    r"(?:[ \t]*(?:and|/)[ \t]*\w+(?:[ \t]\w+)?)?[ \t]*"
+    r"(?:\([A-Z/]{1,12}\)[ \t]*(?:[:.]+|-+)?|[:.]+|-+|(?=\n))[ \t]*",
     re.IGNORECASE,
 )
 
@@ -24,6 +38,7 @@ _SUMMARY_RUNS_OVER = 6
 
 
 _WHITESPACE = re.compile(r"\s+")
+_ALNUM = re.compile(r"[^\W_]")
 
 
 def find_summary(paragraphs: list[Paragraph]) -> str | None:
@@ -39,7 +54,44 @@ def find_summary(paragraphs: list[Paragraph]) -> str | None:
         start = _SUMMARY_START.match(paragraph.text)
         if start is not None:
             return _summary_from(paragraphs, index, start.end())
-    return None
+    return _summary_before_end(paragraphs)
+
+
+def _summary_before_end(paragraphs: list[Paragraph]) -> str | None:
+    """The opening paragraphs up to an ``End Summary`` that no ``Summary:`` opened."""
+    reach = paragraphs[: _SUMMARY_OPENS_WITHIN + _SUMMARY_RUNS_OVER]
+    end = next((i for i, p in enumerate(reach) if _ends_summary(p.text)), None)
+    if end is None:
+        return None
+    first = _opening(paragraphs, end)
+    offset = 0
+    if first is None:
+        return None
+    lead = _LOOSE_START.match(paragraphs[first].text)
+    if lead is not None:
+        offset = lead.end()
+    return _summary_from(paragraphs, first, offset)
+
+
+def _ends_summary(text: str) -> bool:
+    # A substring test first: the regex over every opening paragraph costs 6% of a parse.
+    return ("ummary" in text or "UMMARY" in text) and _SUMMARY_END.search(text) is not None
+
+
+def _opening(paragraphs: list[Paragraph], end: int) -> int | None:
+    """Where the summary ending in paragraph ``end`` starts."""
+    for index in range(end, max(-1, end - _SUMMARY_RUNS_OVER), -1):
+        paragraph = paragraphs[index]
+        if paragraph.is_heading:
+            return index + 1 if "summary" in paragraph.text.lower() and index < end else None
+        if _LOOSE_START.match(paragraph.text):
+            return index
+    body = [i for i in range(end + 1) if not paragraphs[i].is_heading]
+    numbered = [i for i in body if paragraphs[i].number]
+    first = numbered[0] if numbered else (body[0] if body else None)
+    if first is None or end - first >= _SUMMARY_RUNS_OVER:
+        return None
+    return first
 
 
 def _summary_from(paragraphs: list[Paragraph], first: int, offset: int) -> str | None:
@@ -64,4 +116,5 @@ def _summary_from(paragraphs: list[Paragraph], first: int, offset: int) -> str |
 
 def _join_summary(pieces: list[str]) -> str | None:
     texts = [_WHITESPACE.sub(" ", piece).strip(" (") for piece in pieces]
-    return "\n\n".join(t for t in texts if t) or None
+    # A ruler under the "Summary" heading word is no text of the summary.
+    return "\n\n".join(t for t in texts if _ALNUM.search(t)) or None

@@ -65,6 +65,14 @@ def test_a_row_becomes_a_raw_cable_with_known_fields(tmp_path):
     assert known.classification == "CONFIDENTIAL//NOFORN"
     assert known.references == ("05TESTVILLE3", "06STATE12")
     assert known.header == HEADER
+    assert known.csv_id == 1
+
+
+def test_row_number_is_the_cables_csv_id(tmp_path):
+    from store.parse import parse_text
+
+    [raw] = read_all(write(tmp_path, row(number=190648)))
+    assert parse_text(raw.text, source=raw.source, known=raw.known).csv_id == 190648
 
 
 def test_partial_cable_has_empty_header_and_body_only(tmp_path):

@@ -321,7 +321,18 @@ def test_hanging_indent_is_unwrapped() -> None:
         ("1. (C) Summary: First part.\n\n2. (C) Second part. End Summary.\n\n3. (C) x",
          "First part.\n\nSecond part."),
         ("1. (C) Summary: Bracketed (End Summary)", "Bracketed"),
-        ("1. (C) The summary of events follows. End Summary.", None),
+        # Only End Summary marks it: the opening paragraph(s) up to it (issue 11, item 11).
+        ("1. (C) The summary of events follows. End Summary.", "The summary of events follows."),
+        ("1. (C) The talks went well.\n\n2. (C) The talks ended. End Summary.\n\n3. (C) x",
+         "The talks went well.\n\nThe talks ended."),
+        ("1. (C) Summary and Introduction: Loose. End Summary.", "Loose."),
+        ("1. (SBU) (SBU) Summary: Twice marked. END SUMMARY", "Twice marked."),
+        ("1. (C) SUMMARY (U) Marked after. END SUMMARY", "Marked after."),
+        ("SENSITIVE BUT UNCLASSIFIED\n\n------- SUMMARY -------\n\n1. (U) Under a banner"
+         " heading. END SUMMARY.\n\n2. (U) Rest.", "Under a banner heading."),
+        ("1. (C) Summary of the talks follows. End Summary.", "Summary of the talks follows."),
+        ("1. (C) a\n\n2. (C) b\n\n3. (C) c\n\n4. (C) d\n\n5. (C) e\n\n6. (C) f\n\n"
+         "7. (C) g. End Summary.", None),
         ("1. (C) Nothing to see.", None),
     ],
 )  # fmt: skip
@@ -691,3 +702,8 @@ def test_captions_and_section_banners_inside_a_paragraph_are_removed_cleanly() -
 def test_classified_by_in_lower_case_after_a_mark_or_with_no_name(line, who, title):
     cable = parse_text(f"SECRET\n\nSUBJECT: C\n{line}\n\n1. (S) x")
     assert (cable.classified_by, cable.classified_by_title) == (who, title)
+
+
+def test_summary_under_a_ruler_heading_word() -> None:
+    body = "1. (C) Summary\n- - - -\n\n2. (C) Ruled off. End Summary.\n\n3. (C) Rest."
+    assert parse_text(f"CONFIDENTIAL\n\nSUBJECT: S\n\n{body}").summary == "Ruled off."
