@@ -201,6 +201,7 @@ def ending_name(text: str) -> str | None:
             and _SIGNATURE.fullmatch(candidate)
             and not any(w.upper() in _NOT_NAMES for w in candidate.split())
             and not candidate.isdigit()
+            and not re.fullmatch(r"X{4,}", candidate)  # a redacted signature names no one
         ):
             return candidate
         return None

@@ -237,7 +237,13 @@ def read_fields(lines: list[str], start: int) -> HeaderFields:
             index += 1
             continue
         if reader.seen_field and not reader.repeating:
-            break
+            if not (len(stripped) <= 100 and _field_follows(lines, index + 1)):
+                break
+            # A page header, a handling notice or an address line between SUBJECT and REF
+            # or Classified By: the fields go on below it.
+            reader.current = None
+            index += 1
+            continue
         # An addressing line ("DEPT FOR EUR/CACEN: MUDGE") before the fields, or in their
         # repeat, where it is in capitals: lowercase there is the text after a section banner.
         # Should no field follow, the fields never began and nothing is lost (see below).
@@ -257,6 +263,26 @@ def read_fields(lines: list[str], start: int) -> HeaderFields:
             index += 1
     fields.end = index
     return fields
+
+
+_LOOKAHEAD_LINES = 6
+
+
+def _field_follows(lines: list[str], start: int) -> bool:
+    """Whether a REF or Classified By label comes within a few lines, before any paragraph."""
+    seen = 0
+    for line in lines[start : start + 3 * _LOOKAHEAD_LINES]:
+        if not line.strip():
+            continue
+        found = match_label(line)
+        if found is not None:
+            return found[0] in ("ref", "classified_by")
+        if starts_paragraph(line) or len(line) > _MAX_FIELD_LINE:
+            return False
+        seen += 1
+        if seen >= _LOOKAHEAD_LINES:
+            return False
+    return False
 
 
 def _addressing(line: str) -> bool:

@@ -251,3 +251,20 @@ def test_a_partial_extract_gets_its_date_and_its_id_a_year(line, when):
 def test_a_date_inside_a_sentence_is_not_the_cable_date():
     cable = parse_text("UNCLAS LISBON 001177\n\nSUBJECT: X\n\n1. (U) On 14 May 2003 we met.\n")
     assert cable.created is None
+
+
+def test_fields_go_on_past_a_page_header_or_an_address_line_below_the_subject():
+    text = (
+        "UNCLAS THE HAGUE 001001\n\nTAGS: PREL NL\nSUBJECT: SCHOOLS IN THE NETHERLANDS\n"
+        "THE HAGUE 00001001 001.2 OF 002\nDEPT FOR EUR/WE\n\nREF: THE HAGUE 00149\n\n"
+        "Classified By: Ambassador Ann Roe for reasons 1.4 (b)\n\n1. (U) There are many."
+    )
+    cable = parse_text(text)
+    assert cable.references == ("THEHAGUE149",)
+    assert cable.classified_by == "Ann Roe"
+    assert cable.paragraphs[0].text == "There are many."
+
+
+def test_a_line_after_the_subject_with_no_field_below_is_text():
+    text = "UNCLAS ROME 000001\n\nSUBJECT: A VISIT\nThe visit went well.\n\n1. (U) More."
+    assert parse_text(text).paragraphs[0].text.startswith("The visit went well.")
