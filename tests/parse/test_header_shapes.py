@@ -266,5 +266,5 @@ def test_fields_go_on_past_a_page_header_or_an_address_line_below_the_subject():
 
 
 def test_a_line_after_the_subject_with_no_field_below_is_text():
-    text = "UNCLAS ROME 000001\n\nSUBJECT: A VISIT\nThe visit went well.\n\n1. (U) More."
+    text = "UNCLAS ROME 000001\n\nSUBJECT: A VISIT\n\nThe visit went well.\n\n1. (U) More."
     assert parse_text(text).paragraphs[0].text.startswith("The visit went well.")
