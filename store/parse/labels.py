@@ -53,6 +53,8 @@ def match_label(line: str) -> tuple[str, str] | None:
     field = _field_of(label)
     if ":" not in match.group("sep") and ";" not in match.group("sep"):
         first = label.lstrip()[:1].upper()
+        if label == "TAG" and _BARE_TAG_VALUE.fullmatch(value):
+            return "tags", value  # "TAG MASS, PREL, BR"
         if first not in _BARE_OK or label in ("AGS", "UBJECT", "TAG", "TAGES", "TGS"):
             return None
         if field in ("tags", "subject", "ref", "decl") and label != label.upper():
@@ -71,6 +73,7 @@ def match_label(line: str) -> tuple[str, str] | None:
     return field, value
 
 
+_BARE_TAG_VALUE = re.compile(r"[A-Z]{2,6}(?:[ \t,]+[A-Z]{2,6}){1,15}[ \t,]*")
 _DECL_WORD = re.compile(r"\A(?:DECL(?:ASSIFY)?(?:[ \t]+ON)?[ \t]*:?)", re.IGNORECASE)
 _REPEATED_CLASSIFIED = re.compile(r"\A(?:\(U\)[ \t]*)?CLASSIFIED[ \t]+BY[ \t]*:?", re.IGNORECASE)
 
@@ -96,6 +99,10 @@ _GLUE = re.compile(
     r"|(?<![A-Za-z])(?<!TOP[ \t])(?:UNCLAS|CONFIDENTIAL|SECRET)[ \t]+"
     r"(?:SECTION[ \t]+\d|E[ \t]F[ \t]T[ \t]O)"
     r"|SENSITIVE[ \t]+BUT[ \t]+UNCLASSIFIED|Sensitive[ \t]+but[ \t]+[Uu]nclassified"
+    # A flattened page: its page header, and its first numbered and marked paragraph, after
+    # the run of blanks that stood for the line break.
+    r"|(?<=[ \t]{2})[A-Z][A-Z ]{1,30}?[ \t]\d{8}[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3}\b"
+    r"|(?<=[ \t]{2})\d{1,2}\.[ \t]*\((?:U|C|S|SBU|TS)(?:/[A-Z/]+)?\)"
     r")"
 )
 # The end of a Classified By line's reasons ("reasons 1.4 (b) and (d)."), after which a
@@ -142,7 +149,7 @@ def split_glued(line: str) -> list[str]:
 # Cheap tests first (literal prefixes): only a line holding one of these can be cut.
 _TRIGGER = re.compile(
     r"E\.|TAG|TGS|SUBJ|REF|[Cc]lassified|CLASSIFIED|DECL|UNCLAS|CONFIDENTIAL|SECRET|SENSITIVE"
-    r"|Sensitive|[CSU] [OEN] [NCC] "
+    r"|Sensitive|[CSU] [OEN] [NCC] |  \d"
 )
 _LEVEL_START = re.compile(
     r"[ \t]*(?:U[ \t]?N[ \t]?C|C[ \t]?O[ \t]?N|S[ \t]?E[ \t]?C|T[ \t]?O[ \t]?P)"

@@ -268,3 +268,20 @@ def test_fields_go_on_past_a_page_header_or_an_address_line_below_the_subject():
 def test_a_line_after_the_subject_with_no_field_below_is_text():
     text = "UNCLAS ROME 000001\n\nSUBJECT: A VISIT\n\nThe visit went well.\n\n1. (U) More."
     assert parse_text(text).paragraphs[0].text.startswith("The visit went well.")
+
+
+def test_a_flattened_ref_line_ends_at_the_page_header_and_the_first_paragraph():
+    text = (
+        "UNCLAS SECTION 01 OF 03 TRIPOLI 000467\n\nTAGS: PGOV LY\nSUBJECT: A TRIAL\n\n"
+        "REF: A) TRIPOLI 158, B) TRIPOLI 218  TRIPOLI 00000467  001.2 OF 003   1. (C) Summary:"
+        " Eleven men were convicted."
+    )
+    cable = parse_text(text)
+    assert cable.references == ("TRIPOLI158", "TRIPOLI218")
+    assert cable.paragraphs[0].text.startswith("Summary: Eleven men")
+    assert "00000467" not in cable.paragraphs[0].text
+
+
+def test_tag_without_s_or_colon_before_codes():
+    cable = parse_text("SECRET BRASILIA 000952\n\nTAG MASS, PREL, BR\nSUBJECT: A REQUEST" + PARA)
+    assert cable.tags == ("MASS", "PREL", "BR")
