@@ -5,7 +5,15 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from app_support import burst, make_app, pilot_test, screen_text, settle, story_corpus
+from app_support import (
+    burst,
+    make_app,
+    pilot_test,
+    screen_text,
+    settle,
+    story_corpus,
+    wait_until,
+)
 from textual.widgets import Input
 
 from tui.origin_complete import complete_list
@@ -47,6 +55,9 @@ async def _filter_dialog(app, pilot):
     await pilot.press("f")
     await settle(pilot)
     assert isinstance(app.screen, FilterScreen)
+    # The origin names come from a worker; the completion starts when they land.
+    origin = app.screen.query_one("#origin", Input)
+    assert await wait_until(pilot, lambda: origin.suggester is not None)
     return app.screen
 
 
@@ -58,7 +69,8 @@ async def test_origin_completes_from_inside_a_name_and_right_accepts_it(almaty):
         await burst(pilot, "tab", "tab", *"lmat")
         origin = screen.query_one("#origin", Input)
         assert origin.value == "lmat"
-        assert "lmat  → US Office Almaty" in screen_text(app)
+        # The suggestion comes from a worker and a message: wait for it on a busy machine.
+        assert await wait_until(pilot, lambda: "lmat  → US Office Almaty" in screen_text(app))
         await pilot.press("right")
         assert origin.value == "US Office Almaty"
         await pilot.press("ctrl+s")
