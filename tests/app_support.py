@@ -186,6 +186,13 @@ def make_app(path: Path, **options):
     return app
 
 
+async def listing_focused(app, pilot) -> None:
+    """Wait for the first screen, then put the focus on the listing."""
+    await settle(pilot)
+    app.sidebar.focus()
+    await settle(pilot)
+
+
 async def settle(pilot, delay: float = 0.03) -> None:
     """Let timers fire (preview, search as you type), workers finish and their messages land."""
     app = pilot.app

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from app_support import make_app, pilot_test, screen_text, settle, story_corpus
+from app_support import listing_focused, make_app, pilot_test, screen_text, settle, story_corpus
 from cable_factory import build_corpus, telegram, write_telegrams
 
 from tui.hints import HintFooter
@@ -31,17 +31,11 @@ def footer(app) -> str:
     return screen_text(app).splitlines()[-1]
 
 
-async def _listing(app, pilot):
-    await settle(pilot)
-    app.sidebar.focus()
-    await settle(pilot)
-
-
 @pilot_test
 async def test_q_and_help_stay_in_view_at_40_columns(story):
     app = make_app(story)
     async with app.run_test(size=(40, 20)) as pilot:
-        await _listing(app, pilot)
+        await listing_focused(app, pilot)
         assert "q Back/quit" in footer(app) and "? Help" in footer(app)
         await pilot.press("enter")
         await settle(pilot)
@@ -56,7 +50,7 @@ async def test_link_keys_are_hinted_only_when_the_cable_has_links(story, unlinke
     for path, linked in ((story, True), (unlinked, False)):
         app = make_app(path)
         async with app.run_test(size=(120, 30)) as pilot:
-            await _listing(app, pilot)
+            await listing_focused(app, pilot)
             await pilot.press("tab")
             await settle(pilot)
             assert app.reader.has_focus and app.shown is not None
@@ -68,7 +62,7 @@ async def test_link_keys_are_hinted_only_when_the_cable_has_links(story, unlinke
 async def test_n_is_hinted_only_with_hits_and_the_listing_keys_are_in_view(story):
     app = make_app(story)
     async with app.run_test(size=(120, 30)) as pilot:
-        await _listing(app, pilot)
+        await listing_focused(app, pilot)
         text = footer(app)
         assert "n/N" not in text
         for hint in ("m Bookmark", "B Bookmarks", "H History", "y Copy ID"):
@@ -85,7 +79,7 @@ async def test_n_is_hinted_only_with_hits_and_the_listing_keys_are_in_view(story
 async def test_moving_the_cursor_does_not_rebuild_the_footer(story):
     app = make_app(story)
     async with app.run_test(size=(120, 30)) as pilot:
-        await _listing(app, pilot)
+        await listing_focused(app, pilot)
         bar = app.screen.query_one(HintFooter)
         rebuilt = []
         original = bar.recompose
