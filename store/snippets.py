@@ -16,12 +16,16 @@ from store.sanitize import HIGHLIGHT_END, HIGHLIGHT_START
 # One FTS5 string token: "...", with "" for a quote inside; a following * makes it a prefix.
 _QUOTED = re.compile(r'"((?:[^"]|"")*)"(\*?)')
 _WORDS = re.compile(r"\w+")
+# Snippets are cut between these: runs of non-blanks, punctuation and all.
+_TOKENS = re.compile(r"\S+")
 # Endings the porter stemmer strips, longest first: "elections" should light up for
 # "election", as FTS5 matched it.
 _ENDINGS = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ies", "es",
             "ed", "ly", "s")  # fmt: skip
 BEFORE_WORDS = 6
 AFTER_WORDS = 14
+# Without a hit in the text (a hit in a field): its opening, as many whole words as fit.
+NO_HIT_CHARS = 160
 
 
 def match_terms(match: str) -> list[tuple[str, bool]]:
@@ -75,7 +79,11 @@ def _mark(pattern: re.Pattern[str], text: str) -> str:
 
 
 def make_snippet(match: str, body: str, subject: str = "") -> str:
-    """A one-line excerpt of ``body`` around the first hit, hits wrapped in markers."""
+    """A one-line excerpt of ``body`` around the first hit, hits wrapped in markers.
+
+    The excerpt starts and ends at blanks (whole words, ``U.S.`` and ``Almaty's`` included),
+    and says with ``…`` where it cuts the text.
+    """
     pattern = hit_pattern(match)
     source = body
     first = _first_hit(pattern, body) if pattern else None
@@ -83,7 +91,8 @@ def make_snippet(match: str, body: str, subject: str = "") -> str:
         first = _first_hit(pattern, subject)
         source = subject if first else body
     if first is None:
-        return _squeeze(source[:160])
+        end = _forward_words(source, 0, NO_HIT_CHARS, NO_HIT_CHARS)
+        return _squeeze(source[:end]) + ("…" if end < len(source) else "")
     start = _back_words(source, first.start(), BEFORE_WORDS)
     end = _forward_words(source, first.end(), AFTER_WORDS)
     window = source[start:end]
@@ -94,20 +103,29 @@ def make_snippet(match: str, body: str, subject: str = "") -> str:
 
 
 def _back_words(text: str, position: int, count: int) -> int:
-    """Start of the ``count``-th word before ``position`` (looking at most 300 chars back)."""
+    """Start of the ``count``-th word before ``position`` (looking at most 300 chars back);
+    a word is a run of non-blanks, and one cut by the 300-char floor does not count."""
     floor = max(0, position - 300)
-    starts = [m.start() for m in _WORDS.finditer(text, floor, position)]
+    starts = [m.start() for m in _TOKENS.finditer(text, floor, position)]
+    if floor > 0 and starts and starts[0] == floor and not text[floor - 1].isspace():
+        starts.pop(0)
     if len(starts) <= count:
-        return floor if floor == 0 else (starts[0] if starts else position)
+        return 0 if floor == 0 else (starts[0] if starts else position)
     return starts[-count]
 
 
-def _forward_words(text: str, position: int, count: int) -> int:
-    ceiling = min(len(text), position + 400)
-    ends = [m.end() for m in _WORDS.finditer(text, position, ceiling)]
-    if len(ends) <= count:
+def _forward_words(text: str, position: int, count: int, reach: int = 400) -> int:
+    """End of the ``count``-th word after ``position`` (at most ``reach`` chars on); the rest
+    of the word ``position`` is inside of belongs to it, and a word cut by the reach goes."""
+    ceiling = min(len(text), position + reach)
+    ends = [m.end() for m in _TOKENS.finditer(text, position, ceiling)]
+    if ends and ends[-1] == ceiling and ceiling < len(text) and not text[ceiling].isspace():
+        ends.pop()
+    if len(ends) > count:
+        return ends[count - 1]
+    if ceiling == len(text):
         return ceiling
-    return ends[count - 1]
+    return ends[-1] if ends else position
 
 
 def _squeeze(text: str) -> str:

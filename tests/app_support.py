@@ -186,12 +186,27 @@ def make_app(path: Path, **options):
     return app
 
 
+async def listing_focused(app, pilot) -> None:
+    """Wait for the first screen, then put the focus on the listing."""
+    await settle(pilot)
+    app.sidebar.focus()
+    await settle(pilot)
+
+
 async def settle(pilot, delay: float = 0.03) -> None:
     """Let timers fire (preview, search as you type), workers finish and their messages land."""
+    from textual.worker import WorkerCancelled
+
     app = pilot.app
     for _ in range(3):
         await pilot.pause(delay)
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:
+            # An exclusive worker replaced by a newer one (a search typed on): the newer
+            # one is what the next round waits for.
+            await pilot.pause(delay)
+            await app.workers.wait_for_complete()
     await pilot.pause()
 
 

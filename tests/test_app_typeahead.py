@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from app_support import burst, make_app, pilot_test, settle, story_corpus
+from app_support import burst, listing_focused, make_app, pilot_test, story_corpus
 from textual.widgets import Input
 
 from tui.screens.filters import FilterScreen
@@ -15,17 +15,11 @@ def story(tmp_path):
     return story_corpus(tmp_path)
 
 
-async def _opened(app, pilot):
-    await settle(pilot)
-    app.sidebar.focus()
-    await settle(pilot)
-
-
 @pilot_test
 async def test_search_line_gets_the_whole_burst(story):
     app = make_app(story)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _opened(app, pilot)
+        await listing_focused(app, pilot)
         await burst(pilot, "/", "x", "y", "z")
         assert app.search_bar.input.value == "xyz"
 
@@ -35,7 +29,7 @@ async def test_listing_keys_typed_after_slash_are_query_text(story):
     for key in ("y", "m", "b"):
         app = make_app(story)
         async with app.run_test(size=(120, 40)) as pilot:
-            await _opened(app, pilot)
+            await listing_focused(app, pilot)
             await burst(pilot, "/", key)
             # Not copy (y), not the bookmark dialog (m), no slash in the query (b).
             assert app.search_bar.input.value == key
@@ -47,7 +41,7 @@ async def test_listing_keys_typed_after_slash_are_query_text(story):
 async def test_note_dialog_gets_the_keys_after_m(story):
     app = make_app(story)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _opened(app, pilot)
+        await listing_focused(app, pilot)
         assert app.shown is not None
         await burst(pilot, "m", *"hello")
         assert isinstance(app.screen, NoteDialog)
@@ -58,7 +52,7 @@ async def test_note_dialog_gets_the_keys_after_m(story):
 async def test_filter_dialog_fields_in_one_burst(story):
     app = make_app(story)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _opened(app, pilot)
+        await listing_focused(app, pilot)
         await burst(pilot, "f", "tab", "tab", *"alm", "tab", *"kz", "space", *"pgov")
         screen = app.screen
         assert isinstance(screen, FilterScreen)

@@ -28,6 +28,7 @@ from store.filters import Filters
 from store.model import Summary
 from tui.bookmarking import BOOKMARK_POLL, BookmarkMixin
 from tui.export_formats import safe
+from tui.hints import HintsMixin
 from tui.main_screen import MainScreen
 from tui.messages import (
     CableLaidOut,
@@ -64,7 +65,7 @@ SIDEBAR_SHARE = 0.45
 MIN_SIDEBAR_WIDTH = 24
 
 
-class CablesApp(SearchMixin, BookmarkMixin, SavingMixin, StoryMixin, App[None]):
+class CablesApp(HintsMixin, SearchMixin, BookmarkMixin, SavingMixin, StoryMixin, App[None]):
     """The cables browser on one corpus."""
 
     TITLE = "cables"
@@ -332,6 +333,7 @@ class CablesApp(SearchMixin, BookmarkMixin, SavingMixin, StoryMixin, App[None]):
         label = listing_label(self.listing, sidebar.count, self.filters, cursor=sidebar.cursor)
         label = self.sparkline_label(label)
         self.main_screen.query_one("#count", Static).update(label, layout=False)
+        self.update_hints()
 
     # -- opening cables --------------------------------------------------------------------
 
@@ -466,6 +468,7 @@ class CablesApp(SearchMixin, BookmarkMixin, SavingMixin, StoryMixin, App[None]):
         if shown is not None and shown.id in self.sidebar.bookmarked:
             label = Content.assemble(label, ("  bookmarked", "italic"))
         self.main_screen.query_one("#status", Static).update(label, layout=False)
+        self.update_hints()
 
     # -- other actions ---------------------------------------------------------------------
 

@@ -16,8 +16,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from tui.hints import HintFooter
 from tui.reader import CableView
 from tui.search_bar import SearchBar
 from tui.sidebar import Sidebar
@@ -36,17 +37,18 @@ class MainScreen(Screen):
         Binding("slash", "app.search", "Search", id="app.search"),
         Binding("escape", "app.leave_search", "Full listing", show=False, id="app.leave_search"),
         Binding("r", "app.toggle_rank", "Rank", show=False, id="app.toggle_rank"),
-        Binding("n", "app.hit(1)", "Next hit", show=False, id="app.next_hit"),
+        # Shown (as n/N) only while there are hits: the app's check_action says when.
+        Binding("n", "app.hit(1)", "Next hit", key_display="n/N", id="app.next_hit"),
         Binding("N", "app.hit(-1)", "Previous hit", show=False, id="app.prev_hit"),
         Binding("f", "app.filters", "Filter", id="app.filters"),
         Binding("F", "app.clear_filters", "Clear filters", show=False, id="app.clear_filters"),
-        Binding("m", "app.bookmark", "Bookmark", show=False, id="app.bookmark"),
+        Binding("m", "app.bookmark", "Bookmark", id="app.bookmark"),
         Binding("u", "app.undo", "Undo unbookmark", show=False, id="app.undo"),
-        Binding("B", "app.bookmarks", "Bookmarks", show=False, id="app.bookmarks"),
-        Binding("H", "app.history", "History", show=False, id="app.history"),
+        Binding("B", "app.bookmarks", "Bookmarks", id="app.bookmarks"),
+        Binding("H", "app.history", "History", id="app.history"),
         Binding("backspace,alt+left", "app.back", "Back", show=False, id="app.back"),
         Binding("alt+right", "app.forward", "Forward", show=False, id="app.forward"),
-        Binding("y", "app.copy_id", "Copy ID", show=False, id="app.copy_id"),
+        Binding("y", "app.copy_id", "Copy ID", id="app.copy_id"),
         Binding("c", "app.cite", "Copy citation", show=False, id="app.cite"),
         Binding("t", "app.thread", "Thread", show=False, id="app.thread"),
         Binding("T", "app.timeline", "Timeline", show=False, id="app.timeline"),
@@ -62,7 +64,7 @@ class MainScreen(Screen):
                 yield Static(id="status")
                 yield CableView(id="reader")
         yield SearchBar(id="search")
-        yield Footer()
+        yield HintFooter()
 
     def on_mount(self) -> None:
         self._fit_sidebar()

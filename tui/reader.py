@@ -43,6 +43,7 @@ class CableView(ScrollView, can_focus=True):
         Binding("b,pageup", "page(-1)", "Page up", show=False, id="reader.page_up"),
         Binding("g,home", "top", "Top", show=False, id="reader.top"),
         Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
+        # Shown only when the cable has links (check_action).
         Binding("right_square_bracket", "select_ref(1)", "Next link", id="reader.next_ref"),
         Binding(
             "left_square_bracket", "select_ref(-1)", "Prev link", show=False, id="reader.prev_ref"
@@ -215,6 +216,12 @@ class CableView(ScrollView, can_focus=True):
     @property
     def ref_count(self) -> int:
         return len(self._selectable)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The link keys are hinted (and act) only when the open cable has links.
+        if action in ("select_ref", "follow"):
+            return bool(self._selectable)
+        return True
 
     def action_select_ref(self, step: int) -> None:
         if not self._selectable:

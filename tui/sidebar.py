@@ -25,6 +25,7 @@ from textual.strip import Strip
 
 from store.corpus import Corpus
 from store.model import Summary
+from tui.row_snap import padded_length, snapped
 from tui.scroll_length import set_scroll_length
 from tui.sidebar_rows import ID_WIDTH, fit, placeholder_row, snippet_row, summary_row
 
@@ -235,8 +236,14 @@ class Sidebar(ScrollView, can_focus=True):
             self.refresh()
 
     def _update_virtual_size(self) -> None:
-        width = self.scrollable_content_region.width
-        set_scroll_length(self, width, self.count * self.row_height)
+        region = self.scrollable_content_region
+        lines = padded_length(self.count * self.row_height, region.height, self.row_height)
+        set_scroll_length(self, region.width, lines)
+
+    def validate_scroll_y(self, value: float) -> float:
+        # Never between a hit's row and its snippet (the wheel, the scrollbar, centring).
+        value = snapped(value, self.scroll_y, self.row_height)
+        return super().validate_scroll_y(value)
 
     def on_resize(self) -> None:
         self._update_virtual_size()
@@ -282,6 +289,7 @@ class Sidebar(ScrollView, can_focus=True):
         if not center and current <= top and top + height <= current + view:
             return current
         middle = max(0, top - (view - height) // 2)
+        middle -= middle % height  # a row start: no snippet line without its row on top
         return min(middle, max(0, self.virtual_size.height - view))
 
     @property

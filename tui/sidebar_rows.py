@@ -95,14 +95,32 @@ def snippet_row(snippet: str, width: int) -> Text:
         line.append(flat_keep_edges(piece), style=HIGHLIGHT_STYLE if highlighted else SNIPPET_STYLE)
     room = width - SNIPPET_INDENT
     lead = room // 4
-    if first_match is not None and cell_len(line.plain[:first_match]) > lead:
+    plain = line.plain
+    if first_match is not None and cell_len(plain[:first_match]) > lead:
         cut = first_match
-        while cut > 0 and cell_len(line.plain[cut - 1 : first_match]) < lead - 1:
+        while cut > 0 and cell_len(plain[cut - 1 : first_match]) < lead - 1:
             cut -= 1
+        # Forward to the next word's start, so that no half word follows the ellipsis.
+        while 0 < cut < first_match and not plain[cut - 1].isspace():
+            cut += 1
         line = Text("…", style=SNIPPET_STYLE, no_wrap=True, end="").append_text(line[cut:])
     indented = Text(" " * SNIPPET_INDENT, no_wrap=True, end="")
     indented.append_text(line)
-    return fit(indented, width)
+    return fit_words(indented, width)
+
+
+def fit_words(line: Text, width: int) -> Text:
+    """``fit``, but a line too long is cut after its last whole word that fits."""
+    if cell_len(line.plain) <= width:
+        return fit(line, width)
+    room = line[:]
+    room.truncate(width - 1)
+    blank = room.plain.rstrip().rfind(" ")
+    # Past the indent and the ellipsis only: one long word is cut rather than dropped.
+    if blank > SNIPPET_INDENT + 1:
+        room = room[:blank]
+    room.append("…", style=SNIPPET_STYLE)
+    return fit(room, width)
 
 
 def flat_keep_edges(text: str) -> str:

@@ -2,8 +2,8 @@
 
 Returns a ``Filters`` (or None when cancelled). The corpus's counts per level, year, origin
 and tag come from ``Corpus.facets`` in a thread worker and are shown as hints; the origin
-field completes from the corpus's origin names. Origin names are cable data, so they are
-shown as ``Content``, never markup.
+field completes from the corpus's origin names, matching anywhere in a name. Origin names are
+cable data, so they are shown as ``Content``, never markup.
 """
 
 from __future__ import annotations
@@ -16,14 +16,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.suggester import SuggestFromList
-from textual.widgets import Button, Checkbox, Input, Label, SelectionList, Static
+from textual.widgets import Button, Input, Label, Static
 
 from store.corpus import Corpus, Facets
 from store.filters import Filters
 from store.model import Level
+from tui.origin_complete import OriginInput, OriginSuggester
 from tui.screens.base import Dialog
 from tui.sidebar_rows import flat
+from tui.tick_boxes import TickBox, TickList
 
 LEVELS = [Level.UNCLASSIFIED, Level.CONFIDENTIAL, Level.SECRET, Level.TOP_SECRET]
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -170,7 +171,7 @@ class FilterScreen(Dialog[Filters | None]):
         current = self.current
         with Vertical() as box:
             box.border_title = "Filter (space ticks, enter applies, escape cancels)"
-            yield SelectionList[int](
+            yield TickList[int](
                 *[
                     (Content(level.word.title()), int(level), level in current.levels)
                     for level in LEVELS
@@ -178,10 +179,10 @@ class FilterScreen(Dialog[Filters | None]):
                 id="levels",
                 compact=True,
             )
-            yield Checkbox("NOFORN only", "NOFORN" in current.caveats, id="noforn", compact=True)
+            yield TickBox("NOFORN only", "NOFORN" in current.caveats, id="noforn", compact=True)
             with Horizontal(classes="row"):
                 yield Label("Origin")
-                yield Input(", ".join(current.origins), placeholder="e.g. ankara, secretary",
+                yield OriginInput(", ".join(current.origins), placeholder="e.g. ankara, secretary",
                             id="origin", compact=True)  # fmt: skip
             with Horizontal(classes="row"):
                 yield Label("Tags")
@@ -222,13 +223,12 @@ class FilterScreen(Dialog[Filters | None]):
         hint = self.query_one("#facets", Static)
         hint.update(facets_hint(message.facets) if message.facets else Content(""))
         if message.origins:
-            origin = self.query_one("#origin", Input)
-            origin.suggester = SuggestFromList(message.origins, case_sensitive=False)
+            self.query_one("#origin", Input).suggester = OriginSuggester(message.origins)
 
     def _read(self) -> Filters:
         return build_filters(
-            [Level(v) for v in self.query_one("#levels", SelectionList).selected],
-            self.query_one("#noforn", Checkbox).value,
+            [Level(v) for v in self.query_one("#levels", TickList).selected],
+            self.query_one("#noforn", TickBox).value,
             self.query_one("#origin", Input).value,
             self.query_one("#tags", Input).value,
             self.query_one("#year-from", Input).value,
