@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 from tui.messages import Notice
+from tui.open_cable_work import with_open_cable
 
 # Terminals cap what an OSC 52 sequence may carry (xterm and tmux near 100,000 bytes of
 # base64, about 74 KB of text); past it the copy is silently dropped, so say so instead.
@@ -23,22 +24,15 @@ class SavingMixin:
 
     def _with_cable_text(self, use, *, markdown: bool = False) -> None:
         """Call ``use(text)`` in a worker with the open cable as plain text (or Markdown)."""
-        shown = self.shown
-        if shown is None:
-            self.bell()
-            return
-        corpus = self.corpus
+        from tui.export_formats import cable_to_markdown, cable_to_text
 
-        def work() -> None:
-            from tui.export_formats import cable_to_markdown, cable_to_text
+        def fetch(corpus, shown):
+            return corpus.get_rowid(shown.rowid)
 
-            cable = corpus.get_rowid(shown.rowid)
-            if cable is None:
-                self.post_message(Notice(f"{shown.id} is no longer in the corpus", "error"))
-                return
+        def text_of(cable) -> None:
             use(cable_to_markdown(cable) if markdown else cable_to_text(cable))
 
-        self.background(work, "save")
+        with_open_cable(self, fetch, text_of, "save", "is no longer in the corpus", "error")
 
     def action_copy_text(self) -> None:
         def copy(text: str) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from tui.export_formats import safe
-from tui.messages import Notice
+from tui.open_cable_work import with_open_cable
 
 CITATION_STYLE = "chicago"
 
@@ -134,23 +134,16 @@ class StoryMixin:
         self.push_screen(TimelineScreen(self.corpus, match, filters, safe(title)), chosen)
 
     def action_cite(self) -> None:
-        shown = self.shown
-        if shown is None:
-            self.bell()
-            return
-        corpus = self.corpus
+        from tui.citation import cite
 
-        def work() -> None:
-            from tui.citation import cite
-
+        def fetch(corpus, shown):
             summary = corpus.summary(shown.id)
-            if summary is None:
-                self.post_message(Notice(f"{shown.id} is not in this corpus"))
-                return
-            text = cite(summary, CITATION_STYLE)
-            self.call_from_thread(self._copy_citation, shown.id, text)
+            return None if summary is None else (shown.id, cite(summary, CITATION_STYLE))
 
-        self.background(work, "cite")
+        def copy(found) -> None:
+            self.call_from_thread(self._copy_citation, *found)
+
+        with_open_cable(self, fetch, copy, "cite", "is not in this corpus")
 
     def _copy_citation(self, cable_id: str, text: str) -> None:
         self.copy_to_clipboard(text)
