@@ -52,6 +52,20 @@ async def test_d_in_the_list_is_undone_by_u(story):
         assert Bookmarks().get("06TESTPOST1").note == "first note"
 
 
+@pilot_test
+async def test_keys_typed_ahead_wait_for_the_list_to_fill(story):
+    # dd in one burst deletes two bookmarks, not the first one twice.
+    Bookmarks().add("06TESTPOST1", "first note")
+    Bookmarks().add("06TESTPOST2", "second note")
+    app = make_app(story)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await burst(pilot, "B", "d", "d")
+        assert await wait_until(pilot, lambda: len(Bookmarks()) == 0)
+        await burst(pilot, "u", "u")
+        assert await wait_until(pilot, lambda: len(Bookmarks()) == 2)
+
+
 async def _export_to(pilot, path) -> None:
     await burst(pilot, "x")
     pilot.app.screen.query_one(Input).value = str(path)

@@ -75,8 +75,10 @@ class StoryMixin:
                 text = ""
             else:
                 line = sparkline([b.count for b in buckets], ascii_only=plain_terminal())
-                span = buckets[0].label if len(buckets) == 1 else (
-                    f"{buckets[0].label}–{buckets[-1].label}"
+                span = (
+                    buckets[0].label
+                    if len(buckets) == 1
+                    else (f"{buckets[0].label}–{buckets[-1].label}")
                 )
                 text = f"{line} {span}"
             self.call_from_thread(self._sparkline_counted, key, text)

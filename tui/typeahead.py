@@ -9,7 +9,8 @@ listing under the note dialog ``m`` opens.
 
 ``KeyQueue`` hands the app's keys on one at a time: the next key goes out only when the one
 before it has bubbled all the way through (its binding ran, the focus it gave moved), and
-when a key pushed a screen, only once that screen is mounted and has focused its input. A
+when a key pushed a screen, only once that screen is mounted, has focused its input and has
+its rows (a dialog filling a list in a worker says so with ``keys_wait``). A
 lone key goes out at once, as before; only keys that come while one is in flight wait.
 """
 
@@ -62,7 +63,7 @@ class KeyQueue:
                 await App.on_event(app, key)  # forwards it to the focused widget
                 # Followed through even when alone: the next key may be a millisecond away.
                 await self._through(target)
-                if app.screen is not screen:
+                if app.screen is not screen or getattr(app.screen, "keys_wait", False):
                     await self._settled(app.screen)
         finally:
             self._task = None
@@ -90,7 +91,8 @@ class KeyQueue:
         deadline = loop.time() + SCREEN_TIMEOUT
         while loop.time() < deadline:
             # (A screen with nothing to focus, a yes/no question, is ready once mounted.)
-            if screen.is_mounted and (screen.focused is not None or not screen.focus_chain):
+            focused = screen.focused is not None or not screen.focus_chain
+            if screen.is_mounted and focused and not getattr(screen, "keys_wait", False):
                 break
             if screen is not self.app.screen:
                 return  # already gone again

@@ -158,7 +158,7 @@ class BookmarksScreen(Dialog[str | None]):
             rows = [Row(mark, corpus.summary(mark.id)) for mark in marks]
             self.post_message(self.Loaded(rows))
 
-        self.app.background(work, "bookmarks")  # type: ignore[attr-defined]
+        self.fill(work, "bookmarks")
 
     def on_bookmarks_screen_said(self, message: Said) -> None:
         self.notify(message.text, markup=False)

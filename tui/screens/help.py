@@ -24,7 +24,7 @@ SEARCH_SYNTAX = (
     "prefix*            every word starting so (baim* finds Baimenov)",
     "-word, NOT word    without it;  a OR b   either",
     "tag:PGOV origin:almaty class:secret (c, u, noforn) id:06ALMATY",
-    "from:2005-06 to:2006   subject:word  subject:\"a phrase\"",
+    'from:2005-06 to:2006   subject:word  subject:"a phrase"',
 )
 
 KEY_WIDTH = 22

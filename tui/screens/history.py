@@ -98,7 +98,7 @@ class HistoryScreen(Dialog[str | None]):
             history.notices.clear()
             self.post_message(self.Loaded(entries, notices))
 
-        self.app.background(work, "history")  # type: ignore[attr-defined]
+        self.fill(work, "history")
 
     def on_history_screen_loaded(self, message: Loaded) -> None:
         self.entries = message.entries

@@ -20,6 +20,7 @@ from textual.widgets.tree import TreeNode
 
 from store.threads import CITED_BY, CITES, Thread, ThreadNode
 from tui.marking_style import chip
+from tui.screens.base import FilledInWorker
 from tui.sidebar_rows import CHIP_WIDTH, flat
 from tui.thread_formats import NOT_IN_CORPUS, node_date
 
@@ -57,7 +58,7 @@ def node_label(node: ThreadNode) -> Text:
     return line
 
 
-class ThreadScreen(Screen[str | None]):
+class ThreadScreen(FilledInWorker, Screen[str | None]):
     """Returns the ID of the cable to open, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -110,7 +111,7 @@ class ThreadScreen(Screen[str | None]):
         def work() -> None:
             self.post_message(self.Rooted(build_thread(corpus, cable_id), cable_id))
 
-        self.app.background(work, "thread", exclusive=True)  # type: ignore[attr-defined]
+        self.fill(work, "thread", exclusive=True)
 
     def on_thread_screen_rooted(self, message: Rooted) -> None:
         if message.thread is None:

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from store.model import Level, Marking
 from store.timeline import UNDATED, Bucket, counts
 from tui.marking_style import marking_colors
+from tui.screens.base import FilledInWorker
 
 LABEL_WIDTH = 8
 COUNT_WIDTH = 8
@@ -70,7 +71,7 @@ def legend() -> Text:
     return line
 
 
-class TimelineScreen(Screen[tuple[str, str] | None]):
+class TimelineScreen(FilledInWorker, Screen[tuple[str, str] | None]):
     """Returns (unit, period label) of the chosen bar, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -120,7 +121,7 @@ class TimelineScreen(Screen[tuple[str, str] | None]):
             buckets = counts(corpus, match, filters, by=unit, levels=True)
             self.post_message(self.Counted(unit, buckets))
 
-        self.app.background(work, "timeline", exclusive=True)  # type: ignore[attr-defined]
+        self.fill(work, "timeline", exclusive=True)
 
     def on_timeline_screen_counted(self, message: Counted) -> None:
         if message.unit != self.unit:
