@@ -19,9 +19,9 @@ from store import schema
 from store.census import mask_of
 from store.filters import Filters
 from store.model import Cable, Hit, Level, Marking, Summary
-from store.records import KnownFields
 from store.rowids import UNDATED_LIMIT, floor_of_day
 from store.snippets import make_snippet
+from store.stored_cable import load_cable
 
 _SUMMARY_COLUMNS = (
     "c.rowid, c.id, c.created, c.origin, c.level, c.caveats, c.classification, c.subject"
@@ -88,9 +88,11 @@ class Corpus:
 
     def count(self, filters: Filters = NO_FILTERS) -> int:
         source, _, where, params = self._listing(filters)
-        return self.connection().execute(
-            f"SELECT count(*) FROM {source} WHERE {where}", params
-        ).fetchone()[0]
+        return (
+            self.connection()
+            .execute(f"SELECT count(*) FROM {source} WHERE {where}", params)
+            .fetchone()[0]
+        )
 
     def longest_id(self) -> int:
         """Characters in the longest reference ID (the listing sizes its ID column to it)."""
@@ -129,8 +131,7 @@ class Corpus:
             where += f" AND {key} < ?"
             params.append(before)
         rows = self.connection().execute(
-            f"SELECT {_SUMMARY_COLUMNS} FROM {source} WHERE {where} "
-            f"ORDER BY {key} DESC LIMIT ?",
+            f"SELECT {_SUMMARY_COLUMNS} FROM {source} WHERE {where} ORDER BY {key} DESC LIMIT ?",
             [*params, limit],
         )
         return [_summary(row) for row in rows]
@@ -171,49 +172,22 @@ class Corpus:
 
     def get_rowid(self, rowid: int) -> Cable | None:
         """The full cable, parsed again from its stored text with its stored metadata."""
-        conn = self.connection()
-        row = conn.execute(
-            "SELECT c.id, c.created, c.hour_only, c.origin, c.classification, c.partial, "
-            "t.header, t.body, c.source FROM cables c JOIN texts t ON t.rowid = c.rowid "
-            "WHERE c.rowid = ?",
-            (rowid,),
-        ).fetchone()
-        if row is None:
-            return None
-        cable_id, created, hour_only, origin, classification, partial, header, body, source = row
-        refs = tuple(
-            r[0]
-            for r in conn.execute(
-                "SELECT target FROM refs WHERE cable = ? ORDER BY position", (rowid,)
-            )
-        )
-        known = KnownFields(
-            id=cable_id,
-            created=datetime.fromisoformat(created) if created else None,
-            created_hour_only=bool(hour_only),
-            origin=origin,
-            classification=classification,
-            references=refs,
-            header="" if partial else (header or None),
-        )
-        text = f"{header}\n{body}" if header else body
-        # Imported here: listing and search never need the parser, and it costs start-up.
-        from store.parse import parse_text
+        return load_cable(self.connection(), rowid)
 
-        cable = parse_text(text, source=source, known=known)
-        aliases = tuple(
-            r[0] for r in conn.execute("SELECT alias FROM aliases WHERE cable = ?", (rowid,))
-        )
-        return replace(cable, aliases=aliases) if aliases else cable
+    def get_head(self, rowid: int, chars: int) -> Cable | None:
+        """The first part of a long cable (see ``load_cable``); None for a short one."""
+        return load_cable(self.connection(), rowid, head_chars=chars)
 
     def summary(self, cable_id: str) -> Summary | None:
         """The listing row of this ID or alias."""
         rowid = self._rowid_of(cable_id)
         if rowid is None:
             return None
-        row = self.connection().execute(
-            f"SELECT {_SUMMARY_COLUMNS} FROM cables c WHERE c.rowid = ?", (rowid,)
-        ).fetchone()
+        row = (
+            self.connection()
+            .execute(f"SELECT {_SUMMARY_COLUMNS} FROM cables c WHERE c.rowid = ?", (rowid,))
+            .fetchone()
+        )
         return _summary(row) if row else None
 
     def find_prefix(self, prefix: str, limit: int = 20) -> list[Summary]:
@@ -314,11 +288,15 @@ class Corpus:
         join = "" if where == "1" else "JOIN cables c ON c.rowid = cables_fts.rowid "
         order = "score, cables_fts.rowid DESC" if rank else "cables_fts.rowid DESC"
         score = _BM25 if rank else "NULL"
-        found = self.connection().execute(
-            f"SELECT cables_fts.rowid, {score} AS score FROM cables_fts {join}"
-            f"WHERE cables_fts MATCH ? AND {where} ORDER BY {order} LIMIT ?",
-            [match, *params, limit],
-        ).fetchall()
+        found = (
+            self.connection()
+            .execute(
+                f"SELECT cables_fts.rowid, {score} AS score FROM cables_fts {join}"
+                f"WHERE cables_fts MATCH ? AND {where} ORDER BY {order} LIMIT ?",
+                [match, *params, limit],
+            )
+            .fetchall()
+        )
         rowids = [row[0] for row in found]
         summaries = {s.rowid: s for s in self.summaries(rowids)}
         snippets = self.snippets(match, rowids)

@@ -80,17 +80,56 @@ async def test_moving_the_cursor_does_not_rebuild_the_footer(story):
     app = make_app(story)
     async with app.run_test(size=(120, 30)) as pilot:
         await listing_focused(app, pilot)
-        bar = app.screen.query_one(HintFooter)
-        rebuilt = []
-        original = bar.recompose
-
-        async def counted():
-            rebuilt.append(1)
-            await original()
-
-        bar.recompose = counted
+        rebuilt = _count_rebuilds(app)
         for key in ("j", "j", "j", "k", "k"):
             await pilot.press(key)
             await settle(pilot)
         assert app.shown is not None
         assert rebuilt == []
+
+
+@pytest.fixture
+def mixed(tmp_path):
+    """Newest first: a lone cable, one that cites an older one, then the cited one."""
+    texts = {
+        "cited": telegram(serial=1, when=datetime(2007, 5, 1, 9, 0), subject="TESTLAND: CITED"),
+        "citing": telegram(serial=2, when=datetime(2007, 5, 2, 9, 0), refs=["07 TESTPOST 1"],
+                           subject="TESTLAND: CITING"),
+        "lone": telegram(serial=3, when=datetime(2007, 5, 3, 9, 0), subject="TESTLAND: LONE"),
+    }  # fmt: skip
+    return build_corpus(tmp_path / "mixed.sqlite", write_telegrams(tmp_path / "mixed", texts))
+
+
+def _count_rebuilds(app) -> list[int]:
+    bar = app.screen.query_one(HintFooter)
+    rebuilt: list[int] = []
+    original = bar.recompose
+
+    async def counted():
+        rebuilt.append(1)
+        await original()
+
+    bar.recompose = counted
+    return rebuilt
+
+
+@pilot_test
+async def test_the_listing_cursor_onto_a_cable_with_links_leaves_the_footer_alone(mixed):
+    # The link keys belong to the reader: with the listing focused they are not hinted, so
+    # moving between cables with and without links rebuilds nothing (a line over SSH each).
+    app = make_app(mixed)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await listing_focused(app, pilot)
+        rebuilt = _count_rebuilds(app)
+        for key in ("j", "k", "j"):
+            await pilot.press(key)
+            await settle(pilot)
+        assert app.shown.id == "07TESTPOST2" and app.reader.ref_count
+        assert rebuilt == []
+        await pilot.press("tab")  # the reader: now its link keys are hinted
+        await settle(pilot)
+        assert "Next link" in footer(app)
+        app.open_cable_id("07TESTPOST3", record=True)  # from the reader, to a lone cable
+        await settle(pilot)
+        assert app.shown.id == "07TESTPOST3" and app.reader.has_focus
+        assert "Next link" not in footer(app)

@@ -102,6 +102,7 @@ class CablesApp(HintsMixin, SearchMixin, BookmarkMixin, SavingMixin, StoryMixin,
         self.trail = Trail()
         self.shown: Shown | None = None
         self._loading: int | str | None = None
+        self._labels: dict[str, tuple] = {}  # what the header and status lines show
         self._cursor_follows = False
         self._restore_place = False
         # Where the reader was in each cable left this session (back returns there).
@@ -328,11 +329,22 @@ class CablesApp(HintsMixin, SearchMixin, BookmarkMixin, SavingMixin, StoryMixin,
         )
         self.update_count()
 
+    def set_label(self, selector: str, label: Content) -> None:
+        """Show ``label`` in the header or status line; the same text again repaints
+        nothing (a cable shown updates the status line twice, once as it loads and once
+        as the reader says where it is)."""
+        # (Content's == looks at the text only, not at its styles.)
+        key = (label.plain, tuple(label.spans))
+        if self._labels.get(selector) == key:
+            return
+        self._labels[selector] = key
+        self.main_screen.query_one(selector, Static).update(label, layout=False)
+
     def update_count(self) -> None:
         sidebar = self.sidebar
         label = listing_label(self.listing, sidebar.count, self.filters, cursor=sidebar.cursor)
         label = self.sparkline_label(label)
-        self.main_screen.query_one("#count", Static).update(label, layout=False)
+        self.set_label("#count", label)
         self.update_hints()
 
     # -- opening cables --------------------------------------------------------------------
@@ -392,7 +404,10 @@ class CablesApp(HintsMixin, SearchMixin, BookmarkMixin, SavingMixin, StoryMixin,
         corpus = self.corpus
 
         def work() -> None:
-            from tui.first_screen import first_layout  # imported here: off the start-up path
+            from textual.worker import get_current_worker
+
+            # Imported here: off the start-up path.
+            from tui.first_screen import HEAD_CHARS, PAINT_WAIT, painted_signal
             from tui.render import render_cable
 
             if isinstance(key, int):
@@ -400,28 +415,44 @@ class CablesApp(HintsMixin, SearchMixin, BookmarkMixin, SavingMixin, StoryMixin,
             else:
                 summary = corpus.summary(key)
                 rowid = summary.rowid if summary else None
-            cable = corpus.get_rowid(rowid) if rowid is not None else None
+            head = corpus.get_head(rowid, HEAD_CHARS) if rowid is not None else None
+            cable = head or (corpus.get_rowid(rowid) if rowid is not None else None)
             if cable is None or rowid is None:
                 self.post_message(CableMissing(str(key)))
                 return
             present = corpus.existing(cable.references)
             cited = [s.id for s in corpus.cited_by(cable.id)]
-            rendered = render_cable(
-                cable, highlight_terms=terms, refs_in_corpus=present.__contains__, cited_by=cited
-            )
             shown = Shown(rowid, cable.id, terms)
-            first = first_layout(rendered, width) if width else None
-            if first is not None:
-                # A long cable: its first screens now, the whole of it after.
-                self.post_message(CableLoaded(shown, rendered, first, record, partial=True))
-                self.post_message(CableLaidOut(shown, rendered.layout(width)))
-                return
+
+            def rendered_of(cable, first_part: bool = False):
+                in_corpus = present.__contains__
+                return render_cable(cable, highlight_terms=terms, refs_in_corpus=in_corpus,
+                                    cited_by=cited, first_part=first_part)  # fmt: skip
+
+            rendered = rendered_of(cable, first_part=head is not None)
             wrapped = rendered.layout(width) if width else None
-            self.post_message(CableLoaded(shown, rendered, wrapped, record))
+            if head is None:
+                self.post_message(CableLoaded(shown, rendered, wrapped, record))
+                return
+            # A long cable: its first part now, the whole of it once that is painted.
+            painted = painted_signal()
+            self.post_message(CableLoaded(shown, rendered, wrapped, record, partial=True,
+                                          painted=painted))  # fmt: skip
+            painted.wait(PAINT_WAIT)
+            if get_current_worker().is_cancelled:
+                return  # another cable was asked for meanwhile
+            whole = corpus.get_rowid(rowid)
+            if whole is not None:
+                rendered = rendered_of(whole)
+                wrapped = rendered.layout(width) if width else None
+                self.post_message(CableLaidOut(shown, rendered, wrapped))
 
         self.background(work, "cable", exclusive=True)
 
     def on_cable_loaded(self, message: CableLoaded) -> None:
+        if message.painted is not None:
+            # Once this frame is out, the worker may go on with the rest of the cable.
+            self.call_after_refresh(message.painted.set)
         if message.shown.rowid != self._loading and message.shown.id != self._loading:
             return  # a newer request is on its way
         self._loading = None
@@ -444,7 +475,7 @@ class CablesApp(HintsMixin, SearchMixin, BookmarkMixin, SavingMixin, StoryMixin,
 
     def on_cable_laid_out(self, message: CableLaidOut) -> None:
         if self.shown is not None and self.shown.rowid == message.shown.rowid:
-            self.reader.complete_layout(message.wrapped)
+            self.reader.complete(message.rendered, message.wrapped)
 
     def on_cable_missing(self, message: CableMissing) -> None:
         if message.cable_id == str(self._loading):
@@ -467,7 +498,7 @@ class CablesApp(HintsMixin, SearchMixin, BookmarkMixin, SavingMixin, StoryMixin,
         label = reader_label(self.reader, shown.id if shown else None)
         if shown is not None and shown.id in self.sidebar.bookmarked:
             label = Content.assemble(label, ("  bookmarked", "italic"))
-        self.main_screen.query_one("#status", Static).update(label, layout=False)
+        self.set_label("#status", label)
         self.update_hints()
 
     # -- other actions ---------------------------------------------------------------------

@@ -81,11 +81,16 @@ class HeaderField:
     value: str
 
 
-def header_fields(cable: Cable) -> list[HeaderField]:
+COUNTING = "…"
+
+
+def header_fields(cable: Cable, *, first_part: bool = False) -> list[HeaderField]:
     """The header block's fields in display order, skipping the ones the cable lacks.
 
     The subject's portion mark is not in its value: the renderer shows it as a chip and the
-    text export writes it as written.
+    text export writes it as written. ``first_part``: ``cable`` is the start of a long
+    cable (the reader shows it first), so the counts over the whole text say they are
+    still being counted.
     """
     fields = [
         HeaderField("id", "ID", safe(cable.id)),
@@ -105,6 +110,10 @@ def header_fields(cable: Cable) -> list[HeaderField]:
     add("subject", "Subject", cable.subject)
     add("classified_by", "Classified by", classified_by_text(cable))
     add("declassify", "Declassify", declassify_text(cable))
+    if first_part:
+        add("pages", "Pages", COUNTING)
+        add("marks", "Marks", COUNTING)
+        return fields
     add("pages", "Pages", pages_text(cable))
     add("marks", "Marks", census_text(cable))
     return fields

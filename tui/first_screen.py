@@ -1,29 +1,24 @@
-"""Render what is visible first: the first screens of a long cable, wrapped before the rest.
+"""Render what is visible first: a long cable's first screens come before the rest of it.
 
-Wrapping a 750 KB cable takes a quarter of a second; its first screen is a few dozen blocks.
-The app's worker sends the first screens to the reader at once and the whole layout after.
+Parsing, rendering and wrapping a 600 KB cable take well over 100 ms; its first screen is a
+few KB of it. So the app's worker reads the stored header and the body's first
+``HEAD_CHARS`` (``Corpus.get_head``), shows those, waits until they are on the terminal,
+and only then parses the whole cable: a Python thread doing that work at once would hold
+the interpreter lock against the thread painting the first screen.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+import threading
 
-from tui.render import Layout, RenderedCable, layout
+# The body's first characters shown first: a few screens of the tallest terminal (300 lines
+# of 60 characters), so paging down at once stays smooth. A body this short or shorter is
+# parsed whole straight away (a couple of milliseconds).
+HEAD_CHARS = 24_000
+# How long the worker waits for the first screen to be painted before it goes on anyway.
+PAINT_WAIT = 0.5
 
-# Cables with fewer blocks than this are wrapped whole at once (a millisecond or two).
-SMALL = 64
-# Lines wrapped first: a few screens of the tallest terminal, so paging down stays smooth.
-FIRST_LINES = 300
 
-
-def first_layout(rendered: RenderedCable, width: int, lines: int = FIRST_LINES) -> Layout | None:
-    """A layout of the cable's first blocks holding at least ``lines`` lines, or None when
-    the cable is short enough to wrap whole straight away."""
-    blocks = rendered.blocks
-    count = SMALL
-    while count < len(blocks):
-        part = layout(replace(rendered, blocks=blocks[:count]), width)
-        if len(part.lines) >= lines:
-            return part
-        count *= 2
-    return None
+def painted_signal() -> threading.Event:
+    """Set by the app once the first screens are painted (``CableLoaded.painted``)."""
+    return threading.Event()

@@ -8,7 +8,10 @@ without links, hits or none), never on a plain cursor move.
 
 from __future__ import annotations
 
+import contextlib
+
 from rich.cells import cell_len
+from textual import events
 from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Footer
@@ -28,16 +31,23 @@ class HintsMixin:
     _hint_state: tuple[bool, bool] | None = None
 
     def hint_state(self) -> tuple[bool, bool]:
-        """(the open cable has links, there are hits to go through with n/N)."""
+        """(the open cable has links and the reader, whose keys they are, has the focus;
+        there are hits to go through with n/N). With the listing focused, a cursor move
+        to a cable with links changes nothing in the footer, so nothing is refreshed."""
         reader = self.reader  # type: ignore[attr-defined]
         searching = self.listing.is_search  # type: ignore[attr-defined]
-        return reader.ref_count > 0, searching or reader.hit_count > 0
+        return reader.has_focus and reader.ref_count > 0, searching or reader.hit_count > 0
 
     def update_hints(self) -> None:
         state = self.hint_state()
         if state != self._hint_state:
             self._hint_state = state
             self.refresh_bindings()  # type: ignore[attr-defined]
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Textual refreshes the bindings on every focus change itself: only note the state.
+        with contextlib.suppress(Exception):  # before the main screen is up
+            self._hint_state = self.hint_state()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "hit":

@@ -16,6 +16,8 @@ from store.model import Summary
 from tui.sidebar import Listing
 
 if TYPE_CHECKING:
+    import threading
+
     from tui.render import Layout, RenderedCable
 
 
@@ -63,21 +65,24 @@ class CableLoaded(Message):
         record: bool,
         *,
         partial: bool = False,
+        painted: threading.Event | None = None,
     ) -> None:
         super().__init__()
         self.shown = shown
         self.rendered = rendered
         self.wrapped = wrapped
         self.record = record
-        self.partial = partial  # ``wrapped`` holds the first screens only
+        self.partial = partial  # the first part of a long cable only
+        self.painted = painted  # set once it is on the screen (the worker waits for it)
 
 
 class CableLaidOut(Message):
-    """The whole layout of a long cable whose first screens are shown."""
+    """The whole of a long cable whose first part is shown: rendered and wrapped."""
 
-    def __init__(self, shown: Shown, wrapped: Layout) -> None:
+    def __init__(self, shown: Shown, rendered: RenderedCable, wrapped: Layout | None) -> None:
         super().__init__()
         self.shown = shown
+        self.rendered = rendered
         self.wrapped = wrapped
 
 

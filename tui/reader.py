@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.frame_style import FrameStyle
 from tui.scroll_length import set_scroll_length
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ CURRENT_HIT_STYLE = Style(reverse=True, bold=True, underline=True)
 STRIP_CACHE = 400
 
 
-class CableView(ScrollView, can_focus=True):
+class CableView(FrameStyle, ScrollView, can_focus=True):
     """Shows one ``RenderedCable``. Posts ``FollowRef`` and ``StateChanged``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -76,9 +77,10 @@ class CableView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.rendered: RenderedCable | None = None
         self.wrapped: Layout | None = None
-        self.partial = False  # ``wrapped`` is the first screens of a long cable only
+        self.partial = False  # ``rendered`` is the first part of a long cable only
         # A place asked for (back) past the first screens: taken again with the whole layout.
         self._wanted_top: int | None = None
+        self._wants_bottom = False  # G before the whole of a long cable was in
         # What the pane says before any cable is open.
         self.notice = Text(EMPTY_NOTICE, style="dim", end="")
         self.selected: int | None = None  # position in ``selectable``
@@ -97,30 +99,49 @@ class CableView(ScrollView, can_focus=True):
         self, rendered: RenderedCable, wrapped: Layout | None = None, *, partial: bool = False
     ) -> None:
         """Show a cable from its top. ``wrapped`` may be a layout made in a worker;
-        ``partial``: of its first screens only (``complete_layout`` brings the rest)."""
+        ``partial``: the cable's first part only (``complete`` brings the whole)."""
         self.rendered = rendered
         if not self.size.width:
             # Hidden (one pane at a time): wrapped when it is shown, not to a width of 1.
             wrapped = None
         elif wrapped is None or wrapped.width != self.text_width:
             wrapped = rendered.layout(self.text_width)
-            partial = False
         self.wrapped = wrapped
-        self.partial = partial and wrapped is not None
+        self.partial = partial
         self._wanted_top: int | None = None
+        self._wants_bottom = False
         self._selectable = rendered.selectable_blocks()
         self.selected = None
         self.hit = None
         self._reset(scroll_to=0)
         self.post_message(self.StateChanged())
 
-    def complete_layout(self, wrapped: Layout) -> None:
-        """The whole layout of the cable whose first screens are shown: the view stays."""
-        if not self.partial or wrapped.width != self.text_width:
+    def complete(self, rendered: RenderedCable, wrapped: Layout | None) -> None:
+        """The whole of the cable whose first part is shown: the view, the selected link
+        and the current hit stay (the first part's blocks begin the whole's; only the
+        header's counts, filled in now, may take another line)."""
+        if not self.partial:
             return
-        self.wrapped = wrapped
+        before, before_rendered = self.wrapped, self.rendered
+        self.rendered = rendered
         self.partial = False
-        self._reset(scroll_to=self._wanted_top)
+        self._selectable = rendered.selectable_blocks()
+        if self.hit is not None and self.hit >= len(rendered.hits):
+            self.hit = None
+        if not self.size.width:
+            wrapped = None  # hidden: wrapped when it is shown
+        elif wrapped is None or wrapped.width != self.text_width:
+            wrapped = rendered.layout(self.text_width)
+        self.wrapped = wrapped
+        top = self._wanted_top
+        if top is None and before is not None and wrapped is not None and self.scroll_y:
+            moved = wrapped.line_of(rendered.body_start()) - before.line_of(
+                before_rendered.body_start()  # type: ignore[union-attr]
+            )
+            top = round(self.scroll_y) + moved
+        self._reset(scroll_to=top)
+        if self._wants_bottom:
+            self.action_bottom()
         self.post_message(self.StateChanged())
 
     def _reset(self, scroll_to: int | None) -> None:
@@ -151,7 +172,6 @@ class CableView(ScrollView, can_focus=True):
             return
         top = self.wrapped.lines[min(round(self.scroll_y), len(self.wrapped.lines) - 1)]
         self.wrapped = self.rendered.layout(self.text_width)
-        self.partial = False
         self._reset(scroll_to=self.wrapped.line_of(top.block, top.start))
 
     # -- painting --------------------------------------------------------------------------
@@ -159,7 +179,7 @@ class CableView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         index = round(self.scroll_y) + y
         width = self.text_width
-        base = self.rich_style
+        base = self.frame_style
         if base != self._strips_style:  # a new theme: every cached line has old colors
             self._strips.clear()
             self._strips_style = base
@@ -349,4 +369,6 @@ class CableView(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False, immediate=True)
 
     def action_bottom(self) -> None:
+        # As less's G on a pipe: the end of the whole cable, once it is in.
+        self._wants_bottom = self.partial
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)

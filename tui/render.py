@@ -155,6 +155,11 @@ class RenderedCable:
         """Indices of the REF and CITED_BY items, in order (what enter/o can follow)."""
         return [i for i, block in enumerate(self.blocks) if block.selectable]
 
+    def body_start(self) -> int:
+        """Index of the first paragraph's block (past the header), or of the end."""
+        body = (BlockKind.PARAGRAPH, BlockKind.HEADING)
+        return next((i for i, b in enumerate(self.blocks) if b.kind in body), len(self.blocks))
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         for line in layout(self, options.max_width).lines:
             yield from line.text.render(console)
@@ -171,6 +176,7 @@ def render_cable(
     refs_in_corpus: Callable[[str], bool] | None = None,
     cited_by: Sequence[str] = (),
     as_written: bool = False,
+    first_part: bool = False,
 ) -> RenderedCable:
     """Render a cable to blocks; see the module docstring.
 
@@ -180,11 +186,13 @@ def render_cable(
     corpus holds; without it nothing is marked missing. ``cited_by``: IDs of corpus cables
     that cite this one. ``as_written``: paragraphs with every line as the cable has it (for
     output that must not re-wrap), rather than with prose lines joined for wrapping.
+    ``first_part``: ``cable`` is a long cable's start (``Corpus.get_head``): the counts over
+    its whole text are left to the whole.
     """
     builder = _Builder(_highlighter(highlight_terms))
     builder.banner(cable)
     builder.blank()
-    builder.header(cable)
+    builder.header(cable, first_part)
     builder.references(cable.references, refs_in_corpus)
     builder.cited_by(cited_by)
     builder.body(cable, as_written)
@@ -225,8 +233,8 @@ class _Builder:
     def banner(self, cable: Cable) -> None:
         self.add(Block(BlockKind.BANNER, chip(cable.classification, banner_text(cable))))
 
-    def header(self, cable: Cable) -> None:
-        fields = header_fields(cable)
+    def header(self, cable: Cable, first_part: bool = False) -> None:
+        fields = header_fields(cable, first_part=first_part)
         label_width = max(len(f.label) for f in fields) + 2
         for f in fields:
             text = Text(end="")

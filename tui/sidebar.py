@@ -25,6 +25,7 @@ from textual.strip import Strip
 
 from store.corpus import Corpus
 from store.model import Summary
+from tui.frame_style import FrameStyle
 from tui.row_snap import padded_length, snapped
 from tui.scroll_length import set_scroll_length
 from tui.sidebar_rows import ID_WIDTH, fit, placeholder_row, snippet_row, summary_row
@@ -63,7 +64,7 @@ class Listing:
         return self.count if self.count is not None else len(self.rowids)
 
 
-class Sidebar(ScrollView, can_focus=True):
+class Sidebar(FrameStyle, ScrollView, can_focus=True):
     """The listing. Posts ``CursorMoved`` as the cursor moves and ``Chosen`` on enter/o."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -341,7 +342,7 @@ class Sidebar(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self.frame_style
         line_number = round(self.scroll_y) + y
         height = self.row_height
         index, part = divmod(line_number, height)

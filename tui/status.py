@@ -62,12 +62,15 @@ def filters_label(filters: Filters | None) -> str:
     return " ".join(parts)
 
 
-def position_label(top: int, height: int, lines: int) -> str:
-    """Where the view is in the cable, as less says it: ``lines 41-63/212 19%``."""
+def position_label(top: int, height: int, lines: int, *, whole: bool = True) -> str:
+    """Where the view is in the cable, as less says it: ``lines 41-63/212 19%``; before a
+    long cable is all read (``whole`` false), as less says it of a pipe: ``lines 1-23/…``."""
     if lines <= 0:
         return ""
     first = min(top + 1, lines)
     last = min(top + max(height, 1), lines)
+    if not whole:
+        return f"lines {first}-{last}/…"
     return f"lines {first}-{last}/{lines} {last * 100 // lines}%"
 
 
@@ -81,7 +84,8 @@ def reader_label(view, cable_id: str | None) -> Content:
             parts.append(f"  hit {view.hit + 1} of {view.hit_count}")
         else:
             noun = "hit" if view.hit_count == 1 else "hits"
-            parts.append(f"  {view.hit_count} {noun} (n/N)")
+            more = "+" if getattr(view, "partial", False) else ""
+            parts.append(f"  {view.hit_count}{more} {noun} (n/N)")
     # "Links": the REFs this cable cites and the cables of the corpus that cite it.
     if view.ref_count:
         if view.selected is not None:
@@ -92,6 +96,7 @@ def reader_label(view, cable_id: str | None) -> Content:
     wrapped = getattr(view, "wrapped", None)
     if wrapped is not None:
         height = view.scrollable_content_region.height
-        where = position_label(round(view.scroll_y), height, len(wrapped.lines))
+        whole = not getattr(view, "partial", False)
+        where = position_label(round(view.scroll_y), height, len(wrapped.lines), whole=whole)
         parts.append((f"  {where}", "dim"))
     return Content.assemble(*parts)
