@@ -20,8 +20,6 @@ from store.census import mask_of
 from store.filters import Filters
 from store.model import Cable, Hit, Level, Marking, Summary
 from store.rowids import UNDATED_LIMIT, floor_of_day
-from store.snippets import make_snippet
-from store.stored_cable import load_cable
 
 _SUMMARY_COLUMNS = (
     "c.rowid, c.id, c.created, c.origin, c.level, c.caveats, c.classification, c.subject"
@@ -172,10 +170,14 @@ class Corpus:
 
     def get_rowid(self, rowid: int) -> Cable | None:
         """The full cable, parsed again from its stored text with its stored metadata."""
+        from store.stored_cable import load_cable  # (and the parser): not at start-up
+
         return load_cable(self.connection(), rowid)
 
     def get_head(self, rowid: int, chars: int) -> Cable | None:
         """The first part of a long cable (see ``load_cable``); None for a short one."""
+        from store.stored_cable import load_cable
+
         return load_cable(self.connection(), rowid, head_chars=chars)
 
     def summary(self, cable_id: str) -> Summary | None:
@@ -326,6 +328,8 @@ class Corpus:
         rows = self.connection().execute(
             f"SELECT rowid, body, subject FROM texts WHERE rowid IN ({marks})", list(rowids)
         )
+        from store.snippets import make_snippet
+
         return {r[0]: make_snippet(match, r[1], r[2] or "") for r in rows}
 
     # -- filters -> SQL ----------------------------------------------------------------------

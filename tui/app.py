@@ -27,7 +27,6 @@ from store.corpus import Corpus
 from store.filters import Filters
 from store.model import Summary
 from tui.bookmarking import BOOKMARK_POLL, BookmarkMixin
-from tui.export_formats import safe
 from tui.hints import HintsMixin
 from tui.main_screen import MainScreen
 from tui.messages import (
@@ -39,6 +38,7 @@ from tui.messages import (
     Shown,
 )
 from tui.reader import CableView
+from tui.safe_text import safe
 from tui.saving import SavingMixin
 from tui.search_bar import SearchBar
 from tui.searching import SearchMixin
@@ -286,12 +286,14 @@ class CablesApp(HintsMixin, SearchMixin, BookmarkMixin, SavingMixin, StoryMixin,
         if preloaded is None:
             self.background(work, "listing", exclusive=True)
             return
-        # Read before the event loop started: shown in the first frame.
+        # Read before the event loop started: shown in the first frame. The scan for the
+        # rest starts once that frame is out: a thread started now would hold the
+        # interpreter lock against the thread painting it.
         preloaded.generation, preloaded.keep_rowid = generation, keep_rowid
         self.on_listing_loaded(preloaded)
         if not preloaded.listing.complete:
             total = preloaded.listing.total
-            self.background(lambda: rest(total), "listing", exclusive=True)
+            self.call_after_refresh(self.background, lambda: rest(total), "listing", exclusive=True)
 
     def on_listing_loaded(self, message: ListingLoaded) -> None:
         if message.generation != self._listing_generation:
@@ -366,7 +368,10 @@ class CablesApp(HintsMixin, SearchMixin, BookmarkMixin, SavingMixin, StoryMixin,
             # the cursor's cable, but not while a cable the user asked for is loading, nor
             # while the listing is only its first page (the open cable may be further down).
             ready = self.listing.complete or self.listing.is_search
-            if idle or (self._loading is None and ready):
+            if idle:
+                # The first cable: after the frame with the first rows (as the scan above).
+                self.call_after_refresh(self.open_rowid, rowid, record=False)
+            elif self._loading is None and ready:
                 self.open_rowid(rowid, record=False)
             return
         if idle:

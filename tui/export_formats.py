@@ -18,22 +18,12 @@ from typing import Any
 
 from store.census import level_counts
 from store.model import Cable, Marking, Paragraph
-from store.sanitize import clean
+from tui.safe_text import safe
+
+__all__ = ["safe"]  # (re-exported: the exports and commands take it from here)
 
 PARTIAL_NOTICE = "Partial extract: the full text of the original cable is not available."
 UNKNOWN_CLASSIFICATION = "UNKNOWN CLASSIFICATION"
-
-# Lone surrogates cannot be encoded for a terminal or a file; show them like other controls.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def safe(text: str) -> str:
-    """Cable text made harmless for output: controls and lone surrogates made visible."""
-    text = clean(text)
-    if _SURROGATE.search(text):
-        text = _SURROGATE.sub(lambda m: f"<{ord(m.group()):X}>", text)
-    return text
-
 
 def banner_text(cable: Cable) -> str:
     """``CONFIDENTIAL//NOFORN``, or ``UNKNOWN CLASSIFICATION`` when the cable has none."""

@@ -13,8 +13,8 @@ from rich.text import Text
 
 from store.model import Summary
 from store.sanitize import HIGHLIGHT_END, HIGHLIGHT_START
-from tui.export_formats import safe
 from tui.marking_style import chip
+from tui.safe_text import safe
 
 BOOKMARK_MARK = "*"
 DATE_WIDTH = 10

@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from store.filters import Filters
-from tui.export_formats import safe
+from tui.safe_text import safe
 
 
 def listing_label(

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from tui.export_formats import safe
 from tui.open_cable_work import with_open_cable
+from tui.safe_text import safe
 
 CITATION_STYLE = "chicago"
 
