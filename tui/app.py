@@ -169,6 +169,7 @@ class CablesApp(HintsMixin, SearchMixin, BookmarkMixin, SavingMixin, StoryMixin,
         for problem in self._startup_problems:
             self.notify(safe(problem), severity="warning", markup=False)
         self.sidebar.focus()
+        self.sidebar.on_move = self.update_count
         self.load_listing()
         self._size_id_column()
         if self.open_id:
@@ -352,7 +353,7 @@ class CablesApp(HintsMixin, SearchMixin, BookmarkMixin, SavingMixin, StoryMixin,
     # -- opening cables --------------------------------------------------------------------
 
     def on_sidebar_cursor_moved(self, message: Sidebar.CursorMoved) -> None:
-        self.update_count()  # the cursor's row: one short line repainted
+        self.update_count()  # (done already for a move the sidebar made: then a no-op)
         rowid = message.rowid
         if self._preview_timer is not None:
             self._preview_timer.stop()

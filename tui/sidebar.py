@@ -11,7 +11,7 @@ to minutes at this size.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -135,6 +135,10 @@ class Sidebar(FrameStyle, ScrollView, can_focus=True):
         self.id_width = ID_WIDTH
         # Shown on the first line when the listing is empty ("no cables match").
         self.empty_text = ""
+        # Called as the cursor moves, before the CursorMoved message goes out: what shows the
+        # cursor's position (the header's "1,204 / 251,287") is repainted in the same frame
+        # as the two rows, not in a frame of its own a moment later.
+        self.on_move: Callable[[], None] | None = None
         self._generation = 0
         self._pages: OrderedDict[int, dict[int, Summary]] = OrderedDict()
         self._snippets: dict[int, dict[int, str]] = {}
@@ -268,6 +272,8 @@ class Sidebar(FrameStyle, ScrollView, can_focus=True):
             height = self.row_height
             self.refresh_lines(old * height, height)
             self.refresh_lines(index * height, height)
+        if self.on_move is not None:
+            self.on_move()
         self.post_message(self.CursorMoved(self.cursor_rowid, by_user=by_user))
 
     def move_to_rowid(self, rowid: int) -> bool:
