@@ -1,8 +1,10 @@
 """The browser: the sidebar listing, the reader and the keys that tie them together.
 
 ``CablesApp`` owns the corpus and the state (filters, the listing, the open cable, the trail
-of opened cables); ``MainScreen`` lays out the widgets and holds the browsing keys; search and
-bookmarks are mixins (``tui.searching``, ``tui.bookmarking``). Every corpus call runs in a
+of opened cables); ``MainScreen`` lays out the widgets and holds the browsing keys; the
+listing, opening cables, search, bookmarks, saving and the story keys are mixins
+(``tui.listing_loading``, ``tui.opening``, ``tui.searching``, ``tui.bookmarking``,
+``tui.saving``, ``tui.story``). Every corpus call runs in a
 thread worker and comes back as a message (``tui.messages``), so the event loop never waits
 for SQLite. Every binding has an id (``app.quit``, ``sidebar.down``, ...): the config file's
 ``[keys]`` table remaps them.
@@ -17,10 +19,8 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Static
 
 from store.config import Config
 from store.corpus import Corpus
@@ -28,22 +28,20 @@ from store.filters import Filters
 from store.model import Summary
 from tui.bookmarking import BOOKMARK_POLL, BookmarkMixin
 from tui.hints import HintsMixin
+from tui.listing_loading import ListingMixin
 from tui.main_screen import MainScreen
 from tui.messages import (
-    CableLaidOut,
-    CableLoaded,
-    CableMissing,
     ListingLoaded,
     Notice,
     Shown,
 )
+from tui.opening import PREVIEW_DELAY, OpeningMixin
 from tui.reader import CableView
 from tui.safe_text import safe
 from tui.saving import SavingMixin
 from tui.search_bar import SearchBar
 from tui.searching import SearchMixin
-from tui.sidebar import PAGE_SIZE, Listing, Sidebar
-from tui.status import listing_label, reader_label
+from tui.sidebar import Listing, Sidebar
 from tui.story import StoryMixin
 from tui.trail import Trail
 from tui.typeahead import KeyQueue
@@ -52,9 +50,6 @@ if TYPE_CHECKING:
     from store.bookmarks import Bookmarks
     from store.history import History
 
-# The reader follows the cursor once it rests this long, so holding j does not re-render
-# (and re-send over SSH) a cable per row.
-PREVIEW_DELAY = 0.08
 # Seconds after start-up before the bookmarks file is first read.
 FIRST_BOOKMARK_READ = 0.3
 # Side by side (100 columns and more), a share of the width and at most this many columns:
@@ -65,7 +60,10 @@ SIDEBAR_SHARE = 0.45
 MIN_SIDEBAR_WIDTH = 24
 
 
-class CablesApp(HintsMixin, SearchMixin, BookmarkMixin, SavingMixin, StoryMixin, App[None]):
+class CablesApp(
+    HintsMixin, ListingMixin, OpeningMixin, SearchMixin, BookmarkMixin, SavingMixin, StoryMixin,
+    App[None],
+):  # fmt: skip
     """The cables browser on one corpus."""
 
     TITLE = "cables"
@@ -238,275 +236,6 @@ class CablesApp(HintsMixin, SearchMixin, BookmarkMixin, SavingMixin, StoryMixin,
     def on_notice(self, message: Notice) -> None:
         self.notify(safe(message.text), severity=message.severity, markup=False)  # type: ignore[arg-type]
 
-    # -- the listing -----------------------------------------------------------------------
-
-    def _first_page(self, filters: Filters) -> ListingLoaded | None:
-        """The first page of a listing and its count (milliseconds, any corpus size), as a
-        listing to show at once; None when the first page is the whole listing."""
-        corpus = self.corpus
-        first = corpus.page(filters, limit=PAGE_SIZE)
-        count = corpus.count(filters) if len(first) == PAGE_SIZE else len(first)
-        if self._total is None:
-            self._total = count if filters.is_empty() else corpus.count()
-        rowids = [s.rowid for s in first]
-        complete = len(first) < PAGE_SIZE
-        listing = Listing(rowids, self._total, count=count, complete=complete)
-        return ListingLoaded(listing, self._listing_generation, first_page=first)
-
-    def _size_id_column(self) -> None:
-        """The ID column fits the corpus's longest ID (an index scan: in a worker)."""
-        from tui.sidebar_rows import id_column
-
-        def work() -> None:
-            width = id_column(self.corpus.longest_id())
-            self.call_from_thread(lambda: self.main_screen.query_one(Sidebar).set_id_width(width))
-
-        self.background(work, "id-width")
-
-    def load_listing(self, *, keep_rowid: int | None = None) -> None:
-        """Fetch the listing for the current filters in a worker: its first page, then all
-        its rowids (a scan that takes a while at 250,000 cables)."""
-        self._listing_generation += 1
-        generation = self._listing_generation
-        filters = self.filters
-        if keep_rowid is None:
-            keep_rowid = self.sidebar.cursor_rowid
-        preloaded, self._preloaded = self._preloaded, None
-
-        def rest(total: int) -> None:
-            listing = Listing(rowids=self.corpus.ids(filters), total=total)
-            self.post_message(ListingLoaded(listing, generation, keep_rowid=keep_rowid))
-
-        def work() -> None:
-            first = self._first_page(filters)
-            first.generation, first.keep_rowid = generation, keep_rowid
-            self.post_message(first)
-            if not first.listing.complete:
-                rest(first.listing.total)
-
-        if preloaded is None:
-            self.background(work, "listing", exclusive=True)
-            return
-        # Read before the event loop started: shown in the first frame. The scan for the
-        # rest starts once that frame is out: a thread started now would hold the
-        # interpreter lock against the thread painting it.
-        preloaded.generation, preloaded.keep_rowid = generation, keep_rowid
-        self.on_listing_loaded(preloaded)
-        if not preloaded.listing.complete:
-            total = preloaded.listing.total
-            self.call_after_refresh(self.background, lambda: rest(total), "listing", exclusive=True)
-
-    def on_listing_loaded(self, message: ListingLoaded) -> None:
-        if message.generation != self._listing_generation:
-            return
-        self.full_listing = message.listing
-        if self.listing.is_search:
-            return  # the search results stay; escape shows this listing
-        if self.shown is not None:
-            message.keep_rowid = self.shown.rowid
-        self._show_listing(message)
-
-    def _show_listing(self, message: ListingLoaded) -> None:
-        listing = message.listing
-        sidebar = self.sidebar
-        shown = self.listing
-        same = listing.query == shown.query and listing.ranked == shown.ranked
-        if listing.complete and not shown.complete and same and sidebar.listing is shown:
-            # The rest of the listing whose first page is on screen.
-            self.listing = listing
-            sidebar.complete_listing(listing, keep_rowid=message.keep_rowid)
-            self.update_count()
-            return
-        self.listing = listing
-        if listing.is_search:
-            sidebar.empty_text = no_hits_text(listing.query)
-        elif not self.filters.is_empty():
-            sidebar.empty_text = "no cables match the filters (F clears them)"
-        else:
-            sidebar.empty_text = "the corpus is empty: import cables with `cables import FILE`"
-        sidebar.set_listing(
-            listing,
-            keep_rowid=message.keep_rowid,
-            first_page=message.first_page,
-            snippets=message.snippets,
-        )
-        self.update_count()
-
-    def set_label(self, selector: str, label: Content) -> None:
-        """Show ``label`` in the header or status line; the same text again repaints
-        nothing (a cable shown updates the status line twice, once as it loads and once
-        as the reader says where it is)."""
-        # (Content's == looks at the text only, not at its styles.)
-        key = (label.plain, tuple(label.spans))
-        if self._labels.get(selector) == key:
-            return
-        self._labels[selector] = key
-        self.main_screen.query_one(selector, Static).update(label, layout=False)
-
-    def update_count(self) -> None:
-        sidebar = self.sidebar
-        label = listing_label(self.listing, sidebar.count, self.filters, cursor=sidebar.cursor)
-        label = self.sparkline_label(label)
-        self.set_label("#count", label)
-        self.update_hints()
-
-    # -- opening cables --------------------------------------------------------------------
-
-    def on_sidebar_cursor_moved(self, message: Sidebar.CursorMoved) -> None:
-        self.update_count()  # (done already for a move the sidebar made: then a no-op)
-        rowid = message.rowid
-        if self._preview_timer is not None:
-            self._preview_timer.stop()
-            self._preview_timer = None
-        if rowid is None or rowid == self._loading or rowid != self.sidebar.cursor_rowid:
-            return  # nothing there, already coming, or stale (the cursor moved on since)
-        shown = self.shown
-        if shown is not None and rowid == shown.rowid and shown.terms == self.listing.terms:
-            return
-        idle = shown is None and self._loading is None
-        if not message.by_user:
-            # A new listing moved the cursor off the open cable (filters, a search): show
-            # the cursor's cable, but not while a cable the user asked for is loading, nor
-            # while the listing is only its first page (the open cable may be further down).
-            ready = self.listing.complete or self.listing.is_search
-            if idle:
-                # The first cable: after the frame with the first rows (as the scan above).
-                self.call_after_refresh(self.open_rowid, rowid, record=False)
-            elif self._loading is None and ready:
-                self.open_rowid(rowid, record=False)
-            return
-        if idle:
-            self.open_rowid(rowid, record=False)
-            return
-        self._preview_timer = self.set_timer(
-            self.preview_delay, lambda: self.open_rowid(rowid, record=False)
-        )
-
-    def on_sidebar_chosen(self, message: Sidebar.Chosen) -> None:
-        if self.shown is not None and self.shown.rowid == message.rowid:
-            self.trail.visit(self.shown.id)
-        else:
-            self.open_rowid(message.rowid, record=True)
-        self.reader.focus()
-
-    def open_rowid(self, rowid: int, *, record: bool) -> None:
-        self._preview_timer = None
-        self._load_cable(rowid, record=record)
-
-    def open_cable_id(self, cable_id: str, *, record: bool, restore: bool = False) -> None:
-        """Open a cable by ID (a REF, the palette, back/forward, bookmarks, ``cables open``);
-        ``restore``: at the place the reader left it (back/forward)."""
-        self._load_cable(cable_id, record=record, restore=restore)
-
-    def _load_cable(self, key: int | str, *, record: bool, restore: bool = False) -> None:
-        self._loading = key
-        # A cable opened by ID (a REF, back, the palette) brings the cursor to it; one opened
-        # from the cursor does not pull the cursor back if keys moved it on meanwhile.
-        self._cursor_follows = isinstance(key, str)
-        self._restore_place = restore
-        # Before the first layout the reader has no width yet; it wraps the cable itself then.
-        width = self.reader.text_width if self.reader.size.width else None
-        terms = self.listing.terms
-        corpus = self.corpus
-
-        def work() -> None:
-            from textual.worker import get_current_worker
-
-            # Imported here: off the start-up path.
-            from tui.first_screen import HEAD_CHARS, PAINT_WAIT, painted_signal
-            from tui.render import render_cable
-
-            if isinstance(key, int):
-                rowid: int | None = key
-            else:
-                summary = corpus.summary(key)
-                rowid = summary.rowid if summary else None
-            head = corpus.get_head(rowid, HEAD_CHARS) if rowid is not None else None
-            cable = head or (corpus.get_rowid(rowid) if rowid is not None else None)
-            if cable is None or rowid is None:
-                self.post_message(CableMissing(str(key)))
-                return
-            present = corpus.existing(cable.references)
-            cited = [s.id for s in corpus.cited_by(cable.id)]
-            shown = Shown(rowid, cable.id, terms)
-
-            def rendered_of(cable, first_part: bool = False):
-                in_corpus = present.__contains__
-                return render_cable(cable, highlight_terms=terms, refs_in_corpus=in_corpus,
-                                    cited_by=cited, first_part=first_part)  # fmt: skip
-
-            rendered = rendered_of(cable, first_part=head is not None)
-            wrapped = rendered.layout(width) if width else None
-            if head is None:
-                self.post_message(CableLoaded(shown, rendered, wrapped, record))
-                return
-            # A long cable: its first part now, the whole of it once that is painted.
-            painted = painted_signal()
-            self.post_message(CableLoaded(shown, rendered, wrapped, record, partial=True,
-                                          painted=painted))  # fmt: skip
-            painted.wait(PAINT_WAIT)
-            if get_current_worker().is_cancelled:
-                return  # another cable was asked for meanwhile
-            whole = corpus.get_rowid(rowid)
-            if whole is not None:
-                rendered = rendered_of(whole)
-                wrapped = rendered.layout(width) if width else None
-                self.post_message(CableLaidOut(shown, rendered, wrapped))
-
-        self.background(work, "cable", exclusive=True)
-
-    def on_cable_loaded(self, message: CableLoaded) -> None:
-        if message.painted is not None:
-            # Once this frame is out, the worker may go on with the rest of the cable.
-            self.call_after_refresh(message.painted.set)
-        if message.shown.rowid != self._loading and message.shown.id != self._loading:
-            return  # a newer request is on its way
-        self._loading = None
-        previous = self.shown
-        if previous is not None:
-            self._places[previous.id] = self.reader.place
-        self.shown = message.shown
-        if message.record:
-            if previous is not None and self.trail.current != previous.id:
-                self.trail.visit(previous.id)
-            self.trail.visit(message.shown.id)
-        self.reader.show(message.rendered, message.wrapped, partial=message.partial)
-        place = self._places.get(message.shown.id)
-        if self._restore_place and place is not None:
-            self.reader.restore_place(place)
-        sidebar = self.sidebar
-        if self._cursor_follows and sidebar.cursor_rowid != message.shown.rowid:
-            sidebar.move_to_rowid(message.shown.rowid)
-        self.update_status()
-
-    def on_cable_laid_out(self, message: CableLaidOut) -> None:
-        if self.shown is not None and self.shown.rowid == message.shown.rowid:
-            self.reader.complete(message.rendered, message.wrapped)
-
-    def on_cable_missing(self, message: CableMissing) -> None:
-        if message.cable_id == str(self._loading):
-            self._loading = None
-        self.notify(f"{safe(message.cable_id)} is not in this corpus", markup=False)
-
-    def on_cable_view_follow_ref(self, message: CableView.FollowRef) -> None:
-        if message.in_corpus is False:
-            self.notify(f"{safe(message.target)} is not in this corpus", markup=False)
-            return
-        if self.shown is not None and self.trail.current != self.shown.id:
-            self.trail.visit(self.shown.id)
-        self.open_cable_id(message.target, record=True)
-
-    def on_cable_view_state_changed(self, message: CableView.StateChanged) -> None:
-        self.update_status()
-
-    def update_status(self) -> None:
-        shown = self.shown
-        label = reader_label(self.reader, shown.id if shown else None)
-        if shown is not None and shown.id in self.sidebar.bookmarked:
-            label = Content.assemble(label, ("  bookmarked", "italic"))
-        self.set_label("#status", label)
-        self.update_hints()
-
     # -- other actions ---------------------------------------------------------------------
 
     def action_switch_focus(self) -> None:
@@ -619,16 +348,6 @@ class CablesApp(HintsMixin, SearchMixin, BookmarkMixin, SavingMixin, StoryMixin,
             self.trail.visit(self.shown.id)
         self.open_cable_id(summary.id, record=True)
         self.reader.focus()  # one pane at a time, the reader is then the one shown
-
-
-def no_hits_text(query: str) -> str:
-    """What an empty search listing says: words match whole words, so a word typed in part
-    (``baim``) gets the prefix form to try (``baim*``)."""
-    words = query.split()
-    last = words[-1] if words else ""
-    if last.isalnum() and not last.isupper() and ":" not in last:
-        return f"no cables match: try {last}* (words starting so)"
-    return "no cables match the search"
 
 
 def _cable_provider():
