@@ -26,11 +26,10 @@ from tui.render import (
     NOT_IN_CORPUS,
     BlockKind,
     HitPosition,
-    _wrap_ascii_line,
-    _wrap_line,
     layout,
     render_cable,
 )
+from tui.wrapping import _wrap_ascii_line, _wrap_line
 
 U = Marking(Level.UNCLASSIFIED, (), "(U)")
 SBU = Marking(Level.UNCLASSIFIED, ("SBU",), "(SBU)")

@@ -2,17 +2,15 @@
 
 A Line-API ``ScrollView``: it paints only the visible rows, and holds only the listing's
 rowids (an ``array`` of 8-byte ints: 2 MB at 250,000 cables) plus a small cache of pages of
-summaries, which thread workers fetch from the corpus as rows come into view. Moving the
-cursor repaints the two rows that changed, nothing else (over SSH every repaint is bytes).
-OptionList, ListView and DataTable build a widget or a row object per item and take seconds
-to minutes at this size.
+summaries (``tui.sidebar_pages``), which thread workers fetch from the corpus as rows come
+into view. Moving the cursor repaints the two rows that changed, nothing else (over SSH
+every repaint is bytes). OptionList, ListView and DataTable build a widget or a row object
+per item and take seconds to minutes at this size.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import ClassVar
 
 from rich.style import Style
@@ -26,42 +24,14 @@ from textual.strip import Strip
 from store.corpus import Corpus
 from store.model import Summary
 from tui.frame_style import FrameStyle
+from tui.listing import Listing
 from tui.row_snap import padded_length, snapped
 from tui.scroll_length import set_scroll_length
+from tui.sidebar_pages import MAX_PAGES, PAGE_SIZE, SummaryPages
 from tui.sidebar_rows import ID_WIDTH, fit, placeholder_row, snippet_row, summary_row
 
-PAGE_SIZE = 100
-# Pages kept in memory: enough for several screens either way, a few hundred KB at most.
-MAX_PAGES = 40
-
-
-@dataclass(frozen=True)
-class Listing:
-    """What the sidebar lists: rowids in display order and how to describe them.
-
-    ``total``: cables in the whole corpus (the "of 251,287"). ``match``: the FTS5 expression
-    of a search, whose snippets each row then shows under it. ``ranked``: best first.
-    A listing is first shown ``complete=False`` with only its first page of rowids (fetched
-    in milliseconds) and ``count`` rows when that is known; the full rowid list follows.
-    """
-
-    rowids: Sequence[int]
-    total: int
-    match: str | None = None
-    ranked: bool = False
-    query: str = ""
-    terms: tuple[str, ...] = field(default=())
-    count: int | None = None
-    complete: bool = True
-
-    @property
-    def is_search(self) -> bool:
-        return self.match is not None or bool(self.query)
-
-    @property
-    def size(self) -> int:
-        """Rows to show: the known count, else the rowids at hand."""
-        return self.count if self.count is not None else len(self.rowids)
+# Also taken from here by the app and the tests, from before they had modules of their own.
+__all__ = ["MAX_PAGES", "PAGE_SIZE", "Listing", "Sidebar"]
 
 
 class Sidebar(FrameStyle, ScrollView, can_focus=True):
@@ -139,10 +109,7 @@ class Sidebar(FrameStyle, ScrollView, can_focus=True):
         # cursor's position (the header's "1,204 / 251,287") is repainted in the same frame
         # as the two rows, not in a frame of its own a moment later.
         self.on_move: Callable[[], None] | None = None
-        self._generation = 0
-        self._pages: OrderedDict[int, dict[int, Summary]] = OrderedDict()
-        self._snippets: dict[int, dict[int, str]] = {}
-        self._pending: set[int] = set()
+        self._pages = SummaryPages()
 
     # -- the listing -----------------------------------------------------------------------
 
@@ -163,7 +130,7 @@ class Sidebar(FrameStyle, ScrollView, can_focus=True):
         """The summary of row ``index`` if its page is loaded (no fetch)."""
         if not 0 <= index < len(self.listing.rowids):
             return None
-        page = self._pages.get(index // PAGE_SIZE)
+        page = self._pages.rows(index // PAGE_SIZE)
         return page.get(self.listing.rowids[index]) if page is not None else None
 
     def set_listing(
@@ -178,15 +145,8 @@ class Sidebar(FrameStyle, ScrollView, can_focus=True):
 
         ``first_page`` (and its ``snippets``): summaries of the first rows, already fetched.
         """
-        self._generation += 1
-        self._pages.clear()
-        self._snippets.clear()
-        self._pending.clear()
+        self._pages.reset(first_page, snippets)
         self.listing = listing
-        if first_page:
-            self._pages[0] = {s.rowid: s for s in first_page[:PAGE_SIZE]}
-            if snippets:
-                self._snippets[0] = snippets
         index = self.index_of(keep_rowid) if keep_rowid is not None else None
         self.cursor = index if index is not None else 0
         self._update_virtual_size()
@@ -203,7 +163,7 @@ class Sidebar(FrameStyle, ScrollView, can_focus=True):
             self.set_listing(listing, keep_rowid=keep_rowid)
             return
         self.listing = listing
-        first = self._pages.get(0)
+        first = self._pages.rows(0)
         if first is not None and len(first) < min(PAGE_SIZE, len(listing.rowids)):
             # The first page came short (a search's first screenful): fetch it whole now.
             self._request(0, again=True)
@@ -357,7 +317,7 @@ class Sidebar(FrameStyle, ScrollView, can_focus=True):
                 return Strip(list(fit(Text(self.empty_text), width).render(self.app.console)))
             return Strip.blank(width, base)
         page = index // PAGE_SIZE
-        rows = self._pages.get(page)
+        rows = self._pages.rows(page)
         if index >= len(self.listing.rowids):
             # Known to exist, not yet listed: the full listing is on its way.
             text = placeholder_row(width if part == 0 else 0)
@@ -366,7 +326,7 @@ class Sidebar(FrameStyle, ScrollView, can_focus=True):
             text = placeholder_row(width) if part == 0 else placeholder_row(0)
         else:
             rowid = self.listing.rowids[index]
-            self._pages.move_to_end(page)
+            self._pages.touch(page)
             # Fetch the neighbour page before the user reaches it.
             within = index % PAGE_SIZE
             if within > PAGE_SIZE - 30:
@@ -380,7 +340,7 @@ class Sidebar(FrameStyle, ScrollView, can_focus=True):
                 bookmarked = summary.id in self.bookmarked
                 text = summary_row(summary, width, bookmarked=bookmarked, id_width=self.id_width)
             else:
-                text = snippet_row(self._snippets.get(page, {}).get(rowid, ""), width)
+                text = snippet_row(self._pages.snippet(page, rowid), width)
         if index == self.cursor:
             text.stylize_before(self._cursor_style())
         segments = list(text.render(self.app.console))
@@ -398,11 +358,10 @@ class Sidebar(FrameStyle, ScrollView, can_focus=True):
         ``again``: also when it is (the rows shown meanwhile stay until it comes)."""
         if page < 0 or page * PAGE_SIZE >= len(self.listing.rowids):
             return
-        if page in self._pending or (page in self._pages and not again):
+        if not self._pages.start(page, again=again):
             return
-        self._pending.add(page)
         rowids = list(self.listing.rowids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE])
-        generation = self._generation
+        generation = self._pages.generation
         match = self.listing.match
 
         def fetch() -> None:
@@ -415,15 +374,8 @@ class Sidebar(FrameStyle, ScrollView, can_focus=True):
 
     def on_sidebar_page_loaded(self, message: PageLoaded) -> None:
         message.stop()
-        if message.generation != self._generation:
+        if not self._pages.store(message.generation, message.page, message.rows, message.snippets):
             return
-        self._pending.discard(message.page)
-        self._pages[message.page] = message.rows
-        if message.snippets:
-            self._snippets[message.page] = message.snippets
-        while len(self._pages) > MAX_PAGES:
-            old, _ = self._pages.popitem(last=False)
-            self._snippets.pop(old, None)
         height = self.row_height
         first = message.page * PAGE_SIZE * height
         top = round(self.scroll_y)
