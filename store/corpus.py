@@ -1,4 +1,4 @@
-"""Reading the corpus: listings, one cable, references, facets and search.
+"""Reading the corpus: listings, one cable, references, facets; search is in corpus_search.
 
 ``Corpus`` is safe to use from several threads: each thread gets its own SQLite connection
 (the browser runs every query in a thread worker).
@@ -25,8 +25,6 @@ _SUMMARY_COLUMNS = (
     "c.rowid, c.id, c.created, c.origin, c.level, c.caveats, c.classification, c.subject"
 )
 NO_FILTERS = Filters()
-# Ranking: a word in the subject weighs more than one in the body.
-_BM25 = "bm25(cables_fts, 4.0, 1.0)"
 
 
 @dataclass(frozen=True)
@@ -279,58 +277,21 @@ class Corpus:
         Newest first by default: with rowids in date order that is an index walk. ``rank``
         orders by bm25 instead, which costs time for every matching cable.
         """
-        if match is None:
-            return [Hit(s, "") for s in self.page(filters, before=before, limit=limit)]
-        where, params = self._where(filters)
-        if before is not None and not rank:
-            where += " AND cables_fts.rowid < ?"
-            params.append(before)
-        # First the rowids (and scores) of the page, then summaries and snippets for just
-        # those: a sorter that carried wide rows for every match cost 5x in bm25 mode.
-        join = "" if where == "1" else "JOIN cables c ON c.rowid = cables_fts.rowid "
-        order = "score, cables_fts.rowid DESC" if rank else "cables_fts.rowid DESC"
-        score = _BM25 if rank else "NULL"
-        found = (
-            self.connection()
-            .execute(
-                f"SELECT cables_fts.rowid, {score} AS score FROM cables_fts {join}"
-                f"WHERE cables_fts MATCH ? AND {where} ORDER BY {order} LIMIT ?",
-                [match, *params, limit],
-            )
-            .fetchall()
-        )
-        rowids = [row[0] for row in found]
-        summaries = {s.rowid: s for s in self.summaries(rowids)}
-        snippets = self.snippets(match, rowids)
-        return [
-            Hit(summaries[rowid], snippets.get(rowid, ""), score)
-            for rowid, score in found
-            if rowid in summaries
-        ]
+        from store.corpus_search import search  # not needed to open the corpus at start-up
+
+        return search(self, match, filters, limit=limit, rank=rank, before=before)
 
     def search_ids(self, match: str, filters: Filters = NO_FILTERS, *, rank: bool = False) -> array:
         """Rowids of every hit, newest first or best first: the search listing's rows."""
-        where, params = self._where(filters)
-        join = "" if where == "1" else "JOIN cables c ON c.rowid = cables_fts.rowid "
-        order = f"{_BM25}, cables_fts.rowid DESC" if rank else "cables_fts.rowid DESC"
-        cursor = self.connection().execute(
-            f"SELECT cables_fts.rowid FROM cables_fts {join}"
-            f"WHERE cables_fts MATCH ? AND {where} ORDER BY {order}",
-            [match, *params],
-        )
-        return _rowid_array(cursor)
+        from store.corpus_search import search_ids
+
+        return search_ids(self, match, filters, rank=rank)
 
     def snippets(self, match: str, rowids: Sequence[int]) -> dict[int, str]:
         """Snippets for some hits (the visible ones of a listing)."""
-        if not rowids:
-            return {}
-        marks = ",".join("?" * len(rowids))
-        rows = self.connection().execute(
-            f"SELECT rowid, body, subject FROM texts WHERE rowid IN ({marks})", list(rowids)
-        )
-        from store.snippets import make_snippet
+        from store.corpus_search import snippets
 
-        return {r[0]: make_snippet(match, r[1], r[2] or "") for r in rows}
+        return snippets(self, match, rowids)
 
     # -- filters -> SQL ----------------------------------------------------------------------
 

@@ -10,19 +10,15 @@ from __future__ import annotations
 import collections
 import hashlib
 import json
-import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 from pathlib import Path
 
 from store import schema
-from store.census import level_mask
 from store.ingest.id_clash import settle_id, write_aliases
-from store.model import Cable
-from store.parse import parse_text
-from store.records import RawCable, Skipped
+from store.ingest.parsed_records import Record, parsed_records
+from store.records import Skipped
 from store.rowids import base_rowid, probe_step
 
 BATCH = 1000
@@ -96,9 +92,9 @@ def _import(
     if parse_workers is None and total is not None and total < 2000:
         parse_workers = 0  # a child process costs more to start than a few cables to parse
     position = 0
-    pending: list[tuple[int, _Record | Skipped]] = []
+    pending: list[tuple[int, Record | Skipped]] = []
     try:
-        for position, item in enumerate(_parsed(paths, skip, parse_workers), 1):
+        for position, item in enumerate(parsed_records(paths, skip, parse_workers), 1):
             pending.append((position, item))
             if len(pending) >= batch_size:
                 _write_batch(conn, pending, key, skip, report)
@@ -122,108 +118,9 @@ def _import(
     return report
 
 
-def _parsed(paths: list[Path], skip: int, workers: int | None) -> Iterator[_Record | Skipped]:
-    """Read and parse everything after the first ``skip`` items (done by an earlier run).
-
-    With a core to spare, reading and parsing run in a child process, so this process only
-    writes to SQLite: the import then costs little more than the index inserts themselves.
-    """
-    if workers is None:
-        workers = 1 if (os.cpu_count() or 1) > 1 else 0
-    if workers <= 0:
-        yield from _produce_records(paths, skip)
-        return
-    import multiprocessing
-
-    context = multiprocessing.get_context("spawn")
-    # A few chunks in flight at most: the reader must not run ahead through a 1.7 GB file.
-    queue = context.Queue(maxsize=8)
-    child = context.Process(target=_producer, args=(paths, skip, queue), daemon=True)
-    child.start()
-    try:
-        while True:
-            chunk = queue.get()
-            if chunk is None:
-                break
-            if isinstance(chunk, str):
-                raise RuntimeError(f"the reader process failed: {chunk}")
-            yield from chunk
-    finally:
-        if child.is_alive():
-            child.terminate()
-        child.join()
-
-
-def _producer(paths: list[Path], skip: int, queue) -> None:
-    """Child process: send parsed records in chunks, then None (or a one-line error)."""
-    import signal
-
-    # Ctrl-C is for the parent, which stops cleanly and then ends this process.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        chunk: list[_Record | Skipped] = []
-        for record in _produce_records(paths, skip):
-            chunk.append(record)
-            if len(chunk) >= _CHUNK:
-                queue.put(chunk)
-                chunk = []
-        if chunk:
-            queue.put(chunk)
-        queue.put(None)
-    except Exception as error:  # report, do not hang the parent
-        queue.put(f"{type(error).__name__}: {error}")
-
-
-def _produce_records(paths: list[Path], skip: int) -> Iterator[_Record | Skipped]:
-    from store.ingest.read_files import read_paths
-
-    for index, item in enumerate(read_paths(paths)):
-        if index >= skip:
-            yield _parse_one(item)
-
-
-_CHUNK = 200
-
-
-def _parse_one(item: RawCable | Skipped) -> _Record | Skipped:
-    """Parse one cable into what the tables store (small to send between processes)."""
-    if isinstance(item, Skipped):
-        return item
-    try:
-        cable = parse_text(item.text, source=item.source, known=item.known)
-    except Exception as error:  # the parser never raises; if it does, skip, do not stop
-        return Skipped(item.source, item.location, f"parser error: {error!r}")
-    if not cable.id:
-        return Skipped(item.source, item.location, "no reference ID found")
-    return _Record(
-        _row(cable),
-        cable.created,
-        tuple(sorted({tag.upper() for tag in cable.tags})),
-        cable.references,
-        level_mask(cable.paragraphs),
-        cable.aliases,
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class _Record:
-    """One parsed cable as rows: the cables row, its tags and its references."""
-
-    values: tuple
-    created: datetime | None
-    tags: tuple[str, ...]
-    references: tuple[str, ...]
-    para_levels: int = 0
-    aliases: tuple[str, ...] = ()
-
-    @property
-    def id(self) -> str:
-        return self.values[0]
-
-
 def _write_batch(
     conn: sqlite3.Connection,
-    pending: list[tuple[int, _Record | Skipped]],
+    pending: list[tuple[int, Record | Skipped]],
     key: str,
     skip: int,
     report: ImportReport,
@@ -272,25 +169,8 @@ def _count(report: ImportReport, counts: collections.Counter[str], skipped: list
     report.skipped.extend(skipped)
 
 
-def _row(cable: Cable) -> tuple:
-    marking = cable.classification
-    return (
-        cable.id,
-        cable.created.isoformat(sep=" ") if cable.created else None,
-        1 if cable.date_note and cable.created else 0,
-        cable.origin,
-        int(marking.level) if marking else None,
-        ",".join(marking.caveats) if marking else "",
-        marking.full if marking else None,
-        1 if cable.is_partial else 0,
-        cable.subject,
-        cable.source,
-        cable.header,
-        cable.body,
-    )
-
-
-# The cables row is values[:10]; the texts row is (subject, header, body).
+# A Record's values (parsed_records._row): the cables row is values[:10]; the texts row is
+# (subject, header, body).
 _COLUMNS = (
     "id, created, hour_only, origin, level, caveats, classification, partial, subject, source"
 )
@@ -325,7 +205,7 @@ class _IndexRows:
 
 
 def _upsert(
-    conn: sqlite3.Connection, record: _Record, index_rows: _IndexRows, notes: list[str]
+    conn: sqlite3.Connection, record: Record, index_rows: _IndexRows, notes: list[str]
 ) -> str:
     """Insert or replace one cable; returns which ImportReport counter it adds to."""
     cable_id, aliases, note = settle_id(conn, record.id, record.aliases)
