@@ -37,17 +37,46 @@ def parsed_records(paths: list[Path], skip: int, workers: int | None) -> Iterato
     child = context.Process(target=_producer, args=(paths, skip, queue), daemon=True)
     child.start()
     try:
-        while True:
-            chunk = queue.get()
-            if chunk is None:
-                break
-            if isinstance(chunk, str):
-                raise RuntimeError(f"the reader process failed: {chunk}")
-            yield from chunk
+        yield from received(queue, child)
     finally:
         if child.is_alive():
             child.terminate()
         child.join()
+
+
+class ReaderFailed(RuntimeError):
+    """The child process that reads and parses failed or died; what was written stays."""
+
+
+# How often the parent looks whether a silent reader process is still there.
+_CHILD_CHECK = 1.0
+
+
+def received(queue, child) -> Iterator[Record | Skipped]:
+    """The records ``child`` sends through ``queue``, up to its None.
+
+    A child that dies without a word (killed, out of memory, a failed start) would leave a
+    plain ``queue.get()`` waiting for ever: the import would hang with no message.
+    """
+    import queue as queues
+
+    while True:
+        try:
+            chunk = queue.get(timeout=_CHILD_CHECK)
+        except queues.Empty:
+            if child.is_alive():
+                continue
+            try:  # what it sent just before it ended may still be on its way
+                chunk = queue.get(timeout=_CHILD_CHECK)
+            except queues.Empty:
+                raise ReaderFailed(
+                    f"the reader process ended without finishing (exit code {child.exitcode})"
+                ) from None
+        if chunk is None:
+            return
+        if isinstance(chunk, str):
+            raise ReaderFailed(f"the reader process failed: {chunk}")
+        yield from chunk
 
 
 def _producer(paths: list[Path], skip: int, queue) -> None:

@@ -35,6 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from store.ingest.importer import import_paths
+    from store.ingest.parsed_records import ReaderFailed
     from store.removal import drop_samples
     from store.schema import CorpusError
     from tui.export_formats import safe
@@ -49,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
         report = import_paths(target, args.paths, progress=progress)
     except CorpusError as error:
         raise CommandError(str(error)) from None
+    except ReaderFailed as error:
+        raise CommandError(f"{error}: run the same command again to resume") from None
     finally:
         finish()
     if samples and not (report.imported or report.updated or report.unchanged):
