@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 
 import pytest
@@ -114,15 +115,22 @@ def _head_and_whole(path, terms=()):
             render_cable(corpus.get_rowid(rowid), highlight_terms=terms))  # fmt: skip
 
 
-@pilot_test
-async def test_G_before_the_whole_is_in_goes_to_the_end_of_the_whole(long_corpus):
-    app = make_app(long_corpus)
+@contextlib.asynccontextmanager
+async def _first_part_shown(path, terms=()):
+    """An app whose reader shows the long cable's first part, focused; yields
+    (pilot, reader, head, whole)."""
+    app = make_app(path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        head, whole = _head_and_whole(long_corpus)
-        reader = app.reader
-        reader.show(head, partial=True)
-        reader.focus()
+        head, whole = _head_and_whole(path, terms)
+        app.reader.show(head, partial=True)
+        app.reader.focus()
+        yield pilot, app.reader, head, whole
+
+
+@pilot_test
+async def test_G_before_the_whole_is_in_goes_to_the_end_of_the_whole(long_corpus):
+    async with _first_part_shown(long_corpus) as (pilot, reader, _head, whole):
         await pilot.press("G")
         head_end = round(reader.scroll_y)
         reader.complete(whole, None)
@@ -132,13 +140,7 @@ async def test_G_before_the_whole_is_in_goes_to_the_end_of_the_whole(long_corpus
 
 @pilot_test
 async def test_the_hit_and_link_chosen_in_the_first_part_stay_with_the_whole(long_corpus):
-    app = make_app(long_corpus)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        head, whole = _head_and_whole(long_corpus, ["nato"])
-        reader = app.reader
-        reader.show(head, partial=True)
-        reader.focus()
+    async with _first_part_shown(long_corpus, ["nato"]) as (pilot, reader, head, whole):
         await pilot.press("right_square_bracket", "n", "n")
         assert (reader.selected, reader.hit) == (0, 1)
         reader.complete(whole, None)
@@ -146,3 +148,30 @@ async def test_the_hit_and_link_chosen_in_the_first_part_stay_with_the_whole(lon
         assert (reader.selected, reader.hit) == (0, 1)
         assert reader.hit_count == len(whole.hits) > len(head.hits)
         assert len(reader.wrapped.lines) == len(whole.layout(reader.text_width).lines)
+
+
+@pilot_test
+async def test_n_past_the_first_parts_hits_goes_on_in_the_whole_not_round(long_corpus):
+    async with _first_part_shown(long_corpus, ["nato"]) as (pilot, reader, head, whole):
+        await pilot.press("n")
+        reader.hit = len(head.hits) - 1  # the first part's last hit
+        await pilot.press("n")
+        assert reader.hit == len(head.hits) - 1  # not wrapped to the first
+        reader.complete(whole, None)
+        assert reader.hit == len(head.hits)  # the next hit, found in the whole
+
+
+@pilot_test
+async def test_a_whole_rendered_for_other_search_terms_does_not_complete(long_corpus):
+    from tui.messages import CableLaidOut, Shown
+
+    app = make_app(long_corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        head, _ = _head_and_whole(long_corpus, ["paragraph"])
+        _, stale = _head_and_whole(long_corpus, ["nato"])
+        rowid = _rowid(open_corpus(long_corpus), "06TESTPOST9")
+        app.shown = Shown(rowid, "06TESTPOST9", ("paragraph",))
+        app.reader.show(head, partial=True)
+        app.on_cable_laid_out(CableLaidOut(Shown(rowid, "06TESTPOST9", ("nato",)), stale, None))
+        assert app.reader.partial and app.reader.rendered is head

@@ -123,7 +123,8 @@ class OpeningMixin:
             if whole is not None:
                 rendered = rendered_of(whole)
                 wrapped = rendered.layout(width) if width else None
-                self.post_message(CableLaidOut(shown, rendered, wrapped))
+                if not get_current_worker().is_cancelled:
+                    self.post_message(CableLaidOut(shown, rendered, wrapped))
 
         self.background(work, "cable", exclusive=True)
 
@@ -152,7 +153,9 @@ class OpeningMixin:
         self.update_status()
 
     def on_cable_laid_out(self, message: CableLaidOut) -> None:
-        if self.shown is not None and self.shown.rowid == message.shown.rowid:
+        # The same cable with the same search terms: a whole rendered for the terms of an
+        # earlier search must not complete the first part of this one.
+        if self.shown == message.shown:
             self.reader.complete(message.rendered, message.wrapped)
 
     def on_cable_missing(self, message: CableMissing) -> None:

@@ -81,6 +81,7 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
         # A place asked for (back) past the first screens: taken again with the whole layout.
         self._wanted_top: int | None = None
         self._wants_bottom = False  # G before the whole of a long cable was in
+        self._pending_hit: int | None = None  # n/N past the first part's hits, likewise
         # What the pane says before any cable is open.
         self.notice = Text(EMPTY_NOTICE, style="dim", end="")
         self.selected: int | None = None  # position in ``selectable``
@@ -110,6 +111,7 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
         self.partial = partial
         self._wanted_top: int | None = None
         self._wants_bottom = False
+        self._pending_hit = None
         self._selectable = rendered.selectable_blocks()
         self.selected = None
         self.hit = None
@@ -142,6 +144,9 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
         self._reset(scroll_to=top)
         if self._wants_bottom:
             self.action_bottom()
+        pending, self._pending_hit = self._pending_hit, None
+        if pending is not None and self.wrapped is not None:
+            self.action_hit(pending)
         self.post_message(self.StateChanged())
 
     def _reset(self, scroll_to: int | None) -> None:
@@ -315,30 +320,37 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
             return
         old = self.rendered.hits[self.hit].block if self.hit is not None else None
         if self.hit is None:
-            self.hit = self._first_hit_from_view(step)
+            target, wrapped = self._first_hit_from_view(step)
         else:
             wrapped = not 0 <= self.hit + step < self.hit_count
-            self.hit = (self.hit + step) % self.hit_count
-            if wrapped:
-                where = "first" if step > 0 else "last"
-                self.notify(f"search wrapped: back at the {where} hit", timeout=2)
+            target = (self.hit + step) % self.hit_count
+        if wrapped and self.partial:
+            # Past the first part's hits: the whole cable has more; go on once it is in.
+            self._pending_hit = step
+            return
+        self.hit = target
+        if wrapped and old is not None:
+            where = "first" if step > 0 else "last"
+            self.notify(f"search wrapped: back at the {where} hit", timeout=2)
         hit = self.rendered.hits[self.hit]
         self._repaint_block(old)
         self._repaint_block(hit.block)
         self._bring_into_view(hit.block, hit.start)
         self.post_message(self.StateChanged())
 
-    def _first_hit_from_view(self, step: int) -> int:
-        """The first hit below the top of the view (n) or the last above its bottom (N)."""
+    def _first_hit_from_view(self, step: int) -> tuple[int, bool]:
+        """The first hit below the top of the view (n) or the last above its bottom (N),
+        and whether there was none that way (the search wraps to the other end)."""
         assert self.rendered is not None and self.wrapped is not None
         lines = self.wrapped.lines
         top = round(self.scroll_y)
         positions = [self.wrapped.line_of(h.block, h.start) for h in self.rendered.hits]
         if step > 0:
-            return next((i for i, p in enumerate(positions) if p >= top), 0)
+            ahead = next((i for i, p in enumerate(positions) if p >= top), None)
+            return (0, True) if ahead is None else (ahead, False)
         bottom = top + self.scrollable_content_region.height
         candidates = [i for i, p in enumerate(positions) if p < min(bottom, len(lines))]
-        return candidates[-1] if candidates else len(positions) - 1
+        return (candidates[-1], False) if candidates else (len(positions) - 1, True)
 
     def _bring_into_view(self, block: int | None, offset: int) -> None:
         if block is None or self.wrapped is None:
@@ -359,14 +371,23 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
             self.post_message(self.StateChanged())  # the status line's "lines 41-63/212"
 
     def action_scroll_lines(self, lines: int) -> None:
+        self._moved_by_user()
         self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
 
     def action_page(self, direction: int) -> None:
+        self._moved_by_user()
         step = max(1, self.scrollable_content_region.height - 1)
         self.scroll_to(y=self.scroll_y + direction * step, animate=False, immediate=True)
 
     def action_top(self) -> None:
+        self._moved_by_user()
         self.scroll_to(y=0, animate=False, immediate=True)
+
+    def _moved_by_user(self) -> None:
+        """A scroll key: a place asked for earlier (G, back) no longer applies when the
+        whole of a long cable comes in."""
+        self._wants_bottom = False
+        self._wanted_top = None
 
     def action_bottom(self) -> None:
         # As less's G on a pipe: the end of the whole cable, once it is in.

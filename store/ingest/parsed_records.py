@@ -32,13 +32,17 @@ def parsed_records(paths: list[Path], skip: int, workers: int | None) -> Iterato
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")
-    # A few chunks in flight at most: the reader must not run ahead through a 1.7 GB file.
-    queue = context.Queue(maxsize=8)
-    child = context.Process(target=_producer, args=(paths, skip, queue), daemon=True)
+    # A pipe, not a multiprocessing.Queue: the parent keeps no copy of the sending end, so a
+    # child killed halfway through a message (out of memory, kill -9) ends in EOF here, where
+    # a Queue's reader would wait for the rest of the message for ever.
+    receiving, sending = context.Pipe(duplex=False)
+    child = context.Process(target=_producer, args=(paths, skip, sending), daemon=True)
     child.start()
+    sending.close()
     try:
-        yield from received(queue, child)
+        yield from received(receiving, child)
     finally:
+        receiving.close()
         if child.is_alive():
             child.terminate()
         child.join()
@@ -48,30 +52,21 @@ class ReaderFailed(RuntimeError):
     """The child process that reads and parses failed or died; what was written stays."""
 
 
-# How often the parent looks whether a silent reader process is still there.
-_CHILD_CHECK = 1.0
+# Chunks the child may parse ahead of the parent's writing (it must not run ahead through a
+# 1.7 GB file).
+_AHEAD = 8
 
 
-def received(queue, child) -> Iterator[Record | Skipped]:
-    """The records ``child`` sends through ``queue``, up to its None.
-
-    A child that dies without a word (killed, out of memory, a failed start) would leave a
-    plain ``queue.get()`` waiting for ever: the import would hang with no message.
-    """
-    import queue as queues
-
+def received(connection, child) -> Iterator[Record | Skipped]:
+    """The records ``child`` sends through ``connection``, up to its None."""
     while True:
         try:
-            chunk = queue.get(timeout=_CHILD_CHECK)
-        except queues.Empty:
-            if child.is_alive():
-                continue
-            try:  # what it sent just before it ended may still be on its way
-                chunk = queue.get(timeout=_CHILD_CHECK)
-            except queues.Empty:
-                raise ReaderFailed(
-                    f"the reader process ended without finishing (exit code {child.exitcode})"
-                ) from None
+            chunk = connection.recv()
+        except (EOFError, OSError):  # OSError: "got end of file during message"
+            child.join(1)
+            raise ReaderFailed(
+                f"the reader process ended without finishing (exit code {child.exitcode})"
+            ) from None
         if chunk is None:
             return
         if isinstance(chunk, str):
@@ -79,24 +74,43 @@ def received(queue, child) -> Iterator[Record | Skipped]:
         yield from chunk
 
 
-def _producer(paths: list[Path], skip: int, queue) -> None:
-    """Child process: send parsed records in chunks, then None (or a one-line error)."""
+def _producer(paths: list[Path], skip: int, connection) -> None:
+    """Child process: send parsed records in chunks, then None (or a one-line error).
+
+    A thread sends while the main thread parses on, up to ``_AHEAD`` chunks ahead."""
+    import queue
     import signal
+    import threading
 
     # Ctrl-C is for the parent, which stops cleanly and then ends this process.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    outbox: queue.Queue = queue.Queue(maxsize=_AHEAD)
+
+    def feed() -> None:
+        while True:
+            item = outbox.get()
+            try:
+                connection.send(item)
+            except OSError:
+                return  # the parent stopped reading (it is ending this process)
+            if item is None or isinstance(item, str):
+                return
+
+    sender = threading.Thread(target=feed, daemon=True)
+    sender.start()
     try:
         chunk: list[Record | Skipped] = []
         for record in _produce_records(paths, skip):
             chunk.append(record)
             if len(chunk) >= _CHUNK:
-                queue.put(chunk)
+                outbox.put(chunk)
                 chunk = []
         if chunk:
-            queue.put(chunk)
-        queue.put(None)
+            outbox.put(chunk)
+        outbox.put(None)
     except Exception as error:  # report, do not hang the parent
-        queue.put(f"{type(error).__name__}: {error}")
+        outbox.put(f"{type(error).__name__}: {error}")
+    sender.join()
 
 
 def _produce_records(paths: list[Path], skip: int) -> Iterator[Record | Skipped]:

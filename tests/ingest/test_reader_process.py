@@ -3,48 +3,68 @@ message instead of hanging it (the parent used to wait on the queue for ever).""
 
 from __future__ import annotations
 
-import queue
+import multiprocessing
+import os
+import signal
+import time
 
 import pytest
 
-from store.ingest import parsed_records
 from store.ingest.parsed_records import ReaderFailed, received
 
 
 class _Child:
-    def __init__(self, alive: bool, exitcode: int | None = None) -> None:
-        self.alive, self.exitcode = alive, exitcode
+    def __init__(self, exitcode: int | None = None) -> None:
+        self.exitcode = exitcode
 
-    def is_alive(self) -> bool:
-        return self.alive
+    def join(self, timeout: float | None = None) -> None:
+        pass
 
 
-@pytest.fixture(autouse=True)
-def quick_checks(monkeypatch):
-    monkeypatch.setattr(parsed_records, "_CHILD_CHECK", 0.01)
+def _pipe(*items):
+    """The receiving end of a pipe holding ``items``; its sending end closed (the child
+    gone), as the parent holds no copy of it."""
+    receiving, sending = multiprocessing.Pipe(duplex=False)
+    for item in items:
+        sending.send(item)
+    sending.close()
+    return receiving
 
 
 def test_a_child_that_died_silently_is_reported_not_waited_for():
     with pytest.raises(ReaderFailed, match=r"ended without finishing \(exit code -9\)"):
-        list(received(queue.Queue(), _Child(alive=False, exitcode=-9)))
+        list(received(_pipe(), _Child(exitcode=-9)))
 
 
 def test_what_a_child_sent_before_it_ended_is_all_taken():
-    chunks: queue.Queue = queue.Queue()
-    chunks.put(["a", "b"])
-    chunks.put(["c"])
-    chunks.put(None)
-    assert list(received(chunks, _Child(alive=False, exitcode=0))) == ["a", "b", "c"]
+    got = received(_pipe(["a", "b"], ["c"], None), _Child(exitcode=0))
+    assert list(got) == ["a", "b", "c"]
 
 
 def test_a_child_that_reported_its_error_says_what_it_was():
-    chunks: queue.Queue = queue.Queue()
-    chunks.put(["a"])
-    chunks.put("OSError: disk gone")
-    got = received(chunks, _Child(alive=True))
+    got = received(_pipe(["a"], "OSError: disk gone"), _Child())
     assert next(got) == "a"
     with pytest.raises(ReaderFailed, match="disk gone"):
         next(got)
+
+
+def _sends_a_big_chunk(sending) -> None:
+    sending.send(["x" * 4_000_000])  # far past a pipe's buffer: blocks half written
+
+
+def test_a_child_killed_halfway_through_a_chunk_is_reported_not_waited_for():
+    # The case a multiprocessing.Queue hung on: the parent found the start of a message and
+    # waited for its rest, holding a sending end itself so that no EOF could ever come.
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    child = context.Process(target=_sends_a_big_chunk, args=(sending,), daemon=True)
+    child.start()
+    sending.close()
+    receiving.poll(5)  # the first bytes are in
+    time.sleep(0.2)
+    os.kill(child.pid, signal.SIGKILL)
+    with pytest.raises(ReaderFailed, match="exit code -9"):
+        list(received(receiving, child))
 
 
 def test_the_cli_says_it_in_one_line_and_how_to_resume(tmp_path, monkeypatch, capsys):

@@ -29,20 +29,23 @@ class FilledInWorker:
     def fill(self, work: Callable[[], None], group: str, *, exclusive: bool = False) -> None:
         """Run ``work`` (which posts the rows) in a worker; keys wait until it has ended.
 
-        The flag is cleared from the worker thread after its message is posted, and the key
-        queue then lets the screen's queue drain, so the next key finds the rows in. Only the
-        newest fill clears it: an exclusive one replaced by another does not.
+        The flag is cleared on the screen's own queue, behind the message with the rows, so
+        the next key finds them in. Only the newest fill clears it: an exclusive one replaced
+        by another does not.
         """
         token = object()
         self._fill_token = token
         self.keys_wait = True
 
+        def clear() -> None:
+            if self._fill_token is token:
+                self.keys_wait = False
+
         def run() -> None:
             try:
                 work()
             finally:
-                if self._fill_token is token:
-                    self.keys_wait = False
+                self.call_later(clear)  # type: ignore[attr-defined]
 
         self.app.background(run, group, exclusive=exclusive)  # type: ignore[attr-defined]
 
