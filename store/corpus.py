@@ -178,6 +178,13 @@ class Corpus:
 
         return load_cable(self.connection(), rowid, head_chars=chars)
 
+    def get_start(self, rowid: int, chars: int) -> tuple[Cable, bool] | None:
+        """The cable and whether it is only its first part (``chars`` of its body, for a
+        long one; whole, for a short one), in one read."""
+        from store.stored_cable import load_start
+
+        return load_start(self.connection(), rowid, chars)
+
     def summary(self, cable_id: str) -> Summary | None:
         """The listing row of this ID or alias."""
         rowid = self._rowid_of(cable_id)

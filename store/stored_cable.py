@@ -20,6 +20,17 @@ def load_cable(conn: sqlite3.Connection, rowid: int, head_chars: int | None = No
     """The cable at ``rowid``, or None. With ``head_chars``: only its first part (the
     body cut at the last blank line within that many characters), or None when the body is
     no longer than that (the whole cable is as quick to give)."""
+    start = load_start(conn, rowid, head_chars)
+    if start is None or (head_chars and not start[1]):
+        return None
+    return start[0]
+
+
+def load_start(
+    conn: sqlite3.Connection, rowid: int, head_chars: int | None
+) -> tuple[Cable, bool] | None:
+    """The cable at ``rowid`` and whether it is only its first part: cut to ``head_chars``
+    when its body is longer, else whole, from the one read (a short body is read whole)."""
     length = "length(t.body)" if head_chars else "0"
     body = "substr(t.body, 1, ?)" if head_chars else "t.body"
     params: tuple = (head_chars, rowid) if head_chars else (rowid,)
@@ -32,9 +43,8 @@ def load_cable(conn: sqlite3.Connection, rowid: int, head_chars: int | None = No
     if row is None:
         return None
     cable_id, created, hour_only, origin, classification, partial, header, body, source, size = row
-    if head_chars:
-        if size <= head_chars:
-            return None
+    cut = bool(head_chars) and size > head_chars
+    if cut:
         body = _cut_at_break(body)
     refs = tuple(
         r[0]
@@ -57,7 +67,7 @@ def load_cable(conn: sqlite3.Connection, rowid: int, head_chars: int | None = No
     aliases = tuple(
         r[0] for r in conn.execute("SELECT alias FROM aliases WHERE cable = ?", (rowid,))
     )
-    return replace(cable, aliases=aliases) if aliases else cable
+    return (replace(cable, aliases=aliases) if aliases else cable), cut
 
 
 def _cut_at_break(body: str) -> str:

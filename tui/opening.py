@@ -25,7 +25,6 @@ class OpeningMixin:
     """The cable-opening half of the app."""
 
     def on_sidebar_cursor_moved(self, message: Sidebar.CursorMoved) -> None:
-        self.update_count()  # (done already for a move the sidebar made: then a no-op)
         rowid = message.rowid
         if self._preview_timer is not None:
             self._preview_timer.stop()
@@ -93,11 +92,11 @@ class OpeningMixin:
             else:
                 summary = corpus.summary(key)
                 rowid = summary.rowid if summary else None
-            head = corpus.get_head(rowid, HEAD_CHARS) if rowid is not None else None
-            cable = head or (corpus.get_rowid(rowid) if rowid is not None else None)
-            if cable is None or rowid is None:
+            start = corpus.get_start(rowid, HEAD_CHARS) if rowid is not None else None
+            if start is None or rowid is None:
                 self.post_message(CableMissing(str(key)))
                 return
+            cable, partial = start
             present = corpus.existing(cable.references)
             cited = [s.id for s in corpus.cited_by(cable.id)]
             shown = Shown(rowid, cable.id, terms)
@@ -107,9 +106,9 @@ class OpeningMixin:
                 return render_cable(cable, highlight_terms=terms, refs_in_corpus=in_corpus,
                                     cited_by=cited, first_part=first_part)  # fmt: skip
 
-            rendered = rendered_of(cable, first_part=head is not None)
+            rendered = rendered_of(cable, first_part=partial)
             wrapped = rendered.layout(width) if width else None
-            if head is None:
+            if not partial:
                 self.post_message(CableLoaded(shown, rendered, wrapped, record))
                 return
             # A long cable: its first part now, the whole of it once that is painted.

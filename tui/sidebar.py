@@ -153,7 +153,7 @@ class Sidebar(FrameStyle, ScrollView, can_focus=True):
         self.scroll_to(y=self._scroll_target(self.cursor, center=True), animate=False)
         self.refresh()
         self._request(self.cursor // PAGE_SIZE)
-        self.post_message(self.CursorMoved(self.cursor_rowid, by_user=False))
+        self._moved(by_user=False)
 
     def complete_listing(self, listing: Listing, *, keep_rowid: int | None = None) -> None:
         """The full rowids of the listing shown from its first page: keep what is loaded."""
@@ -174,7 +174,7 @@ class Sidebar(FrameStyle, ScrollView, can_focus=True):
         if index is not None and index != self.cursor and self.cursor < shown:
             self.cursor = index
             self.scroll_to(y=self._scroll_target(index, center=True), animate=False)
-        self.post_message(self.CursorMoved(self.cursor_rowid, by_user=False))
+        self._moved(by_user=False)
 
     def index_of(self, rowid: int) -> int | None:
         try:
@@ -232,6 +232,9 @@ class Sidebar(FrameStyle, ScrollView, can_focus=True):
             height = self.row_height
             self.refresh_lines(old * height, height)
             self.refresh_lines(index * height, height)
+        self._moved(by_user)
+
+    def _moved(self, by_user: bool) -> None:
         if self.on_move is not None:
             self.on_move()
         self.post_message(self.CursorMoved(self.cursor_rowid, by_user=by_user))
@@ -279,7 +282,7 @@ class Sidebar(FrameStyle, ScrollView, can_focus=True):
         if target != round(self.scroll_y):
             self.scroll_to(y=target, animate=False, immediate=True)
         self.refresh()
-        self.post_message(self.CursorMoved(self.cursor_rowid, by_user=True))
+        self._moved(by_user=True)
 
     def action_first(self) -> None:
         self.move_to(0)

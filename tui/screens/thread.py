@@ -85,8 +85,7 @@ class ThreadScreen(FilledInWorker, Screen[str | None]):
         super().__init__()
         self.corpus = corpus
         self.place = place
-        self._wanted = cable_id
-        self._asked = cable_id  # the thread last asked for (r re-roots it)
+        self._wanted = cable_id  # the thread last asked for (r re-roots it)
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Thread"), id="thread-title")
@@ -107,7 +106,7 @@ class ThreadScreen(FilledInWorker, Screen[str | None]):
         from store.threads import build_thread
 
         corpus = self.corpus
-        self._asked = cable_id
+        self._wanted = cable_id
         self.query_one("#thread-title", Static).update(Text(f"Thread of {cable_id} …"))
 
         def work() -> None:
@@ -116,7 +115,7 @@ class ThreadScreen(FilledInWorker, Screen[str | None]):
         self.fill(work, "thread", exclusive=True)
 
     def on_thread_screen_rooted(self, message: Rooted) -> None:
-        if message.cable_id != self._asked:
+        if message.cable_id != self._wanted:
             return  # a thread asked for before the last one: its worker ran on
         if message.thread is None:
             self.notify(f"{flat(message.cable_id)} is not in this corpus", markup=False)
