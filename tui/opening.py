@@ -8,6 +8,8 @@ The cable is read, parsed and rendered in a worker; the event loop only shows wh
 
 from __future__ import annotations
 
+import threading
+
 from textual.content import Content
 
 from tui.messages import CableLaidOut, CableLoaded, CableMissing, Shown
@@ -84,7 +86,7 @@ class OpeningMixin:
             from textual.worker import get_current_worker
 
             # Imported here: off the start-up path.
-            from tui.first_screen import HEAD_CHARS, PAINT_WAIT, painted_signal
+            from tui.first_screen import HEAD_CHARS, PAINT_WAIT
             from tui.render import render_cable
 
             if isinstance(key, int):
@@ -112,7 +114,7 @@ class OpeningMixin:
                 self.post_message(CableLoaded(shown, rendered, wrapped, record))
                 return
             # A long cable: its first part now, the whole of it once that is painted.
-            painted = painted_signal()
+            painted = threading.Event()  # set once that is painted
             self.post_message(CableLoaded(shown, rendered, wrapped, record, partial=True,
                                           painted=painted))  # fmt: skip
             painted.wait(PAINT_WAIT)

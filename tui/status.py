@@ -79,12 +79,13 @@ def reader_label(view, cable_id: str | None) -> Content:
     if cable_id is None:
         return Content("")
     parts: list[Content | str | tuple[str, str]] = [(safe(cable_id), "bold")]
+    partial = getattr(view, "partial", False)  # only the first part of a long cable is in
     if view.hit_count:
         if view.hit is not None:
             parts.append(f"  hit {view.hit + 1} of {view.hit_count}")
         else:
             noun = "hit" if view.hit_count == 1 else "hits"
-            more = "+" if getattr(view, "partial", False) else ""
+            more = "+" if partial else ""
             parts.append(f"  {view.hit_count}{more} {noun} (n/N)")
     # "Links": the REFs this cable cites and the cables of the corpus that cite it.
     if view.ref_count:
@@ -96,7 +97,6 @@ def reader_label(view, cable_id: str | None) -> Content:
     wrapped = getattr(view, "wrapped", None)
     if wrapped is not None:
         height = view.scrollable_content_region.height
-        whole = not getattr(view, "partial", False)
-        where = position_label(round(view.scroll_y), height, len(wrapped.lines), whole=whole)
+        where = position_label(round(view.scroll_y), height, len(wrapped.lines), whole=not partial)
         parts.append((f"  {where}", "dim"))
     return Content.assemble(*parts)
