@@ -55,6 +55,8 @@ class SavingMixin:
         if shown is None:
             self.bell()
             return
+        if self.shell_refused("w (write to a file)"):
+            return
 
         def chosen(name: str | None) -> None:
             if name:
@@ -94,6 +96,8 @@ class SavingMixin:
 
         if self.shown is None:
             self.bell()
+            return
+        if self.shell_refused("| (pipe to a command)"):
             return
 
         def chosen(command: str | None) -> None:
