@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "cite": ("cite", "a citation of each cable (chicago, apa, bibtex, md)"),
     "locate": ("locate", "print where the corpus, bookmarks, history and config live"),
     "parse": ("parse", "show what the parser sees in cable files (JSON Lines with --json)"),
+    "map": ("map_", "where the cables (of a search) came from, on a world map"),
     "serve": ("serve", "serve the browser to a web browser, behind a secret token"),
 }
 
@@ -98,10 +99,11 @@ def _chosen_command(argv: list[str]) -> str | None:
 
 
 def _query_options(command: str):
-    if command == "stats":
-        from tui.commands import stats
+    if command in ("stats", "map"):
+        from tui.commands import map_, stats
 
-        return stats.VALUE_OPTIONS, stats.FLAG_OPTIONS
+        module = stats if command == "stats" else map_
+        return module.VALUE_OPTIONS, module.FLAG_OPTIONS
     return None
 
 
@@ -114,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     command = _chosen_command(argv)
     parser = build_parser(only=command)
     words: list[str] = []
-    if command in ("search", "stats"):  # a query may hold -word exclusions, not options
+    if command in ("search", "stats", "map"):  # a query may hold -word exclusions, not options
         from tui.commands.search import split_query_words
 
         at = argv.index(command) + 1
