@@ -112,3 +112,18 @@ def not_found(corpus: Corpus, wanted: str) -> str:
         if near:
             return f"no cable {wanted} in {corpus.path}; closest: {', '.join(s.id for s in near)}"
     return f"no cable {wanted} in {corpus.path}"
+
+
+def match_and_filters(text: str):
+    """The full-text match and the filters of a query (None and no filters for a blank
+    one); a bad query is a CommandError, exit 2."""
+    from store.filters import Filters
+    from store.query import QueryError, compile_query
+
+    if not text.strip():
+        return None, Filters()
+    try:
+        compiled = compile_query(text)
+    except QueryError as error:
+        raise CommandError(f"bad query: {error}") from None
+    return compiled.match, compiled.filters

@@ -8,7 +8,7 @@ import os
 import shutil
 import sys
 
-from tui.commands.common import CommandError, add_corpus_argument, open_corpus
+from tui.commands.common import add_corpus_argument, match_and_filters, open_corpus
 from tui.commands.output import add_color_argument, console, stdout_is_terminal
 
 DESCRIPTION = (
@@ -53,19 +53,11 @@ def _count(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.filters import Filters
     from store.geo.places import place_of
-    from store.query import QueryError, compile_query
     from store.timeline import counts
 
     text = " ".join(args.query or [])
-    match, filters = None, Filters()
-    if text.strip():
-        try:
-            compiled = compile_query(text)
-        except QueryError as error:
-            raise CommandError(f"bad query: {error}") from None
-        match, filters = compiled.match, compiled.filters
+    match, filters = match_and_filters(text)
     with open_corpus(args) as corpus:
         buckets = counts(corpus, match, filters, by="origin", top=ALL_ORIGINS)
     by_origin = {b.label: b.count for b in buckets if b.count}

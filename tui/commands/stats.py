@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 
-from tui.commands.common import CommandError, add_corpus_argument, open_corpus
+from tui.commands.common import (
+    CommandError,
+    add_corpus_argument,
+    match_and_filters,
+    open_corpus,
+)
 
 DESCRIPTION = (
     "Counts by classification, year, origin and tag, with bar charts; with a QUERY (the "
@@ -69,17 +74,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _one_chart(args: argparse.Namespace, text: str) -> int:
-    from store.filters import Filters
-    from store.query import QueryError, compile_query
     from store.timeline import counts
 
-    match, filters = None, Filters()
-    if text.strip():
-        try:
-            compiled = compile_query(text)
-        except QueryError as error:
-            raise CommandError(f"bad query: {error}") from None
-        match, filters = compiled.match, compiled.filters
+    match, filters = match_and_filters(text)
     by = args.by or "year"
     with open_corpus(args) as corpus:
         buckets = counts(corpus, match, filters, by=by, top=args.top)
