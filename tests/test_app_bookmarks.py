@@ -17,7 +17,7 @@ from app_support import (
 )
 from textual.widgets import Input
 
-from store.bookmarks import Bookmarks
+from store.userdata.bookmarks import Bookmarks
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.note import LineDialog, NoteDialog
 

@@ -15,8 +15,8 @@ from app_support import (
     story_corpus,
 )
 
-from store.config import Config
 from store.model import Level
+from store.userdata.config import Config
 from tui.reader import CableView
 from tui.render import BlockKind
 from tui.screens.filters import FilterScreen
@@ -372,7 +372,7 @@ async def test_the_theme_comes_from_the_config(story):
 
 @pilot_test
 async def test_an_empty_corpus_says_so_and_no_key_breaks_it(tmp_path):
-    from store import schema
+    from store.corpus import schema
 
     path = tmp_path / "empty.sqlite"
     schema.connect(path, readonly=False).close()

@@ -6,7 +6,7 @@ import pytest
 from app_support import burst, make_app, pilot_test, settle, story_corpus
 from textual.widgets import Input
 
-from store.history import History
+from store.userdata.history import History
 from tui.main_screen import MainScreen
 
 # The key that opens each screen from the listing.

@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 from rich.cells import cell_len
 
-from store.filters import Filters
+from store.corpus.filters import Filters
 from store.model import Level, Marking, Summary
 from store.sanitize import HIGHLIGHT_END, HIGHLIGHT_START
 from tui import render, sidebar_rows
@@ -157,7 +157,7 @@ def test_a_snippet_row_brings_the_first_match_into_view():
 
 
 def test_the_filter_hint_lists_levels_lowest_first():
-    from store.corpus import Facets
+    from store.corpus.corpus import Facets
     from tui.screens.filters import facets_hint
 
     facets = Facets(

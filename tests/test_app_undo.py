@@ -7,7 +7,7 @@ import pytest
 from app_support import burst, make_app, pilot_test, settle, story_corpus, wait_until
 from textual.widgets import Input
 
-from store.bookmarks import Bookmarks
+from store.userdata.bookmarks import Bookmarks
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.confirm import ConfirmDialog
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from store.query import compile_query
+from store.corpus.snippets import make_snippet
+from store.query.compile import compile_query
 from store.sanitize import HIGHLIGHT_END, HIGHLIGHT_START
-from store.snippets import make_snippet
 
 
 def _snippet(query: str, body: str, subject: str = "") -> str:

@@ -6,8 +6,8 @@ import sqlite3
 
 from app_support import generated_corpus, open_corpus, story_corpus
 
-from store.threads import CITED_BY, CITES, MAX_DEPTH, build_thread, clamp_depth
-from store.timeline import counts, period_range
+from store.corpus.threads import CITED_BY, CITES, MAX_DEPTH, build_thread, clamp_depth
+from store.corpus.timeline import counts, period_range
 from tui.thread_formats import thread_dot, thread_json, tree_lines
 
 

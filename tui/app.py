@@ -22,10 +22,10 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.timer import Timer
 
-from store.config import Config
-from store.corpus import Corpus
-from store.filters import Filters
+from store.corpus.corpus import Corpus
+from store.corpus.filters import Filters
 from store.model import Summary
+from store.userdata.config import Config
 from tui.bookmarking import BOOKMARK_POLL, BookmarkMixin
 from tui.hints import HintsMixin
 from tui.listing_loading import ListingMixin
@@ -47,8 +47,8 @@ from tui.trail import Trail
 from tui.typeahead import KeyQueue
 
 if TYPE_CHECKING:
-    from store.bookmarks import Bookmarks
-    from store.history import History
+    from store.userdata.bookmarks import Bookmarks
+    from store.userdata.history import History
 
 # Seconds after start-up before the bookmarks file is first read.
 FIRST_BOOKMARK_READ = 0.3
@@ -133,7 +133,7 @@ class CablesApp(
     def bookmarks(self) -> Bookmarks:
         """The user's bookmarks (TinyDB is imported on first use, not at start-up)."""
         if self._bookmarks is None:
-            from store.bookmarks import Bookmarks
+            from store.userdata.bookmarks import Bookmarks
 
             self._bookmarks = Bookmarks()
         return self._bookmarks
@@ -141,7 +141,7 @@ class CablesApp(
     @property
     def history(self) -> History:
         if self._history is None:
-            from store.history import History
+            from store.userdata.history import History
 
             self._history = History()
         return self._history

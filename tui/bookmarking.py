@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from tui.messages import BookmarksChanged, Notice
 
 if TYPE_CHECKING:
-    from store.bookmarks import Bookmarks
-    from store.history import History
+    from store.userdata.bookmarks import Bookmarks
+    from store.userdata.history import History
 
 # Other sessions of the same user may change the bookmarks; look again this often.
 BOOKMARK_POLL = 5.0

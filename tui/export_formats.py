@@ -16,7 +16,7 @@ import textwrap
 from dataclasses import dataclass
 from typing import Any
 
-from store.census import level_counts
+from store.corpus.census import level_counts
 from store.model import Cable, Marking, Paragraph
 from tui.safe_text import safe
 

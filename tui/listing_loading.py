@@ -11,7 +11,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from store.filters import Filters
+from store.corpus.filters import Filters
 from tui.messages import ListingLoaded
 from tui.sidebar import PAGE_SIZE, Listing, Sidebar
 from tui.status import listing_label

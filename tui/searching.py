@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from textual.timer import Timer
 
-from store.filters import Filters
+from store.corpus.filters import Filters
 from tui.messages import HistoryLoaded, ListingLoaded, SearchDone
 from tui.search_bar import SearchBar
 from tui.sidebar import Listing
@@ -88,7 +88,7 @@ class SearchMixin:
 
     def run_search(self, text: str, *, record: bool) -> bool:
         """Start a search (a newer one cancels it); False when the query is bad."""
-        from store.query import QueryError, compile_query
+        from store.query.compile import QueryError, compile_query
 
         try:
             compiled = compile_query(text)

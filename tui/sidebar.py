@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from store.corpus import Corpus
+from store.corpus.corpus import Corpus
 from store.model import Summary
 from tui.frame_style import FrameStyle
 from tui.listing import Listing

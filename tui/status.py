@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from store.filters import Filters
+from store.corpus.filters import Filters
 from tui.safe_text import safe
 
 

@@ -32,7 +32,7 @@ class StoryMixin:
         match = None
         words = []
         if self.listing.is_search:
-            from store.query import QueryError, compile_query
+            from store.query.compile import QueryError, compile_query
 
             try:
                 compiled = compile_query(self.listing.query)
@@ -67,7 +67,7 @@ class StoryMixin:
         corpus = self.corpus
 
         def work() -> None:
-            from store.timeline import UNDATED, counts
+            from store.corpus.timeline import UNDATED, counts
             from tui.bars import plain_terminal, sparkline
 
             buckets = [b for b in counts(corpus, match, filters, by="year") if b.label != UNDATED]
@@ -125,7 +125,7 @@ class StoryMixin:
                 return
             from dataclasses import replace
 
-            from store.timeline import period_range
+            from store.corpus.timeline import period_range
 
             period = period_range(picked[1])
             if period is None:

@@ -1,4 +1,4 @@
-"""A thread (``store.threads``) as an indented tree, JSON, or Graphviz DOT.
+"""A thread (``store.corpus.threads``) as an indented tree, JSON, or Graphviz DOT.
 
 Stdlib only: ``cables thread`` must not import Textual. Every text from a cable passes
 through ``safe``; in DOT it is also quoted, so a subject cannot close a label and add nodes.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from store.threads import CITED_BY, CITES, Thread, ThreadNode
+from store.corpus.threads import CITED_BY, CITES, Thread, ThreadNode
 from tui.export_formats import safe
 
 NOT_IN_CORPUS = "(not in this corpus)"

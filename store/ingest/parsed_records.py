@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from store.census import level_mask
+from store.corpus.census import level_mask
 from store.model import Cable
 from store.parse import parse_text
 from store.records import RawCable, Skipped

@@ -21,8 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.history import History
-    from store.safe_storage import StorageError
+    from store.userdata.history import History
+    from store.userdata.safe_storage import StorageError
     from tui.export_formats import safe
 
     try:

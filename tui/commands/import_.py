@@ -34,10 +34,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from store.corpus.schema import CorpusError
     from store.ingest.importer import import_paths
     from store.ingest.parsed_records import ReaderFailed
-    from store.removal import drop_samples
-    from store.schema import CorpusError
+    from store.ingest.removal import drop_samples
     from tui.export_formats import safe
 
     missing = [p for p in args.paths if not p.exists()]

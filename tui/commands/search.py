@@ -73,7 +73,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.query import QueryError, compile_query
+    from store.query.compile import QueryError, compile_query
 
     text = " ".join(args.query)
     if not text.strip():

@@ -69,9 +69,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _one_chart(args: argparse.Namespace, text: str) -> int:
-    from store.filters import Filters
-    from store.query import QueryError, compile_query
-    from store.timeline import counts
+    from store.corpus.filters import Filters
+    from store.corpus.timeline import counts
+    from store.query.compile import QueryError, compile_query
 
     match, filters = None, Filters()
     if text.strip():

@@ -18,8 +18,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Input, Label, Static
 
-from store.corpus import Corpus, Facets
-from store.filters import Filters
+from store.corpus.corpus import Corpus, Facets
+from store.corpus.filters import Filters
 from store.model import Level
 from tui.origin_complete import OriginInput, OriginSuggester
 from tui.screens.base import Dialog

@@ -29,7 +29,7 @@ NO_HIT_CHARS = 160
 
 
 def match_terms(match: str) -> list[tuple[str, bool]]:
-    """The (text, is_prefix) terms of an FTS5 MATCH expression written by store.query."""
+    """The (text, is_prefix) terms of an FTS5 MATCH expression written by store.query.compile."""
     return [(m.group(1).replace('""', '"'), bool(m.group(2))) for m in _QUOTED.finditer(match)]
 
 

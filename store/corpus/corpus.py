@@ -15,11 +15,11 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from store import schema
-from store.census import mask_of
-from store.filters import Filters
+from store.corpus import schema
+from store.corpus.census import mask_of
+from store.corpus.filters import Filters
+from store.corpus.rowids import UNDATED_LIMIT, floor_of_day
 from store.model import Cable, Hit, Level, Marking, Summary
-from store.rowids import UNDATED_LIMIT, floor_of_day
 
 _SUMMARY_COLUMNS = (
     "c.rowid, c.id, c.created, c.origin, c.level, c.caveats, c.classification, c.subject"
@@ -168,20 +168,20 @@ class Corpus:
 
     def get_rowid(self, rowid: int) -> Cable | None:
         """The full cable, parsed again from its stored text with its stored metadata."""
-        from store.stored_cable import load_cable  # (and the parser): not at start-up
+        from store.corpus.stored_cable import load_cable  # (and the parser): not at start-up
 
         return load_cable(self.connection(), rowid)
 
     def get_head(self, rowid: int, chars: int) -> Cable | None:
         """The first part of a long cable (see ``load_cable``); None for a short one."""
-        from store.stored_cable import load_cable
+        from store.corpus.stored_cable import load_cable
 
         return load_cable(self.connection(), rowid, head_chars=chars)
 
     def get_start(self, rowid: int, chars: int) -> tuple[Cable, bool] | None:
         """The cable and whether it is only its first part (``chars`` of its body, for a
         long one; whole, for a short one), in one read."""
-        from store.stored_cable import load_start
+        from store.corpus.stored_cable import load_start
 
         return load_start(self.connection(), rowid, chars)
 
@@ -279,24 +279,24 @@ class Corpus:
         rank: bool = False,
         before: int | None = None,
     ) -> list[Hit]:
-        """Hits for an FTS5 MATCH expression (from ``store.query``) plus filters.
+        """Hits for an FTS5 MATCH expression (from ``store.query.compile``) plus filters.
 
         Newest first by default: with rowids in date order that is an index walk. ``rank``
         orders by bm25 instead, which costs time for every matching cable.
         """
-        from store.corpus_search import search  # not needed to open the corpus at start-up
+        from store.corpus.search import search  # not needed to open the corpus at start-up
 
         return search(self, match, filters, limit=limit, rank=rank, before=before)
 
     def search_ids(self, match: str, filters: Filters = NO_FILTERS, *, rank: bool = False) -> array:
         """Rowids of every hit, newest first or best first: the search listing's rows."""
-        from store.corpus_search import search_ids
+        from store.corpus.search import search_ids
 
         return search_ids(self, match, filters, rank=rank)
 
     def snippets(self, match: str, rowids: Sequence[int]) -> dict[int, str]:
         """Snippets for some hits (the visible ones of a listing)."""
-        from store.corpus_search import snippets
+        from store.corpus.search import snippets
 
         return snippets(self, match, rowids)
 

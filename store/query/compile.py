@@ -20,8 +20,8 @@ The language:
   words. ``para:secret`` asks for a paragraph marked SECRET, whatever the cable's banner.
 
 This module is the entry point the rest of the code imports from, and writes the FTS5
-expression; the steps before it are ``store.query_lexer`` (text to tokens),
-``store.query_parser`` (tokens to a tree) and ``store.query_filters`` (the field filters).
+expression; the steps before it are ``store.query.lexer`` (text to tokens),
+``store.query.parser`` (tokens to a tree) and ``store.query.filters`` (the field filters).
 """
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from store.filters import Filters
-from store.query_errors import QueryError, show
-from store.query_lexer import lex
-from store.query_parser import (
+from store.corpus.filters import Filters
+from store.query.errors import QueryError, show
+from store.query.lexer import lex
+from store.query.parser import (
     MAX_NESTING,
     MAX_WORDS,
     AnyOf,

@@ -18,7 +18,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from store import paths
+from store.userdata import paths
 
 
 class ConfigError(ValueError):

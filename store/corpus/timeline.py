@@ -2,7 +2,7 @@
 tag or classification level.
 
 Periods come from the rowid alone (it encodes the minute a cable was sent, see
-``store.rowids``): SQLite groups the hits by day without reading a row of ``cables``, and
+``store.corpus.rowids``): SQLite groups the hits by day without reading a row of ``cables``, and
 the days fold into months and years here. A word in 150k cables is counted straight off the
 full-text index; only filters, origins, tags and levels need the ``cables`` table.
 """
@@ -13,10 +13,10 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from store.corpus import NO_FILTERS, Corpus
-from store.filters import Filters
+from store.corpus.corpus import NO_FILTERS, Corpus
+from store.corpus.filters import Filters
+from store.corpus.rowids import SLOTS
 from store.model import Level
-from store.rowids import SLOTS
 
 BY = ("year", "month", "origin", "tag", "class")
 UNDATED = "undated"
@@ -46,7 +46,7 @@ def counts(
     top: int = 30,
     levels: bool = False,
 ) -> list[Bucket]:
-    """The buckets for a search (``match``, an FTS5 expression from ``store.query``, or None
+    """The buckets for a search (``match``, an FTS5 expression from ``store.query.compile``, or None
     for a listing) and its filters. Periods come oldest first with empty ones filled in;
     origins, tags and levels most common first (``top`` of them)."""
     if by not in BY:

@@ -1,6 +1,6 @@
 """The corpus file: SQLite schema, settings, and opening it safely.
 
-One SQLite file holds the whole corpus. Rowids follow date order (see ``store.rowids``), so
+One SQLite file holds the whole corpus. Rowids follow date order (see ``store.corpus.rowids``), so
 "newest first" is a walk down the rowid, for the listing and for FTS5 alike.
 """
 

@@ -9,10 +9,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from store.filters import Filters
+from store.corpus.filters import Filters
 from store.model import Level
-from store.query_errors import QueryError, show
-from store.query_lexer import Token
+from store.query.errors import QueryError, show
+from store.query.lexer import Token
 
 _LEVEL_WORDS = {
     "U": Level.UNCLASSIFIED,

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from store.query_errors import QueryError, show
+from store.query.errors import QueryError, show
 
 _FIELD = re.compile(r"(tag|origin|class|para|from|to|id):(.*)", re.IGNORECASE | re.DOTALL)
 # subject:word searches the subject lines only (an FTS5 column filter), not the metadata.

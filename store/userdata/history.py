@@ -14,8 +14,8 @@ from pathlib import Path
 
 from tinydb.table import Table
 
-from store import paths
-from store.safe_storage import SafeStore, time_from_store, time_to_store
+from store.userdata import paths
+from store.userdata.safe_storage import SafeStore, time_from_store, time_to_store
 
 DEFAULT_CAP = 500
 
@@ -28,9 +28,9 @@ class HistoryEntry:
 
 
 class History:
-    """Past queries in one TinyDB file (default ``store.paths.history_file()``).
+    """Past queries in one TinyDB file (default ``store.userdata.paths.history_file()``).
 
-    ``record`` and ``clear`` raise ``store.safe_storage.StorageError`` (a one-line message)
+    ``record`` and ``clear`` raise ``store.userdata.safe_storage.StorageError`` (a one-line message)
     when the file cannot be written.
     """
 

@@ -39,7 +39,8 @@ def config_file() -> Path:
 
 def samples_dir() -> Path:
     """The bundled sample cables: inside the installed package, or the checkout's samples/."""
-    installed = Path(__file__).parent / "bundled_samples"
+    store = Path(__file__).resolve().parent.parent
+    installed = store / "bundled_samples"
     if installed.is_dir():
         return installed
-    return Path(__file__).resolve().parent.parent / "samples"
+    return store.parent / "samples"

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from store.corpus import _SUMMARY_COLUMNS, Corpus, _summary
+from store.corpus.corpus import _SUMMARY_COLUMNS, Corpus, _summary
 from store.model import Summary
 
 DEFAULT_DEPTH = 3

@@ -2,16 +2,16 @@
 
 It enforces the language's rules (OR and AND need a term on each side, exclusions need
 something to exclude from, nesting and word limits) and hands the field filters to a
-``FilterBuilder``; writing the tree out as FTS5 is ``store.query``'s job.
+``FilterBuilder``; writing the tree out as FTS5 is ``store.query.compile``'s job.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from store.query_errors import QueryError, show
-from store.query_filters import FilterBuilder
-from store.query_lexer import ATOMS, TERM_STARTS, Token, count_words
+from store.query.errors import QueryError, show
+from store.query.filters import FilterBuilder
+from store.query.lexer import ATOMS, TERM_STARTS, Token, count_words
 
 # FTS5's parser stack overflows ("parser stack overflow") at about 17 nested groups of mixed
 # operators. A user group becomes up to three levels of parentheses in the output; 10 user

@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from store import schema
+from store.corpus import schema
 from store.ingest.importer import _refresh_origins
 
 # meta key: the IDs of the bundled samples a first run put into this corpus, while they are

@@ -11,12 +11,12 @@ from array import array
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from store.corpus import _rowid_array
-from store.filters import Filters
+from store.corpus.corpus import _rowid_array
+from store.corpus.filters import Filters
 from store.model import Hit
 
 if TYPE_CHECKING:
-    from store.corpus import Corpus
+    from store.corpus.corpus import Corpus
 
 # Ranking: a word in the subject weighs more than one in the body.
 _BM25 = "bm25(cables_fts, 4.0, 1.0)"
@@ -83,6 +83,6 @@ def snippets(corpus: Corpus, match: str, rowids: Sequence[int]) -> dict[int, str
     rows = corpus.connection().execute(
         f"SELECT rowid, body, subject FROM texts WHERE rowid IN ({marks})", list(rowids)
     )
-    from store.snippets import make_snippet
+    from store.corpus.snippets import make_snippet
 
     return {r[0]: make_snippet(match, r[1], r[2] or "") for r in rows}

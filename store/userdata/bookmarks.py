@@ -1,7 +1,7 @@
 """The user's bookmarks: cable IDs with an optional note, kept in TinyDB (data dir).
 
-Every change is one locked read-modify-write of the file (``store.safe_storage``), and every
-read looks at the file again, so several sessions of one user see each other's bookmarks.
+Every change is one locked read-modify-write of the file (``store.userdata.safe_storage``),
+and every read looks at the file again, so several sessions of one user see each other's bookmarks.
 A bookmark outlives its cable: one whose ID is not in the current corpus stays, and the
 exports say so.
 """
@@ -16,9 +16,9 @@ from pathlib import Path
 
 from tinydb.table import Document, Table
 
-from store import paths
-from store.safe_storage import SafeStore, time_from_store, time_to_store
 from store.sanitize import clean
+from store.userdata import paths
+from store.userdata.safe_storage import SafeStore, time_from_store, time_to_store
 
 # What the exports know about a cable: (date text, subject), or None when it is not in the
 # current corpus.
@@ -33,9 +33,9 @@ class Bookmark:
 
 
 class Bookmarks:
-    """Bookmarks in one TinyDB file (default ``store.paths.bookmarks_file()``).
+    """Bookmarks in one TinyDB file (default ``store.userdata.paths.bookmarks_file()``).
 
-    Methods that change the file raise ``store.safe_storage.StorageError`` (a one-line
+    Methods that change the file raise ``store.userdata.safe_storage.StorageError`` (a one-line
     message) when it cannot be written; a blank cable ID raises ``ValueError``.
     """
 
