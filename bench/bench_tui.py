@@ -343,7 +343,7 @@ def percentiles(values: list[float]) -> str:
 
 def open_in_process(corpus: Path, cable_id: str, width: int, repeat: int) -> float:
     from store.corpus.corpus import Corpus
-    from tui.render import render_cable
+    from tui.output.render import render_cable
 
     with Corpus(corpus, readonly=True) as store:
         times = []

@@ -17,10 +17,10 @@ from app_support import (
 
 from store.model import Level
 from store.userdata.config import Config
-from tui.reader import CableView
-from tui.render import BlockKind
+from tui.output.render import BlockKind
 from tui.screens.filters import FilterScreen
 from tui.screens.help import HelpScreen, collect_bindings
+from tui.widgets.reader import CableView
 
 
 @pytest.fixture

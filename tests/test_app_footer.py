@@ -8,7 +8,7 @@ import pytest
 from app_support import listing_focused, make_app, pilot_test, screen_text, settle, story_corpus
 from cable_factory import build_corpus, telegram, write_telegrams
 
-from tui.hints import HintFooter
+from tui.widgets.hints import HintFooter
 
 
 @pytest.fixture

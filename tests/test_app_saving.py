@@ -6,7 +6,7 @@ import pytest
 from app_support import burst, make_app, pilot_test, settle, story_corpus, wait_until
 from textual.widgets import Input
 
-from tui import saving
+from tui.controllers import saving
 from tui.screens.confirm import ConfirmDialog
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from app_support import generated_corpus, make_app, pilot_test, settle, sidebar_lines
 
-from tui.sidebar import MAX_PAGES
+from tui.widgets.sidebar import MAX_PAGES
 
 COUNT = 20_000
 
@@ -80,7 +80,7 @@ async def test_search_hits_past_the_first_screenful_fill_in(big_corpus):
 
 @pilot_test
 async def test_G_before_the_listing_is_complete_lands_on_the_oldest(big_corpus):
-    from tui.sidebar import Listing
+    from tui.widgets.sidebar import Listing
 
     app = make_app(big_corpus)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -16,8 +16,8 @@ from store.corpus.filters import Filters
 from store.model import Level
 from store.query.compile import QueryError, compile_query
 from tui.cli import main
-from tui.export_formats import cable_to_markdown, cable_to_text, header_fields
-from tui.render import render_cable
+from tui.output.export_formats import cable_to_markdown, cable_to_text, header_fields
+from tui.output.render import render_cable
 
 
 @pytest.fixture

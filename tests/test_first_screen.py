@@ -9,9 +9,9 @@ import pytest
 from app_support import make_app, open_corpus, pilot_test, reader_text, settle, wait_until
 from cable_factory import build_corpus, telegram, write_telegrams
 
-from tui.first_screen import HEAD_CHARS
-from tui.render import BlockKind, render_cable
-from tui.status import position_label, reader_label
+from tui.controllers.first_screen import HEAD_CHARS
+from tui.output.render import BlockKind, render_cable
+from tui.widgets.status import position_label, reader_label
 
 PARAGRAPHS = [("(C)", f"Paragraph {n} of an invented long report on NATO port visits. " * 6)
               for n in range(400)]  # fmt: skip

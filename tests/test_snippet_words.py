@@ -57,7 +57,7 @@ def test_a_snippet_without_a_hit_in_the_body_ends_at_a_word():
 def test_a_snippet_row_cuts_between_words_at_both_ends():
     from rich.cells import cell_len
 
-    from tui.sidebar_rows import snippet_row
+    from tui.widgets.sidebar_rows import snippet_row
 
     before = " ".join(f"Word{n:02d}'s" for n in range(20))
     after = " ".join(f"Later{n:02d}'s" for n in range(20))

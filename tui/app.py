@@ -3,11 +3,10 @@
 ``CablesApp`` owns the corpus and the state (filters, the listing, the open cable, the trail
 of opened cables); ``MainScreen`` lays out the widgets and holds the browsing keys; the
 listing, opening cables, search, bookmarks, saving and the story keys are mixins
-(``tui.listing_loading``, ``tui.opening``, ``tui.searching``, ``tui.bookmarking``,
-``tui.saving``, ``tui.story``). Every corpus call runs in a
-thread worker and comes back as a message (``tui.messages``), so the event loop never waits
-for SQLite. Every binding has an id (``app.quit``, ``sidebar.down``, ...): the config file's
-``[keys]`` table remaps them.
+(``tui.controllers``: listing, opening, searching, bookmarking, saving, story). Every corpus
+call runs in a thread worker and comes back as a message (``tui.messages``), so the event
+loop never waits for SQLite. Every binding has an id (``app.quit``, ``sidebar.down``, ...):
+the config file's ``[keys]`` table remaps them.
 """
 
 from __future__ import annotations
@@ -26,25 +25,25 @@ from store.corpus.corpus import Corpus
 from store.corpus.filters import Filters
 from store.model import Summary
 from store.userdata.config import Config
-from tui.bookmarking import BOOKMARK_POLL, BookmarkMixin
-from tui.hints import HintsMixin
-from tui.listing_loading import ListingMixin
-from tui.main_screen import MainScreen
+from tui.controllers.bookmarking import BOOKMARK_POLL, BookmarkMixin
+from tui.controllers.listing import ListingMixin
+from tui.controllers.opening import PREVIEW_DELAY, OpeningMixin
+from tui.controllers.saving import SavingMixin
+from tui.controllers.searching import SearchMixin
+from tui.controllers.story import StoryMixin
 from tui.messages import (
     ListingLoaded,
     Notice,
     Shown,
 )
-from tui.opening import PREVIEW_DELAY, OpeningMixin
-from tui.reader import CableView
-from tui.safe_text import safe
-from tui.saving import SavingMixin
-from tui.search_bar import SearchBar
-from tui.searching import SearchMixin
-from tui.sidebar import Listing, Sidebar
-from tui.story import StoryMixin
-from tui.trail import Trail
+from tui.output.safe_text import safe
+from tui.screens.main import MainScreen
+from tui.state.trail import Trail
 from tui.typeahead import KeyQueue
+from tui.widgets.hints import HintsMixin
+from tui.widgets.reader import CableView
+from tui.widgets.search_bar import SearchBar
+from tui.widgets.sidebar import Listing, Sidebar
 
 if TYPE_CHECKING:
     from store.userdata.bookmarks import Bookmarks
@@ -351,7 +350,7 @@ class CablesApp(
 
 
 def _cable_provider():
-    from tui.palette import CableProvider
+    from tui.screens.palette import CableProvider
 
     return CableProvider
 

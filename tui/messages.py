@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 from store.model import Summary
-from tui.sidebar import Listing
+from tui.widgets.sidebar import Listing
 
 if TYPE_CHECKING:
     import threading
 
-    from tui.render import Layout, RenderedCable
+    from tui.output.render import Layout, RenderedCable
 
 
 @dataclass(frozen=True)

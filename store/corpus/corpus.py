@@ -1,4 +1,4 @@
-"""Reading the corpus: listings, one cable, references, facets; search is in corpus_search.
+"""Reading the corpus: listings, one cable, references, facets; search is in ``search``.
 
 ``Corpus`` is safe to use from several threads: each thread gets its own SQLite connection
 (the browser runs every query in a thread worker).
@@ -12,18 +12,16 @@ import threading
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from store.corpus import schema
 from store.corpus.census import mask_of
 from store.corpus.filters import Filters
 from store.corpus.rowids import UNDATED_LIMIT, floor_of_day
-from store.model import Cable, Hit, Level, Marking, Summary
+from store.corpus.rows import SUMMARY_COLUMNS, rowid_array, summary_of
+from store.model import Cable, Hit, Summary
 
-_SUMMARY_COLUMNS = (
-    "c.rowid, c.id, c.created, c.origin, c.level, c.caveats, c.classification, c.subject"
-)
 NO_FILTERS = Filters()
 
 
@@ -101,7 +99,7 @@ class Corpus:
         cursor = self.connection().execute(
             f"SELECT {key} FROM {source} WHERE {where} ORDER BY {key} DESC", params
         )
-        return _rowid_array(cursor)
+        return rowid_array(cursor)
 
     def summaries(self, rowids: Sequence[int]) -> list[Summary]:
         """Summaries for these rowids, in the order given (missing ones left out)."""
@@ -113,9 +111,9 @@ class Corpus:
             chunk = list(rowids[start : start + 500])
             marks = ",".join("?" * len(chunk))
             for row in conn.execute(
-                f"SELECT {_SUMMARY_COLUMNS} FROM cables c WHERE c.rowid IN ({marks})", chunk
+                f"SELECT {SUMMARY_COLUMNS} FROM cables c WHERE c.rowid IN ({marks})", chunk
             ):
-                found[row[0]] = _summary(row)
+                found[row[0]] = summary_of(row)
         return [found[r] for r in rowids if r in found]
 
     def page(
@@ -127,10 +125,10 @@ class Corpus:
             where += f" AND {key} < ?"
             params.append(before)
         rows = self.connection().execute(
-            f"SELECT {_SUMMARY_COLUMNS} FROM {source} WHERE {where} ORDER BY {key} DESC LIMIT ?",
+            f"SELECT {SUMMARY_COLUMNS} FROM {source} WHERE {where} ORDER BY {key} DESC LIMIT ?",
             [*params, limit],
         )
-        return [_summary(row) for row in rows]
+        return [summary_of(row) for row in rows]
 
     # -- one cable ---------------------------------------------------------------------------
 
@@ -192,10 +190,10 @@ class Corpus:
             return None
         row = (
             self.connection()
-            .execute(f"SELECT {_SUMMARY_COLUMNS} FROM cables c WHERE c.rowid = ?", (rowid,))
+            .execute(f"SELECT {SUMMARY_COLUMNS} FROM cables c WHERE c.rowid = ?", (rowid,))
             .fetchone()
         )
-        return _summary(row) if row else None
+        return summary_of(row) if row else None
 
     def find_prefix(self, prefix: str, limit: int = 20) -> list[Summary]:
         """Cables whose ID starts with ``prefix`` (an index range scan, never a full scan)."""
@@ -203,11 +201,11 @@ class Corpus:
         if not prefix:
             return []
         rows = self.connection().execute(
-            f"SELECT {_SUMMARY_COLUMNS} FROM cables c WHERE c.id >= ? AND c.id < ? "
+            f"SELECT {SUMMARY_COLUMNS} FROM cables c WHERE c.id >= ? AND c.id < ? "
             "ORDER BY c.id LIMIT ?",
             (prefix, prefix + "\U0010ffff", limit),
         )
-        return [_summary(row) for row in rows]
+        return [summary_of(row) for row in rows]
 
     def existing(self, cable_ids: Iterable[str]) -> set[str]:
         """Which of these IDs are in the corpus."""
@@ -225,17 +223,17 @@ class Corpus:
     def cited_by(self, cable_id: str, limit: int = 200) -> list[Summary]:
         """Cables of the corpus whose REF list names this one, newest first."""
         rows = self.connection().execute(
-            f"SELECT DISTINCT {_SUMMARY_COLUMNS} FROM refs r JOIN cables c ON c.rowid = r.cable "
+            f"SELECT DISTINCT {SUMMARY_COLUMNS} FROM refs r JOIN cables c ON c.rowid = r.cable "
             "WHERE r.target = ? ORDER BY c.rowid DESC LIMIT ?",
             (cable_id.upper(), limit),
         )
-        return [_summary(row) for row in rows]
+        return [summary_of(row) for row in rows]
 
     # -- facets ------------------------------------------------------------------------------
 
     def facets(self, filters: Filters = NO_FILTERS, top: int = 30) -> Facets:
         conn = self.connection()
-        where, params = self._where(filters)
+        where, params = self.where(filters)
         total = self.count(filters)
         levels = conn.execute(
             f"SELECT c.classification, count(*) FROM cables c WHERE {where} "
@@ -302,7 +300,11 @@ class Corpus:
 
     # -- filters -> SQL ----------------------------------------------------------------------
 
-    def _where(self, filters: Filters) -> tuple[str, list]:
+    def where(self, filters: Filters) -> tuple[str, list]:
+        """A WHERE clause over ``cables c`` (and its parameters) keeping what ``filters`` keep.
+
+        Never empty (``"1"`` for no filters), so a caller may append ``AND ...``.
+        """
         clauses: list[str] = ["1"]
         params: list = []
         if filters.levels:
@@ -343,10 +345,10 @@ class Corpus:
         built a 100k-entry list first: 240 ms for tag:PGOV at 250k cables).
         """
         if not filters.tags:
-            where, params = self._where(filters)
+            where, params = self.where(filters)
             return "cables c", "c.rowid", where, params
         first, *rest = filters.tags
-        where, params = self._where(replace(filters, tags=tuple(rest)))
+        where, params = self.where(replace(filters, tags=tuple(rest)))
         return (
             "tags t0 JOIN cables c ON c.rowid = t0.cable",
             "t0.cable",
@@ -368,31 +370,6 @@ class Corpus:
                 )
             )
         return sorted(set(names))
-
-
-def _rowid_array(cursor) -> array:
-    """The first column of every row, as a compact array (250k rowids are 2 MB)."""
-    out = array("q")
-    while chunk := cursor.fetchmany(8192):
-        out.extend(row[0] for row in chunk)
-    return out
-
-
-def _summary(row) -> Summary:
-    rowid, cable_id, created, origin, level, caveats, classification, subject = row
-    marking = None
-    if level is not None:
-        marking = Marking(
-            Level(level), tuple(c for c in caveats.split(",") if c), classification or ""
-        )
-    return Summary(
-        rowid=rowid,
-        id=cable_id,
-        created=datetime.fromisoformat(created) if created else None,
-        origin=origin,
-        classification=marking,
-        subject=subject,
-    )
 
 
 def year_range(year_from: int | None, year_to: int | None) -> tuple[date | None, date | None]:

@@ -1,6 +1,6 @@
 """Full-text search over the corpus: the FTS5 side of ``Corpus`` (hits, hit rowids, snippets).
 
-A module of its own so that ``store/corpus.py`` stays the listings and single cables the
+A module of its own so that ``store/corpus/corpus.py`` stays the listings and single cables the
 browser needs at start-up; ``Corpus.search``, ``search_ids`` and ``snippets`` delegate here
 and import it when first used.
 """
@@ -11,8 +11,8 @@ from array import array
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from store.corpus.corpus import _rowid_array
 from store.corpus.filters import Filters
+from store.corpus.rows import rowid_array
 from store.model import Hit
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def search(
     """See ``Corpus.search``."""
     if match is None:
         return [Hit(s, "") for s in corpus.page(filters, before=before, limit=limit)]
-    where, params = corpus._where(filters)
+    where, params = corpus.where(filters)
     if before is not None and not rank:
         where += " AND cables_fts.rowid < ?"
         params.append(before)
@@ -64,7 +64,7 @@ def search(
 
 def search_ids(corpus: Corpus, match: str, filters: Filters, *, rank: bool) -> array:
     """See ``Corpus.search_ids``."""
-    where, params = corpus._where(filters)
+    where, params = corpus.where(filters)
     join = "" if where == "1" else "JOIN cables c ON c.rowid = cables_fts.rowid "
     order = f"{_BM25}, cables_fts.rowid DESC" if rank else "cables_fts.rowid DESC"
     cursor = corpus.connection().execute(
@@ -72,7 +72,7 @@ def search_ids(corpus: Corpus, match: str, filters: Filters, *, rank: bool) -> a
         f"WHERE cables_fts MATCH ? AND {where} ORDER BY {order}",
         [match, *params],
     )
-    return _rowid_array(cursor)
+    return rowid_array(cursor)
 
 
 def snippets(corpus: Corpus, match: str, rowids: Sequence[int]) -> dict[int, str]:

@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from store.corpus.corpus import _SUMMARY_COLUMNS, Corpus, _summary
+from store.corpus.corpus import Corpus
+from store.corpus.rows import SUMMARY_COLUMNS, summary_of
 from store.model import Summary
 
 DEFAULT_DEPTH = 3
@@ -141,8 +142,8 @@ class _Builder:
         summaries = {
             s.id: s
             for s in map(
-                _summary,
-                self._chunked(f"SELECT {_SUMMARY_COLUMNS} FROM cables c WHERE c.id IN ({{}})",
+                summary_of,
+                self._chunked(f"SELECT {SUMMARY_COLUMNS} FROM cables c WHERE c.id IN ({{}})",
                               sorted(wanted)),
             )
         }  # fmt: skip
@@ -172,8 +173,8 @@ class _Builder:
         summaries = {
             s.rowid: s
             for s in map(
-                _summary,
-                self._chunked(f"SELECT {_SUMMARY_COLUMNS} FROM cables c WHERE c.rowid IN ({{}})",
+                summary_of,
+                self._chunked(f"SELECT {SUMMARY_COLUMNS} FROM cables c WHERE c.rowid IN ({{}})",
                               rows),
             )
         }  # fmt: skip

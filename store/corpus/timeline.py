@@ -62,7 +62,7 @@ def counts(
 
 def _source(corpus: Corpus, match: str | None, filters: Filters, *, need_cables: bool):
     """(FROM ... WHERE ..., params, rowid expression) for the hits."""
-    where, params = corpus._where(filters)
+    where, params = corpus.where(filters)
     if match is None:
         return f"cables c WHERE {where}", params, "c.rowid"
     if where == "1" and not need_cables:

@@ -35,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from store.userdata.bookmarks import Bookmarks
     from store.userdata.safe_storage import StorageError
-    from tui.export_formats import safe
+    from tui.output.export_formats import safe
 
     try:
         bookmarks = Bookmarks()
@@ -94,7 +94,7 @@ def _write(file: Path, text: str, *, force: bool, count: int) -> int:
 
 def _bibtex(args, marks) -> str:
     """One entry a bookmark (its note as ``annote``); cables the corpus lacks keep their ID."""
-    from tui.citation import bibtex_entry, missing_bibtex_entry
+    from tui.output.citation import bibtex_entry, missing_bibtex_entry
 
     try:
         corpus = open_corpus(args)

@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     from store.ingest.importer import import_paths
     from store.ingest.parsed_records import ReaderFailed
     from store.ingest.removal import drop_samples
-    from tui.export_formats import safe
+    from tui.output.export_formats import safe
 
     missing = [p for p in args.paths if not p.exists()]
     if missing:

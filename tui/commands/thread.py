@@ -43,7 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from store.corpus.threads import MAX_DEPTH, build_thread
     from store.parse.refids import canonical_id
-    from tui import thread_formats
+    from tui.output import thread_formats
 
     if not 1 <= args.depth <= MAX_DEPTH:
         raise CommandError(f"--depth must be from 1 to {MAX_DEPTH}")

@@ -25,7 +25,7 @@ from store.userdata.export_file import write_export
 from tui.screens.base import Dialog
 from tui.screens.confirm import ConfirmDialog
 from tui.screens.note import LineDialog, NoteDialog
-from tui.sidebar_rows import flat
+from tui.widgets.sidebar_rows import flat
 
 EXPORT_NAME = "cables-bookmarks.md"
 

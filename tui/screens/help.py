@@ -34,9 +34,9 @@ DESCRIPTION_WIDTH = 24
 def _sections() -> list[tuple[str, type]]:
     """Where each class's keys apply, in the order the help lists them."""
     from tui.app import CablesApp, MainScreen
-    from tui.reader import CableView
     from tui.screens.filters import FilterScreen
-    from tui.sidebar import Sidebar
+    from tui.widgets.reader import CableView
+    from tui.widgets.sidebar import Sidebar
 
     sections: list[tuple[str, type]] = [
         ("Everywhere", CablesApp),
@@ -54,7 +54,7 @@ def _optional_sections() -> list[tuple[str, type]]:
     """Screens added by later parts of the app (search, bookmarks, history)."""
     found: list[tuple[str, type]] = []
     try:
-        from tui.search_bar import SearchBar
+        from tui.widgets.search_bar import SearchBar
 
         found.append(("Search line (/)", SearchBar))
     except ImportError:

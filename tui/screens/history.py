@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from store.userdata.history import History, HistoryEntry
 from tui.screens.base import Dialog
-from tui.sidebar_rows import flat
+from tui.widgets.sidebar_rows import flat
 
 
 def entry_prompt(entry: HistoryEntry) -> Content:

@@ -19,10 +19,10 @@ from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
 from store.corpus.threads import CITED_BY, CITES, Thread, ThreadNode
-from tui.marking_style import chip
+from tui.output.marking_style import chip
+from tui.output.thread_formats import NOT_IN_CORPUS, node_date
 from tui.screens.base import FilledInWorker
-from tui.sidebar_rows import CHIP_WIDTH, flat
-from tui.thread_formats import NOT_IN_CORPUS, node_date
+from tui.widgets.sidebar_rows import CHIP_WIDTH, flat
 
 HINT = "enter opens the cable, r shows its thread, escape or q goes back"
 

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from store.corpus.timeline import UNDATED, Bucket, counts
 from store.model import Level, Marking
-from tui.marking_style import marking_colors
+from tui.output.marking_style import marking_colors
 from tui.screens.base import FilledInWorker
 
 LABEL_WIDTH = 8

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from tui.sidebar_rows import flat
+from tui.widgets.sidebar_rows import flat
 
 
 class Recall:

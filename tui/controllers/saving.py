@@ -9,8 +9,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from tui.controllers.open_cable_work import with_open_cable
 from tui.messages import Notice
-from tui.open_cable_work import with_open_cable
 
 # Terminals cap what an OSC 52 sequence may carry (xterm and tmux near 100,000 bytes of
 # base64, about 74 KB of text); past it the copy is silently dropped, so say so instead.
@@ -24,7 +24,7 @@ class SavingMixin:
 
     def _with_cable_text(self, use, *, markdown: bool = False) -> None:
         """Call ``use(text)`` in a worker with the open cable as plain text (or Markdown)."""
-        from tui.export_formats import cable_to_markdown, cable_to_text
+        from tui.output.export_formats import cable_to_markdown, cable_to_text
 
         def fetch(corpus, shown):
             return corpus.get_rowid(shown.rowid)

@@ -2,7 +2,7 @@
 
 No Rich and no Textual here: ``cables parse --json`` and the exports need only the stdlib.
 The header fields a cable shows, and their order, are defined once here (``header_fields``)
-and the Rich renderer (``tui.render``) draws the same list, so the reader, ``cables show``
+and the Rich renderer (``tui.output.render``) draws the same list, so the reader, ``cables show``
 and the exports never disagree about what a cable's header says.
 
 Every string taken from a cable passes through ``safe`` before it is written out, even
@@ -18,7 +18,7 @@ from typing import Any
 
 from store.corpus.census import level_counts
 from store.model import Cable, Marking, Paragraph
-from tui.safe_text import safe
+from tui.output.safe_text import safe
 
 __all__ = ["safe"]  # (re-exported: the exports and commands take it from here)
 

@@ -13,8 +13,8 @@ from rich.text import Text
 
 from store.model import Summary
 from store.sanitize import HIGHLIGHT_END, HIGHLIGHT_START
-from tui.marking_style import chip
-from tui.safe_text import safe
+from tui.output.marking_style import chip
+from tui.output.safe_text import safe
 
 BOOKMARK_MARK = "*"
 DATE_WIDTH = 10
@@ -34,7 +34,7 @@ DATE_STYLE = Style(dim=True)
 ID_STYLE = Style(bold=True)
 MARK_STYLE = Style(bold=True)
 SNIPPET_STYLE = Style(dim=True)
-# The reader's hit style (``tui.render.HIGHLIGHT_STYLE``; a test keeps them equal), not
+# The reader's hit style (``tui.output.render.HIGHLIGHT_STYLE``; a test keeps them equal), not
 # imported from there so that the first paint does not wait for the renderer's import.
 HIGHLIGHT_STYLE = Style(reverse=True, bold=True)
 

@@ -1,9 +1,9 @@
 """The reader: one rendered cable, wrapped to the pane, scrolled line by line.
 
-A Line-API ``ScrollView`` over ``tui.render.Layout``: the cable is rendered once (in a worker,
-by the app) into blocks and wrapped lines, and this widget paints only the visible lines, so a
-200 KB cable scrolls as fast as a short one. A resize re-wraps the blocks (``layout``) and
-keeps the first visible line in view.
+A Line-API ``ScrollView`` over ``tui.output.render.Layout``: the cable is rendered once (in a
+worker, by the app) into blocks and wrapped lines, and this widget paints only the visible
+lines, so a 200 KB cable scrolls as fast as a short one. A resize re-wraps the blocks
+(``layout``) and keeps the first visible line in view.
 
 REF and "cited by" items are selectable: ``]`` and ``[`` move the selection (shown in reverse
 video), enter or o follows it. Search hits are already highlighted by the renderer;
@@ -21,11 +21,11 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.frame_style import FrameStyle
-from tui.scroll_length import set_scroll_length
+from tui.widgets.frame_style import FrameStyle
+from tui.widgets.scroll_length import set_scroll_length
 
 if TYPE_CHECKING:
-    from tui.render import Layout, RenderedCable
+    from tui.output.render import Layout, RenderedCable
 
 EMPTY_NOTICE = "No cable open: pick one on the left (j/k, enter). ? lists every key."
 SELECTED_STYLE = Style(reverse=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from store.model import Summary
-from tui.export_formats import md_escape, safe
+from tui.output.export_formats import md_escape, safe
 
 STYLES = ("chicago", "apa", "bibtex", "md")
 PUBLISHER = "WikiLeaks Cablegate"

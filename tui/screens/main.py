@@ -18,10 +18,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
-from tui.hints import HintFooter
-from tui.reader import CableView
-from tui.search_bar import SearchBar
-from tui.sidebar import Sidebar
+from tui.widgets.hints import HintFooter
+from tui.widgets.reader import CableView
+from tui.widgets.search_bar import SearchBar
+from tui.widgets.sidebar import Sidebar
 
 ONE_PANE_BELOW = 100
 

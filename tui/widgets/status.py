@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from store.corpus.filters import Filters
-from tui.safe_text import safe
+from tui.output.safe_text import safe
 
 
 def listing_label(

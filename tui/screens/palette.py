@@ -12,7 +12,7 @@ from textual.command import Hit, Hits, Provider
 from textual.content import Content
 
 from store.model import Summary
-from tui.sidebar_rows import flat
+from tui.widgets.sidebar_rows import flat
 
 MAX_HITS = 20
 # How many characters of a query must be there before asking the corpus (a 1-letter prefix

@@ -1,6 +1,6 @@
 """Cable text made harmless for output (the one function the browser needs at start-up).
 
-Kept apart from ``tui.export_formats``, which re-exports it, so that the listing's first
+Kept apart from ``tui.output.export_formats``, which re-exports it, so that the listing's first
 paint does not import the exporters.
 """
 

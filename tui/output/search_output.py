@@ -11,7 +11,7 @@ from rich.text import Text
 
 from store.model import Hit
 from store.sanitize import HIGHLIGHT_END, HIGHLIGHT_START, clean
-from tui.marking_style import chip
+from tui.output.marking_style import chip
 
 
 def snippet_text(snippet: str) -> Text:

@@ -2,7 +2,7 @@
 
 A Line-API ``ScrollView``: it paints only the visible rows, and holds only the listing's
 rowids (an ``array`` of 8-byte ints: 2 MB at 250,000 cables) plus a small cache of pages of
-summaries (``tui.sidebar_pages``), which thread workers fetch from the corpus as rows come
+summaries (``tui.widgets.sidebar_pages``), which thread workers fetch from the corpus as rows come
 into view. Moving the cursor repaints the two rows that changed, nothing else (over SSH
 every repaint is bytes). OptionList, ListView and DataTable build a widget or a row object
 per item and take seconds to minutes at this size.
@@ -23,12 +23,12 @@ from textual.strip import Strip
 
 from store.corpus.corpus import Corpus
 from store.model import Summary
-from tui.frame_style import FrameStyle
-from tui.listing import Listing
-from tui.row_snap import padded_length, snapped
-from tui.scroll_length import set_scroll_length
-from tui.sidebar_pages import MAX_PAGES, PAGE_SIZE, SummaryPages
-from tui.sidebar_rows import ID_WIDTH, fit, placeholder_row, snippet_row, summary_row
+from tui.state.listing import Listing
+from tui.widgets.frame_style import FrameStyle
+from tui.widgets.row_snap import padded_length, snapped
+from tui.widgets.scroll_length import set_scroll_length
+from tui.widgets.sidebar_pages import MAX_PAGES, PAGE_SIZE, SummaryPages
+from tui.widgets.sidebar_rows import ID_WIDTH, fit, placeholder_row, snippet_row, summary_row
 
 # Also taken from here by the app and the tests, from before they had modules of their own.
 __all__ = ["MAX_PAGES", "PAGE_SIZE", "Listing", "Sidebar"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from store.corpus.threads import CITED_BY, CITES, Thread, ThreadNode
-from tui.export_formats import safe
+from tui.output.export_formats import safe
 
 NOT_IN_CORPUS = "(not in this corpus)"
 UNICODE_BRANCHES = ("├─ ", "└─ ", "│  ", "   ")

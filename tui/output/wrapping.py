@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len, get_character_cell_size
 from rich.text import Text
 
-from tui.blocks import BlockKind
+from tui.output.blocks import BlockKind
 
 if TYPE_CHECKING:
-    from tui.render import RenderedCable
+    from tui.output.render import RenderedCable
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,8 @@
 """What a rendered cable is made of: ``Block``s (one banner, header field, REF item,
 paragraph, ...) and the places of the search hits in them.
 
-A module of its own because both sides use it: ``tui.render`` builds the blocks from a Cable
-and ``tui.wrapping`` wraps them into display lines, without either importing the other.
+A module of its own because both sides use it: ``tui.output.render`` builds the blocks from a Cable
+and ``tui.output.wrapping`` wraps them into display lines, without either importing the other.
 """
 
 from __future__ import annotations

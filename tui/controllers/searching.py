@@ -17,8 +17,8 @@ from textual.timer import Timer
 
 from store.corpus.filters import Filters
 from tui.messages import HistoryLoaded, ListingLoaded, SearchDone
-from tui.search_bar import SearchBar
-from tui.sidebar import Listing
+from tui.widgets.search_bar import SearchBar
+from tui.widgets.sidebar import Listing
 
 # Search as you type waits for a pause this long: no query per keystroke of a fast typist.
 SEARCH_DELAY = 0.12

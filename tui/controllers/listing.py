@@ -13,8 +13,8 @@ from textual.widgets import Static
 
 from store.corpus.filters import Filters
 from tui.messages import ListingLoaded
-from tui.sidebar import PAGE_SIZE, Listing, Sidebar
-from tui.status import listing_label
+from tui.widgets.sidebar import PAGE_SIZE, Listing, Sidebar
+from tui.widgets.status import listing_label
 
 
 class ListingMixin:
@@ -35,7 +35,7 @@ class ListingMixin:
 
     def _size_id_column(self) -> None:
         """The ID column fits the corpus's longest ID (an index scan: in a worker)."""
-        from tui.sidebar_rows import id_column
+        from tui.widgets.sidebar_rows import id_column
 
         def work() -> None:
             width = id_column(self.corpus.longest_id())

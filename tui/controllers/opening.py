@@ -13,10 +13,10 @@ import threading
 from textual.content import Content
 
 from tui.messages import CableLaidOut, CableLoaded, CableMissing, Shown
-from tui.reader import CableView
-from tui.safe_text import safe
-from tui.sidebar import Sidebar
-from tui.status import reader_label
+from tui.output.safe_text import safe
+from tui.widgets.reader import CableView
+from tui.widgets.sidebar import Sidebar
+from tui.widgets.status import reader_label
 
 # The reader follows the cursor once it rests this long, so holding j does not re-render
 # (and re-send over SSH) a cable per row.
@@ -86,8 +86,8 @@ class OpeningMixin:
             from textual.worker import get_current_worker
 
             # Imported here: off the start-up path.
-            from tui.first_screen import HEAD_CHARS, PAINT_WAIT
-            from tui.render import render_cable
+            from tui.controllers.first_screen import HEAD_CHARS, PAINT_WAIT
+            from tui.output.render import render_cable
 
             if isinstance(key, int):
                 rowid: int | None = key

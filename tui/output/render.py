@@ -7,8 +7,9 @@ item, paragraph, heading, ...), each a Rich ``Text`` plus what the reader needs 
 pane re-runs only ``layout``. Only Rich is imported: ``cables show`` must start fast.
 
 This module builds the blocks and is where callers import from; the blocks themselves are in
-``tui.blocks``, the wrapping in ``tui.wrapping``, finding search terms in
-``tui.term_highlighter`` and the Summary/Comment/Note sections in ``tui.section_spans``.
+``tui.output.blocks``, the wrapping in ``tui.output.wrapping``, finding search terms in
+``tui.output.term_highlighter`` and the Summary/Comment/Note sections in
+``tui.output.section_spans``.
 
 Cable text never goes through Rich markup: every string is cleaned with
 ``store.sanitize.clean`` (via ``export_formats.safe``) and placed with ``Text.append`` and
@@ -27,18 +28,18 @@ from rich.style import Style
 from rich.text import Text
 
 from store.model import Cable
-from tui.blocks import Block, BlockKind, HitPosition
-from tui.export_formats import (
+from tui.output.blocks import Block, BlockKind, HitPosition
+from tui.output.export_formats import (
     PARTIAL_NOTICE,
     banner_text,
     body_paragraphs,
     header_fields,
     safe,
 )
-from tui.marking_style import chip, chip_text
-from tui.section_spans import is_ruler, section_spans
-from tui.term_highlighter import TermHighlighter, term_highlighter
-from tui.wrapping import MIN_HANG_ROOM, Layout, Line, layout, natural_width
+from tui.output.marking_style import chip, chip_text
+from tui.output.section_spans import is_ruler, section_spans
+from tui.output.term_highlighter import TermHighlighter, term_highlighter
+from tui.output.wrapping import MIN_HANG_ROOM, Layout, Line, layout, natural_width
 
 # The names callers have always taken from here, wherever they are defined now.
 __all__ = [

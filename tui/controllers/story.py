@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from tui.open_cable_work import with_open_cable
-from tui.safe_text import safe
+from tui.controllers.open_cable_work import with_open_cable
+from tui.output.safe_text import safe
 
 CITATION_STYLE = "chicago"
 
@@ -25,8 +25,8 @@ class StoryMixin:
 
     def listing_query(self):
         """(FTS5 match or None, filters, words for a title) of what the listing lists."""
-        from tui.searching import merge_filters
-        from tui.status import filters_label
+        from tui.controllers.searching import merge_filters
+        from tui.widgets.status import filters_label
 
         filters = self.filters
         match = None
@@ -68,7 +68,7 @@ class StoryMixin:
 
         def work() -> None:
             from store.corpus.timeline import UNDATED, counts
-            from tui.bars import plain_terminal, sparkline
+            from tui.output.bars import plain_terminal, sparkline
 
             buckets = [b for b in counts(corpus, match, filters, by="year") if b.label != UNDATED]
             if not buckets:
@@ -136,7 +136,7 @@ class StoryMixin:
         self.push_screen(TimelineScreen(self.corpus, match, filters, safe(title)), chosen)
 
     def action_cite(self) -> None:
-        from tui.citation import cite
+        from tui.output.citation import cite
 
         def fetch(corpus, shown):
             summary = corpus.summary(shown.id)
