@@ -158,6 +158,10 @@ class CablesApp(
             self.set_keymap(keymap)
         return problems
 
+    @staticmethod
+    def key_sections() -> list[tuple[str, type]]:
+        return key_sections()
+
     def get_default_screen(self) -> Screen:
         return MainScreen(id="main")
 
@@ -355,8 +359,32 @@ def _cable_provider():
     return CableProvider
 
 
+def key_sections() -> list[tuple[str, type]]:
+    """Each part of the app that has keys, titled, in the order the help lists them."""
+    from tui.screens.bookmarks import BookmarksScreen
+    from tui.screens.filters import FilterScreen
+    from tui.screens.help import HelpScreen
+    from tui.screens.history import HistoryScreen
+    from tui.screens.thread import ThreadScreen
+    from tui.screens.timeline import TimelineScreen
+
+    return [
+        ("Everywhere", CablesApp),
+        ("Main screen", MainScreen),
+        ("Sidebar (the listing)", Sidebar),
+        ("Reader (the open cable)", CableView),
+        ("Help", HelpScreen),
+        ("Filter screen", FilterScreen),
+        ("Search line (/)", SearchBar),
+        ("Bookmarks (B)", BookmarksScreen),
+        ("Search history (H)", HistoryScreen),
+        ("Thread (t)", ThreadScreen),
+        ("Timeline (T)", TimelineScreen),
+    ]
+
+
 def binding_ids() -> list[str]:
     """Every binding id of the app, in help-screen order (the config's ``[keys]`` names)."""
     from tui.screens.help import collect_bindings
 
-    return [binding.id for _, _, binding in collect_bindings() if binding.id]
+    return [binding.id for _, _, binding in collect_bindings(key_sections()) if binding.id]

@@ -11,15 +11,19 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.text import Text
 
-from tui.output.blocks import BlockKind
+from tui.output.blocks import Block, BlockKind
 
-if TYPE_CHECKING:
-    from tui.output.render import RenderedCable
+
+class Blocks(Protocol):
+    """What is wrapped: a rendered cable (``tui.output.render.RenderedCable``), which imports
+    this module, so it is named here by what it has."""
+
+    blocks: tuple[Block, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +60,7 @@ class Layout:
         return range(first, last)
 
 
-def natural_width(rendered: RenderedCable) -> int:
+def natural_width(rendered: Blocks) -> int:
     """The width at which no line of the rendered cable needs wrapping (at least 80)."""
     longest = max(
         (cell_len(line) for block in rendered.blocks for line in block.text.plain.split("\n")),
@@ -70,7 +74,7 @@ _WORD = re.compile(r"[ ]*[^ ]+")
 MIN_HANG_ROOM = 20
 
 
-def layout(rendered: RenderedCable, width: int) -> Layout:
+def layout(rendered: Blocks, width: int) -> Layout:
     """Wrap every block to ``width`` cells: words wrap, over-long words fold, line breaks
     in the cable are kept, banners are centered, blank blocks are one empty line."""
     width = max(width, 1)
