@@ -426,7 +426,7 @@ def open_key_to_paint(corpus: Path, cable_id: str, size: tuple[int, int], repeat
 
             app.reader.render_line = watch  # type: ignore[method-assign]
             started = time.perf_counter()
-            app.open_cable_id(cable_id, record=True)
+            app.opener.open_cable_id(cable_id, record=True)
             await asyncio.wait_for(painted.wait(), 30)
             return time.perf_counter() - started
 

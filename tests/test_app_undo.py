@@ -28,7 +28,7 @@ async def test_m_removes_a_noted_bookmark_and_u_brings_it_back(story):
         await settle(pilot)
         shown = app.shown.id
         Bookmarks().add(shown, "my note")
-        app.refresh_bookmarks()
+        app.marks.refresh()
         assert await wait_until(pilot, lambda: shown in app.sidebar.bookmarked)
         await burst(pilot, "m")
         assert await wait_until(pilot, lambda: shown not in Bookmarks())

@@ -39,7 +39,7 @@ def _filtered(tmp_path):
     from store.model import Level
 
     app = make_app(generated_corpus(tmp_path / "g.sqlite", 3000))
-    app.filters = Filters(levels=frozenset({Level.UNCLASSIFIED, Level.SECRET}))
+    app.state.filters = Filters(levels=frozenset({Level.UNCLASSIFIED, Level.SECRET}))
     return app
 
 

@@ -1,5 +1,5 @@
 """Bookmarks in the browser: m toggles one on the open cable (with an optional note), the
-sidebar marks bookmarked cables, B lists them. A mixin of ``CablesApp``.
+sidebar marks bookmarked cables, B lists them.
 
 Every read and write of the bookmarks file runs in a thread worker (it takes a file lock);
 the app polls the file every few seconds so bookmarks made in another session show up.
@@ -9,57 +9,61 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tui.controllers.open_cable_work import with_id
 from tui.messages import BookmarksChanged, Notice
 
 if TYPE_CHECKING:
     from store.userdata.bookmarks import Bookmarks
     from store.userdata.history import History
+    from tui.state.browser import Target
 
 # Other sessions of the same user may change the bookmarks; look again this often.
 BOOKMARK_POLL = 5.0
 
 
-class BookmarkMixin:
-    """The bookmark half of the app."""
+class Marks:
+    """m, u and B; the sidebar's bookmark marks."""
 
-    _removed_notes: dict[str, str]
-
-    def _init_bookmarks(self) -> None:
-        self._removed_notes = {}
+    def __init__(self, app) -> None:
+        self.app = app
+        self._removed_notes: dict[str, str] = {}
         self._removed_last: tuple[str, str] | None = None
 
-    def refresh_bookmarks(self) -> None:
+    def refresh(self) -> None:
+        app = self.app
+
         def work() -> None:
-            bookmarks = self.bookmarks  # made (and TinyDB imported) in the worker the first time
-            self.post_message(BookmarksChanged(bookmarks.ids()))
-            self._report_storage_notices(bookmarks)
+            bookmarks = app.bookmarks  # made (and TinyDB imported) in the worker the first time
+            app.post_message(BookmarksChanged(bookmarks.ids()))
+            self.report_storage_notices(bookmarks)
 
-        self.background(work, "bookmarks")
+        app.background(work, "bookmarks")
 
-    def _report_storage_notices(self, store: Bookmarks | History) -> None:
+    def report_storage_notices(self, store: Bookmarks | History) -> None:
         while store.notices:
-            self.post_message(Notice(store.notices.pop(0), "warning"))
+            self.app.post_message(Notice(store.notices.pop(0), "warning"))
 
-    def on_bookmarks_changed(self, message: BookmarksChanged) -> None:
+    def changed(self, message: BookmarksChanged) -> None:
         from textual.css.query import NoMatches
 
         try:
-            sidebar = self.sidebar
+            sidebar = self.app.sidebar
         except NoMatches:
             return  # the app is closing: its screens are gone
         sidebar.set_bookmarked(message.ids)
-        self.update_status()
+        self.app.opener.update_status()
 
-    def action_bookmark(self) -> None:
-        """m: bookmark the open cable (asking for an optional note), or remove its bookmark."""
-        shown = self.shown
-        if shown is None:
-            self.bell()
+    def toggle(self, target: Target | None) -> None:
+        """m: bookmark the cable (asking for an optional note), or remove its bookmark."""
+        app = self.app
+        target = with_id(app, target, self.toggle)
+        if target is None:
             return
-        if shown.id in self.sidebar.bookmarked:
+        shown = target
+        if shown.id in app.sidebar.bookmarked:
 
             def remove() -> None:
-                bookmarks = self.bookmarks
+                bookmarks = app.bookmarks
                 mark = bookmarks.get(shown.id)
                 bookmarks.remove(shown.id)
                 # One key removes a bookmark; its note is kept for this session, so that m
@@ -71,10 +75,10 @@ class BookmarkMixin:
                     text = f"bookmark removed: {shown.id} (u undoes, with its note)"
                 else:
                     text = f"bookmark removed: {shown.id} (u undoes)"
-                self.post_message(Notice(text))
-                self.post_message(BookmarksChanged(bookmarks.ids()))
+                app.post_message(Notice(text))
+                app.post_message(BookmarksChanged(bookmarks.ids()))
 
-            self.background(remove, "bookmarks")
+            app.background(remove, "bookmarks")
             return
         from tui.screens.note import NoteDialog
 
@@ -83,39 +87,43 @@ class BookmarkMixin:
                 return
 
             def add() -> None:
-                bookmarks = self.bookmarks
+                bookmarks = app.bookmarks
                 bookmarks.add(shown.id, note)
-                self.post_message(Notice(f"bookmarked {shown.id}"))
-                self.post_message(BookmarksChanged(bookmarks.ids()))
+                app.post_message(Notice(f"bookmarked {shown.id}"))
+                app.post_message(BookmarksChanged(bookmarks.ids()))
 
-            self.background(add, "bookmarks")
+            app.background(add, "bookmarks")
 
-        self.push_screen(NoteDialog(shown.id, self._removed_notes.get(shown.id, "")), chosen)
+        app.push_screen(NoteDialog(shown.id, self._removed_notes.get(shown.id, "")), chosen)
 
-    def action_undo(self) -> None:
+    def undo(self) -> None:
         """u: put back the bookmark m removed last, with its note."""
+        app = self.app
         removed, self._removed_last = self._removed_last, None
         if removed is None:
-            self.bell()
+            app.bell()
             return
         cable_id, note = removed
 
         def restore() -> None:
-            bookmarks = self.bookmarks
+            bookmarks = app.bookmarks
             bookmarks.add(cable_id, note)
             self._removed_notes.pop(cable_id, None)
-            self.post_message(Notice(f"bookmark restored: {cable_id}"))
-            self.post_message(BookmarksChanged(bookmarks.ids()))
+            app.post_message(Notice(f"bookmark restored: {cable_id}"))
+            app.post_message(BookmarksChanged(bookmarks.ids()))
 
-        self.background(restore, "bookmarks")
+        app.background(restore, "bookmarks")
 
-    def action_bookmarks(self) -> None:
+    def list(self) -> None:
+        """B: the bookmarks screen; the cable chosen there opens."""
         from tui.screens.bookmarks import BookmarksScreen
 
-        def chosen(cable_id: str | None) -> None:
-            self.refresh_bookmarks()
-            if cable_id:
-                self.open_cable_id(cable_id, record=True)
-                self.reader.focus()
+        app = self.app
 
-        self.push_screen(BookmarksScreen(self.bookmarks, self.corpus), chosen)
+        def chosen(cable_id: str | None) -> None:
+            self.refresh()
+            if cable_id:
+                app.opener.open_cable_id(cable_id, record=True)
+                app.reader.focus()
+
+        app.push_screen(BookmarksScreen(app.bookmarks, app.corpus), chosen)

@@ -1,9 +1,9 @@
-"""The listing in the browser: its first page at once, then all its rowids; the header line
-that counts it. A mixin of ``CablesApp``.
+"""The listing in the browser: its first page at once, then all its rowids; the filters; the
+header line that counts it.
 
 A 250,000-row listing is a scan of a while, so the first page (and the count, an index scan
 of milliseconds) is shown first and the rest follows from a worker; a newer request (a new
-filter) makes an older one's answer stale (``_listing_generation``).
+filter) makes an older one's answer stale (``state.listing_generation``).
 """
 
 from __future__ import annotations
@@ -13,94 +13,113 @@ from textual.widgets import Static
 
 from store.corpus.filters import Filters
 from tui.messages import ListingLoaded
-from tui.widgets.sidebar import PAGE_SIZE, Listing, Sidebar
+from tui.state.listing import Listing
+from tui.widgets.sidebar import PAGE_SIZE
 from tui.widgets.status import listing_label
 
 
-class ListingMixin:
-    """The listing half of the app."""
+class Listings:
+    """Loads the listing of the state's filters into the sidebar, and labels it."""
 
-    def _first_page(self, filters: Filters) -> ListingLoaded | None:
+    def __init__(self, app) -> None:
+        self.app = app
+        self.state = app.state
+        self._labels: dict[str, tuple] = {}  # what the header and status lines show
+        # The first page is read before the event loop runs (a few milliseconds, never on
+        # the loop), so the very first frame already shows rows.
+        self.preloaded: ListingLoaded | None = None
+        try:
+            self.preloaded = self.first_page(self.state.filters)
+        except Exception:  # the worker will try again and report the problem
+            self.preloaded = None
+
+    def first_page(self, filters: Filters) -> ListingLoaded:
         """The first page of a listing and its count (milliseconds, any corpus size), as a
-        listing to show at once; None when the first page is the whole listing."""
-        corpus = self.corpus
+        listing to show at once."""
+        state, corpus = self.state, self.app.corpus
         first = corpus.page(filters, limit=PAGE_SIZE)
         count = corpus.count(filters) if len(first) == PAGE_SIZE else len(first)
-        if self._total is None:
-            self._total = count if filters.is_empty() else corpus.count()
+        if state.total is None:
+            state.total = count if filters.is_empty() else corpus.count()
         rowids = [s.rowid for s in first]
         complete = len(first) < PAGE_SIZE
-        listing = Listing(rowids, self._total, count=count, complete=complete)
-        return ListingLoaded(listing, self._listing_generation, first_page=first)
+        listing = Listing(rowids, state.total, count=count, complete=complete)
+        return ListingLoaded(listing, state.listing_generation, first_page=first)
 
-    def _size_id_column(self) -> None:
+    def size_id_column(self) -> None:
         """The ID column fits the corpus's longest ID (an index scan: in a worker)."""
         from tui.widgets.sidebar_rows import id_column
 
+        app = self.app
+
         def work() -> None:
-            width = id_column(self.corpus.longest_id())
-            self.call_from_thread(lambda: self.main_screen.query_one(Sidebar).set_id_width(width))
+            width = id_column(app.corpus.longest_id())
+            app.call_from_thread(lambda: app.sidebar.set_id_width(width))
 
-        self.background(work, "id-width")
+        app.background(work, "id-width")
 
-    def load_listing(self, *, keep_rowid: int | None = None) -> None:
+    def load(self, *, keep_rowid: int | None = None) -> None:
         """Fetch the listing for the current filters in a worker: its first page, then all
         its rowids (a scan that takes a while at 250,000 cables)."""
-        self._listing_generation += 1
-        generation = self._listing_generation
-        filters = self.filters
+        app, state = self.app, self.state
+        state.listing_generation += 1
+        generation = state.listing_generation
+        filters = state.filters
         if keep_rowid is None:
-            keep_rowid = self.sidebar.cursor_rowid
-        preloaded, self._preloaded = self._preloaded, None
+            keep_rowid = state.cursor.rowid if state.cursor is not None else None
+        preloaded, self.preloaded = self.preloaded, None
 
         def rest(total: int) -> None:
-            listing = Listing(rowids=self.corpus.ids(filters), total=total)
-            self.post_message(ListingLoaded(listing, generation, keep_rowid=keep_rowid))
+            listing = Listing(rowids=app.corpus.ids(filters), total=total)
+            app.post_message(ListingLoaded(listing, generation, keep_rowid=keep_rowid))
 
         def work() -> None:
-            first = self._first_page(filters)
+            first = self.first_page(filters)
             first.generation, first.keep_rowid = generation, keep_rowid
-            self.post_message(first)
+            app.post_message(first)
             if not first.listing.complete:
                 rest(first.listing.total)
 
         if preloaded is None:
-            self.background(work, "listing", exclusive=True)
+            app.background(work, "listing", exclusive=True)
             return
         # Read before the event loop started: shown in the first frame. The scan for the
         # rest starts once that frame is out: a thread started now would hold the
         # interpreter lock against the thread painting it.
         preloaded.generation, preloaded.keep_rowid = generation, keep_rowid
-        self.on_listing_loaded(preloaded)
+        self.loaded(preloaded)
         if not preloaded.listing.complete:
             total = preloaded.listing.total
-            self.call_after_refresh(self.background, lambda: rest(total), "listing", exclusive=True)
+            app.call_after_refresh(app.background, lambda: rest(total), "listing", exclusive=True)
 
-    def on_listing_loaded(self, message: ListingLoaded) -> None:
-        if message.generation != self._listing_generation:
+    def loaded(self, message: ListingLoaded) -> None:
+        state = self.state
+        if message.generation != state.listing_generation:
             return
-        self.full_listing = message.listing
-        if self.listing.is_search:
+        state.full_listing = message.listing
+        if state.listing.is_search:
             return  # the search results stay; escape shows this listing
-        if self.shown is not None:
-            message.keep_rowid = self.shown.rowid
-        self._show_listing(message)
+        if state.shown is not None:
+            message.keep_rowid = state.shown.rowid
+        self.show(message)
 
-    def _show_listing(self, message: ListingLoaded) -> None:
+    def show(self, message: ListingLoaded) -> None:
+        """Put the listing of ``message`` in the sidebar (and in the state)."""
+        state = self.state
         listing = message.listing
-        sidebar = self.sidebar
-        shown = self.listing
+        sidebar = self.app.sidebar
+        shown = state.listing
         same = listing.query == shown.query and listing.ranked == shown.ranked
         if listing.complete and not shown.complete and same and sidebar.listing is shown:
             # The rest of the listing whose first page is on screen.
-            self.listing = listing
+            state.listing = listing
             sidebar.complete_listing(listing, keep_rowid=message.keep_rowid)
             self.update_count()
             return
-        self.listing = listing
+        state.listing = listing
         if listing.is_search:
             sidebar.empty_text = no_hits_text(listing.query)
-        elif not self.filters.is_empty():
+        elif not state.filters.is_empty():
             sidebar.empty_text = "no cables match the filters (F clears them)"
         else:
             sidebar.empty_text = "the corpus is empty: import cables with `cables import FILE`"
@@ -112,6 +131,34 @@ class ListingMixin:
         )
         self.update_count()
 
+    # -- filters ---------------------------------------------------------------------------
+
+    def choose_filters(self) -> None:
+        """f: the filter dialog; its answer narrows the listing (and a search shown)."""
+        from tui.screens.filters import FilterScreen
+
+        def chosen(filters: Filters | None) -> None:
+            if filters is not None and filters != self.state.filters:
+                self.set_filters(filters)
+
+        self.app.push_screen(FilterScreen(self.app.corpus, self.state.filters), chosen)
+
+    def clear_filters(self) -> None:
+        if self.state.filters.is_empty():
+            return
+        self.set_filters(Filters())
+        self.app.notify("filters cleared", timeout=2)
+
+    def set_filters(self, filters: Filters) -> None:
+        state = self.state
+        state.filters = filters
+        self.update_count()
+        self.load()
+        if state.listing.is_search:
+            self.app.searcher.run(state.listing.query, record=False)
+
+    # -- the labels above the panes --------------------------------------------------------
+
     def set_label(self, selector: str, label: Content) -> None:
         """Show ``label`` in the header or status line; the same text again repaints
         nothing (a cable shown updates the status line twice, once as it loads and once
@@ -121,14 +168,15 @@ class ListingMixin:
         if self._labels.get(selector) == key:
             return
         self._labels[selector] = key
-        self.main_screen.query_one(selector, Static).update(label, layout=False)
+        self.app.main_screen.query_one(selector, Static).update(label, layout=False)
 
     def update_count(self) -> None:
-        sidebar = self.sidebar
-        label = listing_label(self.listing, sidebar.count, self.filters, cursor=sidebar.cursor)
-        label = self.sparkline_label(label)
+        app, state = self.app, self.state
+        sidebar = app.sidebar
+        label = listing_label(state.listing, sidebar.count, state.filters, cursor=sidebar.cursor)
+        label = app.story.sparkline_label(label)
         self.set_label("#count", label)
-        self.update_hints()
+        app.main_screen.update_hints()
 
 
 def no_hits_text(query: str) -> str:

@@ -1,7 +1,7 @@
-"""The open cable out of the reader, as a pager user expects: ``|`` pipes it to a shell
+"""The cable out of the browser, as a pager user expects: ``|`` pipes it to a shell
 command, ``w`` writes it to a file (text, or Markdown for a .md name), ``Y`` copies its text
-through the terminal (OSC 52). A mixin of ``CablesApp``; the cable is read again from the
-corpus in a worker, and every failure is one line, never a traceback.
+and ``y`` its ID through the terminal (OSC 52). The cable is read again from the corpus in a
+worker, and every failure is one line, never a traceback.
 """
 
 from __future__ import annotations
@@ -9,8 +9,10 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from tui.controllers.open_cable_work import with_open_cable
+from tui.controllers.open_cable_work import with_cable, with_id
 from tui.messages import Notice
+from tui.output.safe_text import safe
+from tui.state.browser import Target
 
 # Terminals cap what an OSC 52 sequence may carry (xterm and tmux near 100,000 bytes of
 # base64, about 74 KB of text); past it the copy is silently dropped, so say so instead.
@@ -19,88 +21,109 @@ OSC52_LIMIT = 74_000
 PIPE_TIMEOUT = 60
 
 
-class SavingMixin:
-    """``|``, ``w`` and ``Y`` on the open cable."""
+class Saver:
+    """``y``, ``Y``, ``|`` and ``w`` on the cable a key acts on (the app's ``target()``)."""
 
-    def _with_cable_text(self, use, *, markdown: bool = False) -> None:
-        """Call ``use(text)`` in a worker with the open cable as plain text (or Markdown)."""
+    def __init__(self, app) -> None:
+        self.app = app
+
+    def copy_id(self, target: Target | None) -> None:
+        app = self.app
+        target = with_id(app, target, self.copy_id)
+        if target is None:
+            return
+        app.copy_to_clipboard(target.id)
+        app.notify(f"copied {safe(target.id)}", markup=False, timeout=2)
+
+    def _with_cable_text(self, target: Target | None, use, *, markdown: bool = False) -> None:
+        """Call ``use(text, cable_id)`` in a worker with the cable as plain text (or
+        Markdown)."""
         from tui.output.export_formats import cable_to_markdown, cable_to_text
 
-        def fetch(corpus, shown):
-            return corpus.get_rowid(shown.rowid)
+        def fetch(corpus, found):
+            return corpus.get_rowid(found.rowid)
 
         def text_of(cable) -> None:
-            use(cable_to_markdown(cable) if markdown else cable_to_text(cable))
+            use(cable_to_markdown(cable) if markdown else cable_to_text(cable), cable.id)
 
-        with_open_cable(self, fetch, text_of, "save", "is no longer in the corpus", "error")
+        with_cable(self.app, target, fetch, text_of, "save", "is no longer in the corpus",
+                   "error")  # fmt: skip
 
-    def action_copy_text(self) -> None:
-        def copy(text: str) -> None:
+    def copy_text(self, target: Target | None) -> None:
+        app = self.app
+
+        def copy(text: str, cable_id: str) -> None:
             size = len(text.encode())
             if size > OSC52_LIMIT:
-                self.post_message(Notice(
+                app.post_message(Notice(
                     f"the cable is {size // 1024} KB, more than a terminal takes through "
                     f"OSC 52 ({OSC52_LIMIT // 1000} KB): w writes it to a file", "warning",
                 ))  # fmt: skip
                 return
-            self.call_from_thread(self.copy_to_clipboard, text)
-            self.post_message(Notice(f"copied the text of {self.shown.id} ({size:,} bytes)"))
+            app.call_from_thread(app.copy_to_clipboard, text)
+            app.post_message(Notice(f"copied the text of {cable_id} ({size:,} bytes)"))
 
-        self._with_cable_text(copy)
+        self._with_cable_text(target, copy)
 
-    def action_write(self) -> None:
+    def write(self, target: Target | None) -> None:
         from tui.screens.note import LineDialog
 
-        shown = self.shown
-        if shown is None:
-            self.bell()
+        app = self.app
+        target = with_id(app, target, self.write)
+        if target is None:
             return
+        name = target.id
 
-        def chosen(name: str | None) -> None:
-            if name:
-                self._write_to(Path(name).expanduser())
+        def chosen(answer: str | None) -> None:
+            if answer:
+                self._write_to(target, Path(answer).expanduser())
 
-        self.push_screen(LineDialog(
-            f"Write {shown.id} to a file", str(Path.cwd() / f"{shown.id}.txt"),
+        app.push_screen(LineDialog(
+            f"Write {name} to a file", str(Path.cwd() / f"{name}.txt"),
             hint="a .md name writes Markdown, any other plain text; escape cancels",
         ), chosen)  # fmt: skip
 
-    def _write_to(self, path: Path) -> None:
+    def _write_to(self, target: Target, path: Path) -> None:
         from tui.screens.confirm import ConfirmDialog
 
+        app = self.app
         markdown = path.suffix.lower() in (".md", ".markdown")
 
-        def write(text: str) -> None:
+        def write(text: str, cable_id: str) -> None:
             try:
                 path.write_text(text, encoding="utf-8")
             except OSError as error:
                 reason = error.strerror or str(error)
-                self.post_message(Notice(f"cannot write {path}: {reason}", "error"))
+                app.post_message(Notice(f"cannot write {path}: {reason}", "error"))
                 return
             kind = "Markdown" if markdown else "text"
-            self.post_message(Notice(f"wrote {self.shown.id} as {kind} to\n{path}"))
+            app.post_message(Notice(f"wrote {cable_id} as {kind} to\n{path}"))
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self._with_cable_text(write, markdown=markdown)
+                self._with_cable_text(target, write, markdown=markdown)
 
         if path.exists():
-            self.push_screen(ConfirmDialog(f"{path} exists: overwrite it?"), confirmed)
+            app.push_screen(ConfirmDialog(f"{path} exists: overwrite it?"), confirmed)
         else:
-            self._with_cable_text(write, markdown=markdown)
+            self._with_cable_text(target, write, markdown=markdown)
 
-    def action_pipe(self) -> None:
+    def pipe(self, target: Target | None) -> None:
         from tui.screens.note import LineDialog
 
-        if self.shown is None:
-            self.bell()
+        app = self.app
+        if target is None:
+            app.bell()
             return
+
+        def run(text: str, command: str) -> None:
+            app.call_from_thread(self._pipe, command, text)
 
         def chosen(command: str | None) -> None:
             if command:
-                self._with_cable_text(lambda text: self.call_from_thread(self._pipe, command, text))
+                self._with_cable_text(target, lambda text, _id: run(text, command))
 
-        self.push_screen(LineDialog(
+        app.push_screen(LineDialog(
             "Pipe the cable to a shell command", "",
             hint="e.g. less, wc -w, grep -i nato; enter runs it, escape cancels",
             placeholder="command",
@@ -111,8 +134,9 @@ class SavingMixin:
         needs it); where the app cannot let go of the terminal (the web), its output is shown."""
         from textual.app import SuspendNotSupported
 
+        app = self.app
         try:
-            with self.suspend():
+            with app.suspend():
                 done = subprocess.run(command, shell=True, input=text, text=True, check=False)
                 if done.returncode:
                     print(f"[exit status {done.returncode}: press enter]", flush=True)
@@ -124,8 +148,8 @@ class SavingMixin:
                     capture_output=True, timeout=PIPE_TIMEOUT, check=False,
                 )  # fmt: skip
             except subprocess.TimeoutExpired:
-                self.notify(f"{command}: still running after {PIPE_TIMEOUT} s", markup=False)
+                app.notify(f"{command}: still running after {PIPE_TIMEOUT} s", markup=False)
                 return
             output = (done.stdout or done.stderr).strip()
             note = output[-400:] if output else f"exit status {done.returncode}"
-            self.notify(note, markup=False, severity="error" if done.returncode else "information")
+            app.notify(note, markup=False, severity="error" if done.returncode else "information")

@@ -1,8 +1,7 @@
 """Search in the browser: the search line, queries in cancellable workers, the results
 listing, hits in the reader (n/N), relevance order, and the search history (recall, H).
 
-A mixin of ``CablesApp``: the state it uses (``listing``, ``full_listing``, ``shown``, the
-widgets) is the app's. A query runs in a thread worker; a newer one bumps the generation (its
+A query runs in a thread worker; a newer one bumps the state's search generation (its
 results are dropped) and interrupts the older one inside SQLite, so typing never waits.
 """
 
@@ -17,8 +16,8 @@ from textual.timer import Timer
 
 from store.corpus.filters import Filters
 from tui.messages import HistoryLoaded, ListingLoaded, SearchDone
+from tui.state.listing import Listing
 from tui.widgets.search_bar import SearchBar
-from tui.widgets.sidebar import Listing
 
 # Search as you type waits for a pause this long: no query per keystroke of a fast typist.
 SEARCH_DELAY = 0.12
@@ -27,82 +26,79 @@ SEARCH_DELAY = 0.12
 FIRST_HITS = 25
 
 
-class SearchMixin:
-    """The search half of the app."""
+class Searcher:
+    """Runs the search line's queries and keeps the state's ``search``."""
 
-    def _init_search(self) -> None:
-        self.ranked = False
-        self.search_delay = SEARCH_DELAY
-        self._search_generation = 0
-        self._search_text = ""
-        self._search_conn: sqlite3.Connection | None = None
-        self._search_lock = threading.Lock()
-        self._search_timer: Timer | None = None
+    def __init__(self, app) -> None:
+        self.app = app
+        self.state = app.state
+        self._conn: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+        self._timer: Timer | None = None
 
-    def action_search(self) -> None:
-        bar = self.search_bar
-        bar.open(self._search_text if self.listing.is_search else "")
-        self.main_screen.show_pane(reader=False)  # one pane at a time: hits as you type
+    def open_line(self) -> None:
+        """/: the search line, with the query of the search listing shown."""
+        app, state = self.app, self.state
+        app.search_bar.open(state.search.text if state.listing.is_search else "")
+        app.main_screen.show_pane(reader=False)  # one pane at a time: hits as you type
 
         def work() -> None:
-            history = self.history  # made (TinyDB imported) in the worker the first time
-            self.post_message(HistoryLoaded([e.query for e in history.recent()]))
-            self._report_storage_notices(history)
+            history = app.history  # made (TinyDB imported) in the worker the first time
+            app.post_message(HistoryLoaded([e.query for e in history.recent()]))
+            app.marks.report_storage_notices(history)
 
-        self.background(work, "history")
+        app.background(work, "history")
 
-    def on_history_loaded(self, message: HistoryLoaded) -> None:
-        self.search_bar.set_history(message.queries)
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
 
-    def on_search_bar_changed(self, message: SearchBar.Changed) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
+    def changed(self, message: SearchBar.Changed) -> None:
+        app = self.app
+        self._stop_timer()
         text = message.text
         if not text.strip():
-            self.search_bar.show_error(None)
-            self._cancel_search()
-            if self.listing.is_search:
-                self.leave_search()
+            app.search_bar.show_error(None)
+            self._cancel()
+            if self.state.listing.is_search:
+                self.leave()
             return
-        self._search_timer = self.set_timer(
-            self.search_delay, lambda: self.run_search(text, record=False)
-        )
+        self._timer = app.set_timer(app.search_delay, lambda: self.run(text, record=False))
 
-    def on_search_bar_submitted(self, message: SearchBar.Submitted) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
+    def submitted(self, message: SearchBar.Submitted) -> None:
+        self._stop_timer()
         if not message.text.strip():
-            self.action_leave_search()
+            self.leave_line()
             return
-        if self.run_search(message.text, record=True):
-            self.search_bar.close()
-            self.sidebar.focus()
+        if self.run(message.text, record=True):
+            self.app.search_bar.close()
+            self.app.sidebar.focus()
 
-    def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        self.search_bar.close()
-        self._cancel_search()
-        self.leave_search()
-        self.sidebar.focus()
+    def closed(self, message: SearchBar.Closed) -> None:
+        self._stop_timer()
+        self.app.search_bar.close()
+        self._cancel()
+        self.leave()
+        self.app.sidebar.focus()
 
-    def run_search(self, text: str, *, record: bool) -> bool:
+    def run(self, text: str, *, record: bool) -> bool:
         """Start a search (a newer one cancels it); False when the query is bad."""
         from store.query.compile import QueryError, compile_query
 
+        app, search = self.app, self.state.search
         try:
             compiled = compile_query(text)
         except QueryError as error:
-            self.search_bar.show_error(str(error))
+            app.search_bar.show_error(str(error))
             return False
-        self.search_bar.show_error(None)
-        self._cancel_search()
-        self._search_generation += 1
-        generation = self._search_generation
-        self._search_text = text
-        filters = merge_filters(self.filters, compiled.filters)
-        ranked = self.ranked
-        total = self._total or 0
+        app.search_bar.show_error(None)
+        self._cancel()
+        search.generation += 1
+        generation = search.generation
+        search.text = text
+        filters = merge_filters(self.state.filters, compiled.filters)
+        ranked = search.ranked
+        total = self.state.total or 0
 
         def listing(rowids: Sequence[int], complete: bool = True) -> Listing:
             return Listing(
@@ -116,10 +112,10 @@ class SearchMixin:
             )
 
         def work() -> None:
-            corpus = self.corpus
+            corpus = app.corpus
             conn = corpus.connection()
-            with self._search_lock:
-                self._search_conn = conn
+            with self._lock:
+                self._conn = conn
             try:
                 # The first page of hits (with snippets) comes fast, newest first; all the
                 # rowids (for the count and for scrolling) can take longer.
@@ -128,7 +124,7 @@ class SearchMixin:
                 snippets = {hit.summary.rowid: hit.snippet for hit in hits}
                 rowids = [s.rowid for s in first]
                 if len(hits) == FIRST_HITS:
-                    self.post_message(SearchDone(
+                    app.post_message(SearchDone(
                         listing(rowids, complete=False), generation,
                         first_page=first, snippets=snippets,
                     ))  # fmt: skip
@@ -142,95 +138,104 @@ class SearchMixin:
                     return  # a newer query took over
                 raise
             finally:
-                with self._search_lock:
-                    if self._search_conn is conn:
-                        self._search_conn = None
-            self.post_message(SearchDone(
+                with self._lock:
+                    if self._conn is conn:
+                        self._conn = None
+            app.post_message(SearchDone(
                 listing(rowids), generation, first_page=first, snippets=snippets, record=record
             ))  # fmt: skip
 
-        self.background(work, "search", exclusive=True)
+        app.background(work, "search", exclusive=True)
         return True
 
-    def _cancel_search(self) -> None:
+    def _cancel(self) -> None:
         """Stop the running query in SQLite itself, not only its worker."""
-        self._search_generation += 1
-        with self._search_lock:
-            if self._search_conn is not None:
-                self._search_conn.interrupt()
-                self._search_conn = None
+        self.state.search.generation += 1
+        with self._lock:
+            if self._conn is not None:
+                self._conn.interrupt()
+                self._conn = None
 
-    def on_search_done(self, message: SearchDone) -> None:
-        if message.generation != self._search_generation:
+    def done(self, message: SearchDone) -> None:
+        app = self.app
+        if message.generation != self.state.search.generation:
             return
-        self._show_listing(message)
+        app.listings.show(message)
         if message.record:
             text, hits = message.listing.query, len(message.listing.rowids)
 
             def work() -> None:
-                self.history.record(text, hits)
+                app.history.record(text, hits)
 
-            self.background(work, "history")
+            app.background(work, "history")
 
-    def leave_search(self) -> None:
+    def leave(self) -> None:
         """Back to the full listing, the cursor on the cable that is open."""
-        if not self.listing.is_search:
+        state = self.state
+        if not state.listing.is_search:
             return
-        self._search_text = ""
-        keep = self.shown.rowid if self.shown else None
-        if self.full_listing is not None:
-            message = ListingLoaded(self.full_listing, self._listing_generation)
+        state.search.text = ""
+        keep = state.shown.rowid if state.shown else None
+        if state.full_listing is not None:
+            message = ListingLoaded(state.full_listing, state.listing_generation)
             message.keep_rowid = keep
-            self._show_listing(message)
+            self.app.listings.show(message)
         else:
-            self.listing = Listing(rowids=(), total=self._total or 0)
-            self.load_listing(keep_rowid=keep)
+            state.listing = Listing(rowids=(), total=state.total or 0)
+            self.app.listings.load(keep_rowid=keep)
 
-    def action_leave_search(self) -> None:
-        if self.search_bar.is_open:
-            self.search_bar.close()
-            self.sidebar.focus()  # the line had the focus: give it to the listing it showed
-        if self.listing.is_search:
-            self._cancel_search()
-            self.leave_search()
-            self.sidebar.focus()
+    def leave_line(self) -> None:
+        """escape: close the search line, and show the full listing again."""
+        app = self.app
+        if app.search_bar.is_open:
+            app.search_bar.close()
+            app.sidebar.focus()  # the line had the focus: give it to the listing it showed
+        if self.state.listing.is_search:
+            self._cancel()
+            self.leave()
+            app.sidebar.focus()
 
-    def action_toggle_rank(self) -> None:
-        self.ranked = not self.ranked
-        if self.listing.is_search:
-            self.run_search(self.listing.query, record=False)
-        self.notify("best matches first" if self.ranked else "newest first", timeout=2)
+    def toggle_rank(self) -> None:
+        search, listing = self.state.search, self.state.listing
+        search.ranked = not search.ranked
+        if listing.is_search:
+            self.run(listing.query, record=False)
+        self.app.notify("best matches first" if search.ranked else "newest first", timeout=2)
 
-    def action_hit(self, step: int) -> None:
+    def hit(self, step: int) -> None:
         """n/N: the next/previous hit in the open cable; in the one-pane search listing,
         where the reader is hidden, the next/previous hit cable. Past the last one they wrap,
         and say so (as less does)."""
-        sidebar = self.sidebar
-        listing_alone = self.main_screen.one_pane and sidebar.has_focus
-        if not (listing_alone and self.listing.is_search):
-            self.reader.action_hit(step)
+        app = self.app
+        sidebar = app.sidebar
+        listing_alone = app.main_screen.one_pane and sidebar.has_focus
+        if not (listing_alone and self.state.listing.is_search):
+            app.reader.action_hit(step)
             return
         count = sidebar.count
         if not count:
-            self.bell()
+            app.bell()
             return
         index = sidebar.cursor + step
         if not 0 <= index < count:
             index %= count
             where = "top" if step > 0 else "bottom"
-            self.notify(f"search wrapped: continuing at the {where}", timeout=2)
+            app.notify(f"search wrapped: continuing at the {where}", timeout=2)
         sidebar.move_to(index)
 
-    def action_history(self) -> None:
+    def choose_from_history(self) -> None:
+        """H: the search history; the query chosen runs again."""
         from tui.screens.history import HistoryScreen
+
+        app = self.app
 
         def chosen(query: str | None) -> None:
             if query:
-                self.search_bar.set_text(query)
-                if self.run_search(query, record=True):
-                    self.sidebar.focus()
+                app.search_bar.set_text(query)
+                if self.run(query, record=True):
+                    app.sidebar.focus()
 
-        self.push_screen(HistoryScreen(self.history), chosen)
+        app.push_screen(HistoryScreen(app.history), chosen)
 
 
 def merge_filters(base: Filters, query: Filters) -> Filters:

@@ -1,23 +1,27 @@
 """Following the story in the browser: the thread of the open cable (t), the timeline of the
 listing or search (T, and a sparkline of hits per year on its count line), and a citation of
-the open cable copied to the clipboard (c). A mixin of ``CablesApp``.
+the cable copied to the clipboard (c).
 """
 
 from __future__ import annotations
 
 from textual.content import Content
 
-from tui.controllers.open_cable_work import with_open_cable
+from tui.controllers.open_cable_work import with_cable, with_id
 from tui.output.safe_text import safe
+from tui.state.browser import Target
 
 CITATION_STYLE = "chicago"
 
 
-class StoryMixin:
-    """The thread, timeline and citation half of the app."""
+class Story:
+    """t, T and c, and the count line's sparkline."""
 
-    def _init_story(self) -> None:
+    def __init__(self, app) -> None:
+        self.app = app
+        self.state = app.state
         self.thread_place = None  # tui.screens.thread.ThreadPlace, the tree as last left
+        self.last_citation = ""
         self._spark_key: object = None
         self._spark: str = ""
 
@@ -28,21 +32,22 @@ class StoryMixin:
         from tui.controllers.searching import merge_filters
         from tui.widgets.status import filters_label
 
-        filters = self.filters
+        state = self.state
+        filters = state.filters
         match = None
         words = []
-        if self.listing.is_search:
+        if state.listing.is_search:
             from store.query.compile import QueryError, compile_query
 
             try:
-                compiled = compile_query(self.listing.query)
+                compiled = compile_query(state.listing.query)
             except QueryError:
                 compiled = None
             if compiled is not None:
                 match = compiled.match
                 filters = merge_filters(filters, compiled.filters)
-            words.append(" ".join(self.listing.query.split()))
-        label = filters_label(self.filters)
+            words.append(" ".join(state.listing.query.split()))
+        label = filters_label(state.filters)
         if label:
             words.append(label)
         return match, filters, " ".join(words)
@@ -51,7 +56,7 @@ class StoryMixin:
 
     def sparkline_label(self, label: Content) -> Content:
         """The count line with hits per year after it (for a search or a filtered listing)."""
-        if not (self.listing.is_search or not self.filters.is_empty()):
+        if not (self.state.listing.is_search or not self.state.filters.is_empty()):
             return label
         match, filters, _ = self.listing_query()
         key = (match, filters)
@@ -64,7 +69,8 @@ class StoryMixin:
 
     def _count_sparkline(self, key) -> None:
         match, filters = key
-        corpus = self.corpus
+        app = self.app
+        corpus = app.corpus
 
         def work() -> None:
             from store.corpus.timeline import UNDATED, counts
@@ -81,43 +87,46 @@ class StoryMixin:
                     else (f"{buckets[0].label}–{buckets[-1].label}")
                 )
                 text = f"{line} {span}"
-            self.call_from_thread(self._sparkline_counted, key, text)
+            app.call_from_thread(self._sparkline_counted, key, text)
 
-        self.background(work, "sparkline", exclusive=True)
+        app.background(work, "sparkline", exclusive=True)
 
     def _sparkline_counted(self, key, text: str) -> None:
         if key == self._spark_key:
             self._spark = text
-            self.update_count()
+            self.app.listings.update_count()
 
     # -- actions ---------------------------------------------------------------------------
 
-    def action_thread(self) -> None:
+    def thread(self, target: Target | None) -> None:
         from tui.screens.thread import ThreadScreen
 
-        shown = self.shown
-        if shown is None:
-            self.bell()
+        app = self.app
+        target = with_id(app, target, self.thread)
+        if target is None:
             return
+        cable_id = target.id
         place = self.thread_place
-        in_place = place is not None and any(n.id == shown.id for n in place.thread.nodes())
-        screen = ThreadScreen(self.corpus, place if in_place else None, shown.id)
+        in_place = place is not None and any(n.id == cable_id for n in place.thread.nodes())
+        screen = ThreadScreen(app.corpus, place if in_place else None, cable_id)
 
-        def chosen(cable_id: str | None) -> None:
+        def chosen(chosen_id: str | None) -> None:
             self.thread_place = screen.place
-            if cable_id:
-                if self.trail.current != shown.id:
-                    self.trail.visit(shown.id)
-                self.open_cable_id(cable_id, record=True)
-                self.reader.focus()
+            if chosen_id:
+                trail = self.state.trail
+                if trail.current != cable_id:
+                    trail.visit(cable_id)
+                app.opener.open_cable_id(chosen_id, record=True)
+                app.reader.focus()
 
-        self.push_screen(screen, chosen)
+        app.push_screen(screen, chosen)
 
-    def action_timeline(self) -> None:
+    def timeline(self) -> None:
         from tui.screens.timeline import TimelineScreen
 
+        app = self.app
         match, filters, words = self.listing_query()
-        total = self.sidebar.count
+        total = app.sidebar.count
         title = f"{total:,} cables" + (f" of {words}" if words else " in the corpus")
 
         def chosen(picked) -> None:
@@ -130,24 +139,25 @@ class StoryMixin:
             period = period_range(picked[1])
             if period is None:
                 return
-            self.set_filters(replace(self.filters, date_from=period[0], date_to=period[1]))
-            self.notify(f"listing {picked[1]} (F clears the filters)", timeout=3)
+            filters = self.state.filters
+            app.listings.set_filters(replace(filters, date_from=period[0], date_to=period[1]))
+            app.notify(f"listing {picked[1]} (F clears the filters)", timeout=3)
 
-        self.push_screen(TimelineScreen(self.corpus, match, filters, safe(title)), chosen)
+        app.push_screen(TimelineScreen(app.corpus, match, filters, safe(title)), chosen)
 
-    def action_cite(self) -> None:
+    def cite(self, target: Target | None) -> None:
         from tui.output.citation import cite
 
-        def fetch(corpus, shown):
-            summary = corpus.summary(shown.id)
-            return None if summary is None else (shown.id, cite(summary, CITATION_STYLE))
+        def fetch(corpus, found):
+            summary = corpus.summary(found.id)
+            return None if summary is None else (found.id, cite(summary, CITATION_STYLE))
 
         def copy(found) -> None:
-            self.call_from_thread(self._copy_citation, *found)
+            self.app.call_from_thread(self._copy_citation, *found)
 
-        with_open_cable(self, fetch, copy, "cite", "is not in this corpus")
+        with_cable(self.app, target, fetch, copy, "cite", "is not in this corpus")
 
     def _copy_citation(self, cable_id: str, text: str) -> None:
-        self.copy_to_clipboard(text)
+        self.app.copy_to_clipboard(text)
         self.last_citation = text
-        self.notify(f"copied a citation of {safe(cable_id)}", markup=False, timeout=2)
+        self.app.notify(f"copied a citation of {safe(cable_id)}", markup=False, timeout=2)

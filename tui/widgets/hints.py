@@ -1,17 +1,13 @@
 """Footer hints that fit the context: link keys only when the cable has links, n/N only
 when there are hits, q and ? first so that a narrow terminal still shows them.
 
-Textual rebuilds the footer whenever bindings are refreshed; over SSH that is a line sent
-again. So the app refreshes them only when what the hints depend on changes (a cable with or
-without links, hits or none), never on a plain cursor move.
+Which keys apply now is the main screen's to say (``MainScreen.update_hints``); this is the
+footer that shows them.
 """
 
 from __future__ import annotations
 
-import contextlib
-
 from rich.cells import cell_len
-from textual import events
 from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Footer
@@ -23,39 +19,6 @@ FIRST_KEYS = ("q", "question_mark")
 COMPACT_BELOW = 140
 # Below this many columns the palette's key (ctrl+p, docked right) is not shown.
 PALETTE_BELOW = 100
-
-
-class HintsMixin:
-    """The app's part: which hints apply now, and a refresh only when that changes."""
-
-    _hint_state: tuple[bool, bool] | None = None
-
-    def hint_state(self) -> tuple[bool, bool]:
-        """(the open cable has links and the reader, whose keys they are, has the focus;
-        there are hits to go through with n/N). With the listing focused, a cursor move
-        to a cable with links changes nothing in the footer, so nothing is refreshed."""
-        reader = self.reader  # type: ignore[attr-defined]
-        searching = self.listing.is_search  # type: ignore[attr-defined]
-        return reader.has_focus and reader.ref_count > 0, searching or reader.hit_count > 0
-
-    def update_hints(self) -> None:
-        state = self.hint_state()
-        if state != self._hint_state:
-            self._hint_state = state
-            self.refresh_bindings()  # type: ignore[attr-defined]
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        # Textual refreshes the bindings on every focus change itself: only note the state.
-        with contextlib.suppress(Exception):  # before the main screen is up
-            self._hint_state = self.hint_state()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "hit":
-            try:
-                return self.hint_state()[1]
-            except Exception:  # before the main screen is up: no hits yet
-                return False
-        return super().check_action(action, parameters)  # type: ignore[misc]
 
 
 class HintFooter(Footer):

@@ -50,9 +50,9 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
             "left_square_bracket", "select_ref(-1)", "Prev link", show=False, id="reader.prev_ref"
         ),
         Binding("enter,o", "follow", "Follow link", id="reader.follow"),
-        Binding("vertical_line", "app.pipe", "Pipe to command", show=False, id="reader.pipe"),
-        Binding("w", "app.write", "Write to file", show=False, id="reader.write"),
-        Binding("Y", "app.copy_text", "Copy text", show=False, id="reader.copy_text"),
+        Binding("vertical_line", "screen.pipe", "Pipe to command", show=False, id="reader.pipe"),
+        Binding("w", "screen.write", "Write to file", show=False, id="reader.write"),
+        Binding("Y", "screen.copy_text", "Copy text", show=False, id="reader.copy_text"),
     ]
 
     DEFAULT_CSS = """
