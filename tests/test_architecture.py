@@ -32,6 +32,8 @@ FORBIDDEN = [
     ("tui.widgets", ("tui.app", "tui.screens", "tui.controllers", "tui.commands")),
     ("tui.screens", ("tui.app", "tui.controllers", "tui.commands")),
     ("tui.controllers", ("tui.app", "tui.commands")),
+    # The server of `cables serve` runs the app in a child process, never in its own.
+    ("tui.web", ("textual", "tui.app", "tui.screens", "tui.controllers", "tui.widgets")),
 ]  # fmt: skip
 # The commands that start the browser; every other command prints and exits.
 BROWSER_COMMANDS = {"tui.commands.browse", "tui.commands.open_", "tui.commands.serve"}

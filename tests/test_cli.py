@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -188,28 +189,72 @@ def test_one_shot_commands_do_not_import_textual(corpus):
         assert done.stderr.strip().endswith("CLEAN"), (args, done.stderr)
 
 
-def test_serve_listens_on_loopback_only_and_says_what_it_needs(monkeypatch, capsys, corpus):
-    import types
-
+def test_serve_says_what_it_needs(monkeypatch, capsys, corpus):
     monkeypatch.setitem(sys.modules, "textual_serve", None)
-    monkeypatch.setitem(sys.modules, "textual_serve.server", None)
+    monkeypatch.delitem(sys.modules, "tui.web.server", raising=False)
     code, _, err = run(capsys, "--corpus", str(corpus), "serve")
     assert code == 2 and "pip install 'cables[serve]'" in err
 
-    started = {}
 
-    class FakeServer:
-        def __init__(self, command, host, port, title):
-            started.update(command=command, host=host, port=port, title=title)
+@pytest.fixture
+def serve_calls(monkeypatch):
+    """``cables serve`` up to the point where it would listen: what it would listen on."""
+    pytest.importorskip("textual_serve")
+    from tui.web import server
 
-        def serve(self):
-            started["served"] = True
+    calls: list[dict] = []
+    monkeypatch.setattr(server, "serve", lambda app, host, port: calls.append(
+        {"app": app, "host": host, "port": port}
+    ))  # fmt: skip
+    built: list[str] = []
+    real_make_app = server.make_app
+    monkeypatch.setattr(server, "make_app", lambda guard, command, title: (
+        built.append(command) or real_make_app(guard, command, title)
+    ))  # fmt: skip
+    monkeypatch.delenv("CABLES_SERVE_TOKEN", raising=False)
+    return calls, built
 
-    fake = types.ModuleType("textual_serve.server")
-    fake.Server = FakeServer
-    monkeypatch.setitem(sys.modules, "textual_serve", types.ModuleType("textual_serve"))
-    monkeypatch.setitem(sys.modules, "textual_serve.server", fake)
-    code, out, _ = run(capsys, "--corpus", str(corpus), "serve", "--port", "8123")
-    assert code == 0 and started["host"] == "127.0.0.1" and started["port"] == 8123
-    assert str(corpus) in started["command"] and "no authentication" in out
-    assert started["title"] == "cables · c"  # no interpreter path, no command line
+
+def test_serve_listens_on_loopback_and_prints_a_url_with_a_new_token(capsys, corpus, serve_calls):
+    calls, built = serve_calls
+    code, out, err = run(capsys, "--corpus", str(corpus), "serve", "--port", "8123")
+    assert code == 0 and calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 8123
+    url = re.search(r"http://127\.0\.0\.1:8123/\?token=([\w-]{40,})", out)
+    assert url, out
+    assert "warning" not in err
+    assert str(corpus) in built[0] and built[0].endswith("--served")  # | w x off in the page
+    run(capsys, "--corpus", str(corpus), "serve", "--port", "8123")
+    assert url.group(1) not in capsys.readouterr().out  # a new token each run
+
+
+def test_serve_takes_a_token_from_the_environment_and_allow_shell(
+    capsys, corpus, serve_calls, monkeypatch
+):
+    _, built = serve_calls
+    monkeypatch.setenv("CABLES_SERVE_TOKEN", "my-own-token-0123456789")
+    code, out, _ = run(capsys, "--corpus", str(corpus), "serve", "--allow-shell")
+    assert code == 0 and "/?token=my-own-token-0123456789" in out
+    assert "--served" not in built[0]
+
+
+def test_serve_on_another_address_warns_in_one_line(capsys, corpus, serve_calls):
+    calls, _ = serve_calls
+    code, out, err = run(capsys, "--corpus", str(corpus), "serve", "--host", "0.0.0.0")
+    assert code == 0 and calls[0]["host"] == "0.0.0.0"
+    warnings = [line for line in err.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and "reachable from other machines" in warnings[0]
+    assert "/?token=" in out
+
+
+@pytest.mark.parametrize("options,message", [
+    (["--token", "short"], "at least 16"),
+    (["--token", "with space but long enough"], "only letters"),
+    (["--port", "0"], "--port must be 1-65535"),
+    (["--port", "70000"], "--port must be 1-65535"),
+])  # fmt: skip
+def test_serve_refuses_a_bad_token_or_port_in_one_line(capsys, corpus, serve_calls, options,
+                                                      message):  # fmt: skip
+    calls, _ = serve_calls
+    code, _, err = run(capsys, "--corpus", str(corpus), "serve", *options)
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+    assert not calls

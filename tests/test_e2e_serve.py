@@ -9,19 +9,14 @@ bytes the app sends over the page's websocket, escapes taken out.
 from __future__ import annotations
 
 import importlib.util
-import os
 import re
 import shutil
-import signal
-import socket
-import subprocess
-import sys
 import time
-from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from serve_support import served
 
-ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium")
 
 pytestmark = [
@@ -35,44 +30,16 @@ pytestmark = [
 ESCAPE = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b.")
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def server(isolated_home):
     """``cables serve`` with no corpus yet (the XDG dirs are fresh), as after pip install."""
-    port = free_port()
-    log = isolated_home / "serve.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "tui.cli", "serve", "--port", str(port)],
-            stdout=out, stderr=subprocess.STDOUT, cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-            start_new_session=True,  # the server's app sessions go with it at the end
-        )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            with socket.socket() as probe:
-                if probe.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            assert process.poll() is None, log.read_text()
-            time.sleep(0.2)
-        else:
-            pytest.fail(f"cables serve did not listen: {log.read_text()}")
-        yield f"http://127.0.0.1:{port}", log
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=20)
+    with served(isolated_home) as running:
+        yield running
 
 
 def test_serve_opens_on_the_samples_and_searches_in_a_browser(server, tmp_path):
     from playwright.sync_api import sync_playwright
 
-    url, log = server
     received: list[bytes] = []
 
     def screen_text(since: int = 0) -> str:
@@ -94,14 +61,16 @@ def test_serve_opens_on_the_samples_and_searches_in_a_browser(server, tmp_path):
         )
         try:
             page = browser.new_page(viewport={"width": 1200, "height": 800})
+            asked: list[str] = []
+            page.on("request", lambda request: asked.append(request.url))
             # (Playwright wants a Python function as the handler, not a bound builtin.)
             page.on("websocket", lambda ws: ws.on("framereceived", lambda f: received.append(f)))
-            page.goto(url)
-            title = page.inner_text(".intro div")
-            assert title == "cables · corpus", title  # no interpreter path, no command line
-            assert wait_for("06ALMATY79", "ALMATY2558"), log.read_text()  # the listing
+            page.goto(server.printed_url())
+            # No interpreter path, no command line: the corpus.
+            assert page.title() == "cables · corpus", page.title()
+            assert wait_for("06ALMATY79", "ALMATY2558"), server.output()  # the listing
             before = len(received)
-            page.focus(".xterm-helper-textarea")
+            # No click first: the page hands the keys to the terminal by itself.
             # The search line is waited for: keys that come before it is up go to the
             # listing (issue 13 defect 1, typeahead; the tmux test sends the burst).
             page.keyboard.press("/")
@@ -113,7 +82,15 @@ def test_serve_opens_on_the_samples_and_searches_in_a_browser(server, tmp_path):
             found = wait_for("ALMATY2558", "hits", since=before)
             page.screenshot(path=str(tmp_path / "serve-search.png"))
             assert found, screen_text(before)[-2000:]
+            # The shell and file keys are off for a page (no --allow-shell).
+            before = len(received)
+            page.keyboard.press("Enter")
+            page.keyboard.press("|")
+            assert wait_for("(pipe", "--allow-shell", since=before), screen_text(before)[-3000:]
         finally:
             browser.close()
-    assert "first run: imported 2 sample cables" in log.read_text()
-    assert "no corpus there" not in log.read_text()
+    # Everything the page loaded came from the server itself: it works offline.
+    served_at = urlsplit(server.printed_url()).netloc
+    assert asked and all(urlsplit(url).netloc == served_at for url in asked), asked
+    assert "first run: imported 2 sample cables" in server.output()
+    assert "no corpus there" not in server.output()

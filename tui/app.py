@@ -88,9 +88,13 @@ class CablesApp(App[None]):
         search: str | None = None,
         bookmarks: Bookmarks | None = None,
         history: History | None = None,
+        shell_allowed: bool = True,
     ) -> None:
         super().__init__()
         self.corpus = corpus
+        # False in a page of `cables serve` (without --allow-shell): the person at the page
+        # may not be the one at this machine, so nothing reaches its shell or files.
+        self.shell_allowed = shell_allowed
         self.config = config or Config()
         self.open_id = open_id
         self.initial_search = search
@@ -225,6 +229,18 @@ class CablesApp(App[None]):
     @property
     def search_bar(self) -> SearchBar:
         return self.main_screen.query_one(SearchBar)
+
+    def shell_refused(self, what: str) -> bool:
+        """True (and says so in one line) when ``what`` may not run here: a page of
+        ``cables serve`` started without --allow-shell."""
+        if self.shell_allowed:
+            return False
+        self.notify(
+            f"{what} is off in cables serve: it would act on the server's shell and files "
+            "(the owner can start it with --allow-shell)",
+            severity="warning", markup=False,
+        )  # fmt: skip
+        return True
 
     def background(self, work: Callable[[], None], group: str, *, exclusive: bool = False):
         """Run ``work`` in a thread worker; an exception becomes a notice, not a crash."""

@@ -25,7 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "cite": ("cite", "a citation of each cable (chicago, apa, bibtex, md)"),
     "locate": ("locate", "print where the corpus, bookmarks, history and config live"),
     "parse": ("parse", "show what the parser sees in cable files (JSON Lines with --json)"),
-    "serve": ("serve", "serve the browser to a web browser on 127.0.0.1 (no authentication)"),
+    "serve": ("serve", "serve the browser to a web browser, behind a secret token"),
 }
 
 EPILOG = """examples:
@@ -53,6 +53,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         help="corpus file (default: corpus.sqlite in the data dir; see `cables locate`)",
     )  # fmt: skip
     parser.add_argument("--search", metavar="QUERY", help="open the browser on this search")
+    # Set by `cables serve` for the app it runs for a web page: the keys that reach this
+    # machine's shell or files are off there unless the owner said --allow-shell.
+    parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
         if name != only:

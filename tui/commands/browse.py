@@ -36,7 +36,10 @@ def run(args: argparse.Namespace, *, open_id: str | None = None) -> int:
             open_id = resolve_cable_id(corpus, open_id)
         from tui.app import CablesApp
 
-        app = CablesApp(corpus, config=config, open_id=open_id, search=search)
+        app = CablesApp(
+            corpus, config=config, open_id=open_id, search=search,
+            shell_allowed=not getattr(args, "served", False),
+        )  # fmt: skip
         app.run(mouse=config.mouse)
     finally:
         corpus.close()

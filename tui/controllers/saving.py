@@ -70,7 +70,7 @@ class Saver:
 
         app = self.app
         target = with_id(app, target, self.write)
-        if target is None:
+        if target is None or app.shell_refused("w (write to a file)"):
             return
         name = target.id
 
@@ -114,6 +114,8 @@ class Saver:
         app = self.app
         if target is None:
             app.bell()
+            return
+        if app.shell_refused("| (pipe to a command)"):
             return
 
         def run(text: str, command: str) -> None:

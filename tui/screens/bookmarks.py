@@ -236,6 +236,8 @@ class BookmarksScreen(Dialog[str | None]):
         self.notify(f"restored the bookmark of {flat(mark.id)}", markup=False, timeout=3)
 
     def action_export(self) -> None:
+        if self.app.shell_refused("x (export to a file)"):  # type: ignore[attr-defined]
+            return
         bookmarks, corpus = self.bookmarks, self.corpus
 
         def chosen(name: str | None) -> None:
