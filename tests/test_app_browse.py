@@ -17,7 +17,7 @@ from app_support import (
 
 from store.model import Level
 from store.userdata.config import Config
-from tui.app import key_sections
+from tui.app import CablesApp
 from tui.output.render import BlockKind
 from tui.screens.filters import FilterScreen
 from tui.screens.help import HelpScreen, collect_bindings
@@ -214,7 +214,7 @@ async def test_help_lists_every_binding_and_closes(story):
         assert isinstance(app.screen, HelpScreen)
         text = app.screen.query_one("#help-text").render()
         plain = str(text)
-        ids = [binding.id for _, _, binding in collect_bindings(key_sections())]
+        ids = [binding.id for _, _, binding in collect_bindings(CablesApp.key_sections())]
         assert all(ids) and len(ids) == len(set(ids))
         for binding_id in ids:
             assert binding_id in plain

@@ -30,6 +30,7 @@ from tui.controllers.opening import PREVIEW_DELAY, Opener
 from tui.controllers.saving import Saver
 from tui.controllers.searching import SEARCH_DELAY, Searcher
 from tui.controllers.story import Story
+from tui.keys import binding_ids, key_sections
 from tui.messages import (
     BookmarksChanged,
     CableLaidOut,
@@ -162,7 +163,7 @@ class CablesApp(App[None]):
     def _apply_config_keys(self) -> list[str]:
         if not self.config.keys:
             return []  # (listing every binding imports every screen: only when needed)
-        known = set(binding_ids())
+        known = set(binding_ids(CablesApp))
         problems = [
             f"config [keys]: no binding has the id {key!r}" for key in self.config.keys
             if key not in known
@@ -172,9 +173,10 @@ class CablesApp(App[None]):
             self.set_keymap(keymap)
         return problems
 
-    @staticmethod
-    def key_sections() -> list[tuple[str, type]]:
-        return key_sections()
+    @classmethod
+    def key_sections(cls) -> list[tuple[str, type]]:
+        """What the help screen lists (``tui.keys``)."""
+        return key_sections(cls)
 
     def get_default_screen(self) -> Screen:
         return MainScreen(id="main")
@@ -358,34 +360,3 @@ def _cable_provider():
     from tui.screens.palette import CableProvider
 
     return CableProvider
-
-
-def key_sections() -> list[tuple[str, type]]:
-    """Each part of the app that has keys, titled, in the order the help lists them."""
-    from tui.screens.bookmarks import BookmarksScreen
-    from tui.screens.filters import FilterScreen
-    from tui.screens.help import HelpScreen
-    from tui.screens.history import HistoryScreen
-    from tui.screens.thread import ThreadScreen
-    from tui.screens.timeline import TimelineScreen
-
-    return [
-        ("Everywhere", CablesApp),
-        ("Main screen", MainScreen),
-        ("Sidebar (the listing)", Sidebar),
-        ("Reader (the open cable)", CableView),
-        ("Help", HelpScreen),
-        ("Filter screen", FilterScreen),
-        ("Search line (/)", SearchBar),
-        ("Bookmarks (B)", BookmarksScreen),
-        ("Search history (H)", HistoryScreen),
-        ("Thread (t)", ThreadScreen),
-        ("Timeline (T)", TimelineScreen),
-    ]
-
-
-def binding_ids() -> list[str]:
-    """Every binding id of the app, in help-screen order (the config's ``[keys]`` names)."""
-    from tui.screens.help import collect_bindings
-
-    return [binding.id for _, _, binding in collect_bindings(key_sections()) if binding.id]

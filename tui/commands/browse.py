@@ -67,9 +67,10 @@ def app_settings(config: Config) -> Config:
             theme = None
     keys = {}
     if config.keys:
-        from tui.app import binding_ids
+        from tui.app import CablesApp
+        from tui.keys import binding_ids
 
-        known = set(binding_ids())
+        known = set(binding_ids(CablesApp))
         for binding_id, wanted in config.keys.items():
             if binding_id not in known:
                 warnings.append(
