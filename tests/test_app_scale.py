@@ -98,3 +98,19 @@ async def test_G_before_the_listing_is_complete_lands_on_the_oldest(big_corpus):
         await settle(pilot)
         assert sidebar.cursor == COUNT - 1
         assert app.shown.id.endswith(f"GENPOST{COUNT}")
+
+
+@pilot_test
+async def test_y_on_a_row_whose_page_has_not_come_copies_its_id(big_corpus):
+    from app_support import burst
+
+    app = make_app(big_corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.sidebar.focus()
+        await settle(pilot)
+        # G and y in one burst: y runs before the last page of summaries is fetched, so
+        # the state knows the row's rowid only; the ID is read for it.
+        await burst(pilot, "G", "y")
+        assert app.sidebar.cursor == COUNT - 1
+        assert app.clipboard.endswith(f"GENPOST{COUNT}")
