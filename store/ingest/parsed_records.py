@@ -17,7 +17,8 @@ from pathlib import Path
 from store.census import level_mask
 from store.model import Cable
 from store.parse import parse_text
-from store.records import RawCable, Skipped
+from store.parse.safe_ids import NOT_AN_ID, is_plain_id
+from store.records import RawCable, Skipped, place
 
 
 def parsed_records(paths: list[Path], skip: int, workers: int | None) -> Iterator[Record | Skipped]:
@@ -89,6 +90,9 @@ def _parse_one(item: RawCable | Skipped) -> Record | Skipped:
         return Skipped(item.source, item.location, f"parser error: {error!r}")
     if not cable.id:
         return Skipped(item.source, item.location, "no reference ID found")
+    if not is_plain_id(cable.id):  # the parser never gives one; if it does, it names no file
+        return Skipped(item.source, item.location, f"reference ID {cable.id[:60]!r} {NOT_AN_ID}")
+    id_note = next((warning for warning in cable.warnings if NOT_AN_ID in warning), None)
     return Record(
         _row(cable),
         cable.created,
@@ -96,6 +100,7 @@ def _parse_one(item: RawCable | Skipped) -> Record | Skipped:
         cable.references,
         level_mask(cable.paragraphs),
         cable.aliases,
+        f"{place(item.source, item.location)}: {id_note}" if id_note else None,
     )
 
 
@@ -109,6 +114,8 @@ class Record:
     references: tuple[str, ...]
     para_levels: int = 0
     aliases: tuple[str, ...] = ()
+    # "file:row: reference ID '../../X' is not a cable ID: kept as ...", for the summary.
+    id_note: str | None = None
 
     @property
     def id(self) -> str:
