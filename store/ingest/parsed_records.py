@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from store.census import level_mask
+from store.ingest.cable_shape import not_a_cable
 from store.model import Cable
 from store.parse import parse_text
 from store.parse.safe_ids import NOT_AN_ID, is_plain_id
@@ -88,6 +89,9 @@ def _parse_one(item: RawCable | Skipped) -> Record | Skipped:
         cable = parse_text(item.text, source=item.source, known=item.known)
     except Exception as error:  # the parser never raises; if it does, skip, do not stop
         return Skipped(item.source, item.location, f"parser error: {error!r}")
+    reason = not_a_cable(item.text, cable)
+    if reason:
+        return Skipped(item.source, item.location, reason)
     if not cable.id:
         return Skipped(item.source, item.location, "no reference ID found")
     if not is_plain_id(cable.id):  # the parser never gives one; if it does, it names no file

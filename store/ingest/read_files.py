@@ -67,7 +67,7 @@ def read_file(path: str | os.PathLike[str]) -> Iterator[RawCable | Skipped]:
         if kind == "empty":
             yield Skipped(source, "", "empty file")
         elif kind == "binary":
-            yield Skipped(source, "", "binary file, not a cable")
+            yield Skipped(source, "", "not a cable: binary data")
         elif kind == "csv":
             yield from read_csv(path, stream)
         elif kind == "html":

@@ -129,7 +129,7 @@ def test_binary_empty_and_blank_files_are_skipped(tmp_path):
     make(tmp_path / "c.txt", b"\n  \n")
     make(tmp_path / "d.txt", TELEGRAM)
     assert summary(read_paths([tmp_path])) == [
-        ("a.png", "binary file, not a cable"),
+        ("a.png", "not a cable: binary data"),
         ("b.txt", "empty file"),
         ("c.txt", "empty file"),
         ("d.txt", "cable"),
