@@ -30,8 +30,9 @@ NOT_CABLES = {
 def test_files_with_nothing_of_a_cable_are_reported_and_skipped(tmp_path, samples_dir):
     source = tmp_path / "in"
     shutil.copytree(samples_dir, source)
-    for name, text in {**NOT_CABLES, "06TESTVILLE12.txt": SHORT,
-                       "06TESTVILLE13.txt": EXTRACT_ONLY, "06TESTVILLE14.txt": NOTE_ONLY}.items():
+    cables = {"06TESTVILLE12.txt": SHORT, "06TESTVILLE13.txt": EXTRACT_ONLY,
+              "06TESTVILLE14.txt": NOTE_ONLY}  # fmt: skip
+    for name, text in {**NOT_CABLES, **cables}.items():
         (source / name).write_text(text, encoding="utf-8")
     (source / "09OSLO7.txt").write_bytes(bytes(range(256)) * 40)
     report = import_paths(tmp_path / "c.sqlite", [source], parse_workers=0)
