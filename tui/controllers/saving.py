@@ -9,6 +9,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from store.file_names import safe_file_name
 from tui.controllers.open_cable_work import with_cable, with_id
 from tui.messages import Notice
 from tui.output.safe_text import safe
@@ -78,8 +79,10 @@ class Saver:
             if answer:
                 self._write_to(target, Path(answer).expanduser())
 
+        # The ID is data: the name proposed from it stays in the current folder.
+        proposed = Path.cwd() / safe_file_name(name, ".txt")
         app.push_screen(LineDialog(
-            f"Write {name} to a file", str(Path.cwd() / f"{name}.txt"),
+            f"Write {name} to a file", str(proposed),
             hint="a .md name writes Markdown, any other plain text; escape cancels",
         ), chosen)  # fmt: skip
 
