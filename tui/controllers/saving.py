@@ -9,7 +9,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from store.file_names import safe_file_name
+from store.userdata.file_names import safe_file_name
 from tui.controllers.open_cable_work import with_cable, with_id
 from tui.messages import Notice
 from tui.output.safe_text import safe
