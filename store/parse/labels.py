@@ -18,8 +18,8 @@ _LABEL = re.compile(
     r"[ \t]*(?:\((?:U|SBU)\)[ \t]*)?(?P<label>"
     + _EO
     + r"|DECL(?:ASSIFY)?(?:[ \t]+ON)?|TAGS|TAG|TAGES|TGS|AGS|TABS|TAS|SUBJECT|SUBJ|UBJECT"
-    r"|REF(?:TELS?|S|ERENCES?)?|CLASS?IFIED[ \t]*BY)"
-    r"(?P<sep>[ \t]*[:;][ \t]*|[ \t]+|[ \t]*\Z)(?P<value>.*)",
+    r"|REF(?:TELS?|S|ERENCES?|\(S\))?|CLASS?IFIED[ \t]*BY)"
+    r"(?P<sep>[ \t]*[:;][ \t]*|[ \t]*\.[ \t]+|[ \t]+|[ \t]*\Z)(?P<value>.*)",
     re.IGNORECASE,
 )
 # The label words that may stand without a colon, and how they must be written then.
@@ -93,7 +93,7 @@ _GLUE = re.compile(
     r"E\.[ \t]?[O0]\.[ \t]?1[0-9]{4}[ \t]*[:;]?[ \t]*(?:DECL|N/?A\b|\d{1,2}/|X\d|OADR|TAGS|\Z)"
     r"|(?<![A-Za-z])(?:TAGS?|TAGES|TGS|AGS|TABS|TAS|Tags)[ \t]*[:;]"
     r"|(?<![A-Za-z])(?:SUBJ(?:ECT)?|Subject)[ \t]*:"
-    r"|REF(?:TELS?|S)?[ \t]*:"
+    r"|REF(?:TELS?|S)?[ \t]*:|(?<![A-Za-z])(?:REF\(S\)|Ref(?:s|\(s\))?)[ \t]*:"
     r"|(?<![a-z])Classified[ \t]+[Bb]y\b|(?<![A-Za-z])CLASSIFIED[ \t]+BY\b"
     r"|(?<![A-Za-z])DECL[ \t]*:(?![ \t]*\Z)"
     r"|(?<!P[ \t])(?:" + _spaced("CONFIDENTIAL") + "|" + _spaced("SECRET") + "|"
@@ -150,7 +150,7 @@ def split_glued(line: str) -> list[str]:
 
 # Cheap tests first (literal prefixes): only a line holding one of these can be cut.
 _TRIGGER = re.compile(
-    r"E\.|TAG|Tags|AGS|TABS|TAS|TGS|SUBJ|Subject|REF|[Cc]lassified|CLASSIFIED|DECL|UNCLAS|CONFIDENTIAL|SECRET|SENSITIVE"
+    r"E\.|TAG|Tags|AGS|TABS|TAS|TGS|SUBJ|Subject|REF|Ref|[Cc]lassified|CLASSIFIED|DECL|UNCLAS|CONFIDENTIAL|SECRET|SENSITIVE"
     r"|Sensitive|[CSU] [OEN] [NCC] |  \d"
 )
 _LEVEL_START = re.compile(
