@@ -74,7 +74,8 @@ _REF_CABLE = re.compile(
     r"\bREF(?:S|TEL|TELS)?\s*:\s*(?:\(?[A-Z][.):]\s*)?(?:\d{2,4}\s+)?"
     r"(?!E-?MAIL|IIR|TELCON)[A-Z]{3,}(?:\s[A-Z]{3,}){0,3}\s+\d{2,7}\b(?![/.-]\d)"
 )
-_TAG_FRAGMENT = re.compile(r"[:;()\[\]]|\b(?:SUBJECT|E\.O|DECL|THE|FOR)\b|\.$")
+# A full stop ends a fragment, but not a person tag's initial ("STEINBERG, JAMES B.").
+_TAG_FRAGMENT = re.compile(r"[:;()\[\]]|\b(?:SUBJECT|E\.O|DECL|THE|FOR)\b|(?<![ ,][A-Z])\.$")
 _TRAILER = re.compile(
     r"^\s*(?:NNNN|BT|#\d+|END\s+TEXT\.?|\(?END\s+(?:OF\s+)?(?:CABLE|MESSAGE)\)?\.?)\s*$"
     r"|^\s*(?:U\s?N\s?C\s?L|C\s?O\s?N\s?F|S\s?E\s?C\s?R|UNCLASSIFIED|CONFIDENTIAL|SECRET)\b"

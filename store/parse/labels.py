@@ -144,8 +144,21 @@ def split_glued(line: str) -> list[str]:
     pieces.append(line[start:])
     out: list[str] = []
     for piece in pieces:
+        if out and _LABEL_ONLY.fullmatch(out[-1]) and _same_field(out[-1], piece):
+            out[-1] = piece  # "Classified By: 1. CLASSIFIED BY ...": the label said twice
+            continue
         out.extend(_split_after_banner(piece))
     return [out_piece for out_piece in out if out_piece.strip()] or [line]
+
+
+# A label with nothing after it but a paragraph number or a mark.
+_LABEL_ONLY = re.compile(r"[ \t]*[A-Za-z. ]{3,16}:?[ \t]*(?:\d{1,2}\.|\([A-Z/]{1,8}\))?[ \t]*")
+
+
+def _same_field(first: str, second: str) -> bool:
+    one, two = match_label(first), match_label(second)
+    # Classified By only: a subject's mark said before the second label is kept elsewhere.
+    return one is not None and two is not None and one[0] == two[0] == "classified_by"
 
 
 # Cheap tests first (literal prefixes): only a line holding one of these can be cut.

@@ -159,3 +159,89 @@ def test_a_serial_alone_is_the_cables_own_station():
         "03ANKARA6307",
         "03STATE285773",
     ]
+
+
+# ---------------------------------------------------------------- Classified By
+
+
+def _classified(line: str) -> tuple[str | None, str | None]:
+    cable = parse_text(f"CONFIDENTIAL\n\nSUBJECT: A VISIT\n\n{line}{PARA}")
+    return cable.classified_by, cable.classified_by_title
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        # Titles misspelt, with a zero for an O, or not in the table's spelling.
+        ("Classified By: Ambassaor Rhea T. Vance for reasons 1.4 (b) and (d)", "Rhea T. Vance"),
+        ("CLASSIFIED BY AMBASSAD0R RHEA T. VANCE. REASON: 1.5 (D)", "RHEA T. VANCE"),
+        ("Classified By: Acting P/E Counseor Tod Vinter, reasons 1.4 (b,d)", "Tod Vinter"),
+        ("Classified By: Acting P/E Counsleor Tod Vinter, reasons 1.4 (b,d)", "Tod Vinter"),
+        ("CLASSIFIED BY: ACTING E/P CIEF TOD VINTER.  REASONS: 1.4(B,D).", "TOD VINTER"),
+        ("Classified By: DEFENSE ATTACHE LTC TOD VINTER FOR REASONS 1.4 (B)", "TOD VINTER"),
+        ("Classified By: PolMinCons Tod Vinter, reasons 1.4 (b/d).", "Tod Vinter"),
+        ("Classified By: SPECIAL ENVOY TOD K. VINTER\n", "TOD K. VINTER"),
+        ("Classified By: Ambasasdor Rhea Vance, Reasons 1.4 (b) and (d)", "Rhea Vance"),
+        # A title "for" or "to" a place.
+        ("CLASSIFIED BY AMBASSADOR TO CHAD RHEA VANCE. REASON 1.5(D).", "RHEA VANCE"),
+        ("Classified By: Special Envoy for Sudan and Chad\nRhea C. Vance\n", "Rhea C. Vance"),
+        ("Classified By: SCA/DAS for Central Asia Tod Vinter\n", "Tod Vinter"),
+        ("Classified By: Deputy Chief of Mission Tod Vinter, reasons 1.4 (b)", "Tod Vinter"),
+        ("Classified By: Minister Counselor for Economic Affairs Tod M. Vinter, 1.4 (b)",
+         "Tod M. Vinter"),
+        # The name glued to the title, or cut by the line wrap.
+        ("Classified By: AMB:RVANCE, Reasons 1.4 (b) and (c)", "RVANCE"),
+        ("Classified By: Acting DCM/Tod Vinter for reasons 1.4 (b and d)", "Tod Vinter"),
+        ("Classified By: Acting Pol/Econ Counselor:Tod Vinter, reasons 1.4 (b)", "Tod Vinter"),
+        ("Classified By: Provincial Affairs Deputy Coordinator Tod Vi\nnter for reasons 1.4 (b)",
+         "Tod Vinter"),
+        ("Classified By: Deputy Political Counselor Tod O. Vinte\nr, E.O. 12958, reasons 1.4 (b)",
+         "Tod O. Vinter"),
+        # What follows the name is not the name.
+        ("Classified By: DCM RHEA VANCE BASED ON E.O.12958 REASONS 1.4 (b)", "RHEA VANCE"),
+        ("Classified By: CDA RHEA VANCE BASED UPON REASONS 1.5 (B) AND (D)", "RHEA VANCE"),
+        ("Classified By: DCM RHEA E. VANCE DUE TO 1,4 (C) AND (D).", "RHEA E. VANCE"),
+        ("Classified By: CHARGE RHEA VANCE F0R REASONS 1.5 (B) AND (D)", "RHEA VANCE"),
+        ("Classified By: ECONOMIC COUNSELOR RHEA VANCE\n FOR 12958 1.4 B, D, AND E", "RHEA VANCE"),
+        ("Classified By: Ambassador Rhea Vance.  Resons 1.5 (B) and (D)", "Rhea Vance"),
+        ("Classified By: Amb. Rhea Vance. E.O 12958. Reasons 1.4 (B&D).", "Rhea Vance"),
+        ("Classified By: PRM/AFR Dir. Rhea Vance-reasons 1.4(b/d)", "Rhea Vance"),
+        # The label said again, and the name on the line below the label.
+        ("Classified By: 1. CLASSIFIED BY NEA ASSISTANT SECRETARY TOD VINTER\nREASONS: 1.4 (B)",
+         "TOD VINTER"),
+        ("Classified By: This message classified by Econ Minister Counselor\nTod Vinter for"
+         " reasons 1.4 (b)", "Tod Vinter"),
+        ("1. CONFIDENTIAL - ENTIRE TEXT.  CLASSIFIED BY:\nTOD W.S. VINTER, AMBASSADOR."
+         "  REASON: 1.5", "TOD W.S. VINTER"),
+        # Charge d'Affaires as typed.
+        ("Classified By: Charge d,Affaires a.i. Tod Vinter, reasons 1.4(b)", "Tod Vinter"),
+        ("Classified By: Charge' Tod Vinter for Reasons 1.4 (B, D)", "Tod Vinter"),
+        ("Classified By: Charge d'Afairs (AI) Tod Vinter for Reasons 1.4 (b)", "Tod Vinter"),
+        ("Classified By: Ambassador Rhea L. Vance, III. \nReasons: 1.4 (b) and (d).",
+         "Rhea L. Vance, III"),
+    ],
+)
+def test_classified_by_shapes(line: str, name: str) -> None:
+    assert _classified(line)[0] == name
+
+
+def test_a_misspelt_title_stays_the_title():
+    assert _classified("Classified By: Ambassaor Rhea T. Vance for reasons 1.4 (b)") == (
+        "Rhea T. Vance",
+        "Ambassaor",
+    )
+
+
+def test_a_given_name_near_a_title_word_stays_the_name():
+    # "Charles" is two keystrokes off "charge": a name, not a title.
+    assert _classified("Classified By: Ambassador Charles Vance, Reasons 1.4 (b)")[0] == (
+        "Charles Vance"
+    )
+
+
+def test_a_header_copy_cut_short_gives_way_to_the_full_line():
+    cable = parse_text(
+        "CONFIDENTIAL\n\nSUBJECT: A VISIT\n\nClassified By: ...\n\nREF: STATE 12\n\n"
+        "Classified By: Ambassador Rhea Vance for reasons 1.4 (b)" + PARA
+    )
+    assert cable.classified_by == "Rhea Vance"
