@@ -245,3 +245,38 @@ def test_a_header_copy_cut_short_gives_way_to_the_full_line():
         "Classified By: Ambassador Rhea Vance for reasons 1.4 (b)" + PARA
     )
     assert cable.classified_by == "Rhea Vance"
+
+
+# ----------------------------------------------------------------------- signer
+
+_LAST_PARAGRAPH = "\n\n5. (C) The talks will resume in the spring.\n"
+
+
+def _signer(tail: str) -> str | None:
+    return parse_text("CONFIDENTIAL\n\nSUBJECT: A VISIT" + PARA + _LAST_PARAGRAPH + tail).signer
+
+
+@pytest.mark.parametrize(
+    ("tail", "name"),
+    [
+        ("\nVANCE\n\nCONFIDENTIAL\n\nDeclassified/Released US Department of State EO Systematic\n"
+         "Review 30 JUN 2006\n", "VANCE"),
+        ("VANCE\n\n\nCONFIDENTIAL\n\nSIPDIS\n", "VANCE"),
+        ("\nVANCE\nLIMITED OFFICIAL USE\nNNNN", "VANCE"),
+        ("VANCE\n\nNOTE: NOT PASSED TO ABOVE ADDRESSEE(S)\n\n      CONFIDENTIAL", "VANCE"),
+        ("VANCE\n\n\nNNNN\n\n      2004CARACA01540 - CONFIDENTIAL", "VANCE"),
+        ("VANCE \n \n      SECRET \n \n> \n 2002ROME01748 - Classification: SECRET", "VANCE"),
+        ("\nGP-3\nVANCE\n", "VANCE"),
+        ("\n6.  AMMAN MINIMIZE CONSIDERED.  VANCE\n", "VANCE"),
+        ("VANCE\n\nROME 00003382  003 OF 003\n", "VANCE"),
+        ("\nVance\n", "Vance"),
+        ("\nR.A. VANCE\n", "R.A. VANCE"),
+        ("\nJ. Vance\n", "J. Vance"),
+    ],
+)
+def test_signer_shapes(tail: str, name: str) -> None:
+    assert _signer(tail) == name
+
+
+def test_a_lettered_last_item_is_no_signer():
+    assert _signer("\nB. NONE.\n") is None
