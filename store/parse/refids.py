@@ -138,7 +138,7 @@ _MAX_BLOCK = 4000
 # year, a station's name and a serial. "(C) SAO PAULO 260" is item C, not a paragraph marked
 # CONFIDENTIAL.
 _ITEM_LINE = re.compile(
-    r"[ \t]*[-\u00b6]?[ \t]*(?:\(?[A-Z][.):]\)?[ \t]*)?(?:\(?(?:19|20)?\d{2}\)?[ \t]+)?"
+    r"[ \t]*[-\u00b6]?[ \t]*(?:\(?[ ]?[A-Z][ ]?[.):]\)?[ \t]*)?(?:\(?(?:19|20)?\d{2}\)?[ \t]+)?"
     r"(?P<station>[A-Za-z][A-Za-z.' -]{1,30}?)[ \t]+#?0*\d{1,7}\b"
 )
 

@@ -128,6 +128,7 @@ def test_a_year_with_a_stray_digit_reads_the_latest_year_not_after_the_cable():
         "REF: A. MANAGUA 520 B. MANAGUA 00000711 001.2 OF 003 C. MANAGUA 500",
         "REF: A. MANAGUA 520\nMANAGUA 00000711  001.2 OF 003\nB. MANAGUA 500",
         "REF: A) Managua 520/500",
+        "REF: (A) MANAGUA 520 \n \n     (C )MANAGUA 500",
     ],
 )
 def test_reference_blocks(lines: str) -> None:
@@ -280,3 +281,31 @@ def test_signer_shapes(tail: str, name: str) -> None:
 
 def test_a_lettered_last_item_is_no_signer():
     assert _signer("\nB. NONE.\n") is None
+
+
+# --------------------------------------------------------------------- markings
+
+
+@pytest.mark.parametrize(
+    ("line", "mark", "level", "caveats"),
+    [
+        ("1. (S/REL TO NATO/AUS) One.", "(S/REL TO NATO/AUS)", "SECRET", ("REL NATO, AUS",)),
+        ("1. (C//REL TO USA, KEN, GBR//) One.", "(C//REL TO USA, KEN, GBR//)", "CONFIDENTIAL",
+         ("REL USA, KEN, GBR",)),
+        ("1. (S//REL TO USA//NF) One.", "(S//REL TO USA//NF)", "SECRET", ("REL USA", "NOFORN")),
+        ("1. (SBU ) One.", "(SBU )", "UNCLASSIFIED", ("SBU",)),
+        ("1. ( C) One.", "( C)", "CONFIDENTIAL", ()),
+        ("2 . (U) One.", "(U)", "UNCLASSIFIED", ()),
+    ],
+)
+def test_marks_as_typed(line: str, mark: str, level: str, caveats: tuple[str, ...]) -> None:
+    cable = parse_text(f"SECRET\n\nSUBJECT: A VISIT\n\n{line}\n")
+    marking = cable.paragraphs[0].marking
+    assert marking is not None
+    assert (marking.text, marking.level.name, marking.caveats) == (mark, level, caveats)
+    assert cable.paragraphs[0].text == "One."
+
+
+def test_an_office_symbol_is_no_mark():
+    cable = parse_text("SECRET\n\nSUBJECT: A VISIT\n\n1. (S/CT) Office staff met.\n")
+    assert cable.paragraphs[0].marking is None
