@@ -163,7 +163,8 @@ def _same_field(first: str, second: str) -> bool:
 
 # Cheap tests first (literal prefixes): only a line holding one of these can be cut.
 _TRIGGER = re.compile(
-    r"E\.|TAG|Tags|AGS|TABS|TAS|TGS|SUBJ|Subject|REF|Ref|[Cc]lassified|CLASSIFIED|DECL|UNCLAS|CONFIDENTIAL|SECRET|SENSITIVE"
+    r"E\.|TAG|Tags[ \t]*:|AGS[ \t]*:|TA[BS]S?[ \t]*:|TGS|SUBJ|Subject[ \t]*:|REF|Ref[s(]?\S{0,2}:"
+    r"|[Cc]lassified|CLASSIFIED|DECL|UNCLAS|CONFIDENTIAL|SECRET|SENSITIVE"
     r"|Sensitive|[CSU] [OEN] [NCC] |  \d"
 )
 _LEVEL_START = re.compile(
