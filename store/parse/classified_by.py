@@ -366,6 +366,11 @@ def find_classified_by(lines: list[str]) -> str | None:
     if "lassified" not in block and "LASSIFIED" not in block:
         return None  # most cables: one C-level test instead of sixty searches
     for index, line in enumerate(lines):
+        if line.strip() == "CLASSIFIED" and index + 1 < len(lines):
+            following = lines[index + 1].lstrip()
+            if following.startswith(("BY:", "BY ")):
+                line = f"CLASSIFIED {following}"  # the label cut by the line wrap
+                lines = [*lines[: index + 1], "", *lines[index + 2 :]]
         match = _IN_TEXT.search(line) if len(line) < 2000 else None
         if match is None:
             continue

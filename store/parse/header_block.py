@@ -209,7 +209,9 @@ def read_fields(lines: list[str], start: int) -> HeaderFields:
             current = reader.current
             if current == "ref" and _ref_goes_on(lines, index):
                 pass
-            elif current in ("subject", "tags", "decl") and not getattr(fields, current):
+            elif current in ("subject", "tags", "decl", "classified_by") and not getattr(
+                fields, current
+            ):
                 pass  # "SUBJECT:" alone on its line, its value below
             else:
                 reader.current = None

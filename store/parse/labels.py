@@ -24,7 +24,9 @@ _LABEL = re.compile(
 )
 # The label words that may stand without a colon, and how they must be written then.
 _BARE_OK = {"E", "D", "C", "T", "S", "R"}
-_REF_ITEM_START = re.compile(r"\(?[A-Z][.)][ \t]|\d{2}[ \t]+[A-Z]|[A-Z]{3,}[A-Z ]*[ \t]\d")
+_REF_ITEM_START = re.compile(
+    r"\(?[A-Z][.)][ \t]|\d{2}[ \t]+[A-Z]|(?:[A-Z][ \t]+)?[A-Z]{3,}[A-Z ]*[ \t]\d"
+)
 
 
 def _field_of(label: str) -> str:

@@ -119,6 +119,7 @@ def test_a_year_with_a_stray_digit_reads_the_latest_year_not_after_the_cable():
     [
         "REF. A. MANAGUA 520 B. MANAGUA 500",
         "REF A. MANAGUA 520 B. MANAGUA 500",
+        "REF A MANAGUA 520; MANAGUA 500",
         "REF: A. MANAGUA 520\n\nB. MANAGUA 500",
         "REF: (A) MANAGUA 520;\n(C) MANAGUA 500",
         "REF: A) MANAGUA 520\n\n-      (B) Managua 500",
@@ -224,6 +225,18 @@ def _classified(line: str) -> tuple[str | None, str | None]:
 )
 def test_classified_by_shapes(line: str, name: str) -> None:
     assert _classified(line)[0] == name
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "Classified By:\n\nAmbassador Rhea Vance, reasons 1.4 (b)",
+        "CLASSIFIED\nBY: AMBASSADOR RHEA VANCE, REASONS 1.4 (B)",
+        "CLASSIFIED BY:\nAMBASSADOR RHEA VANCE\nREASONS 1.4 (B)",
+    ],
+)
+def test_the_name_below_the_label(lines: str) -> None:
+    assert _classified(lines)[0].upper() == "RHEA VANCE"
 
 
 def test_a_misspelt_title_stays_the_title():
