@@ -7,7 +7,7 @@ from pathlib import Path
 import store.parse
 from store.geo.land import land_mask
 from store.geo.places import place_of, places
-from tui.world_map import default_height, draw_world
+from tui.output.world_map import default_height, draw_world
 
 STATIONS_FILE = Path(store.parse.__file__).with_name("data") / "stations.tsv"
 

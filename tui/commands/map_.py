@@ -53,8 +53,8 @@ def _count(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from store.corpus.timeline import counts
     from store.geo.places import place_of
-    from store.timeline import counts
 
     text = " ".join(args.query or [])
     match, filters = match_and_filters(text)
@@ -83,8 +83,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def render(by_origin: dict[str, int], args: argparse.Namespace, text: str) -> str:
-    from tui.export_formats import safe
-    from tui.world_map import draw_world
+    from tui.output.export_formats import safe
+    from tui.output.world_map import draw_world
 
     width = args.width or (shutil.get_terminal_size().columns - 1 if stdout_is_terminal()
                            else 100)  # fmt: skip

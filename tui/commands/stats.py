@@ -61,8 +61,8 @@ def run(args: argparse.Namespace) -> int:
         document = {"total": facets.total, **{t: _pairs(rows) for t, rows in sections}}
         print(json.dumps(document, ensure_ascii=False, indent=2))
         return 0
-    from tui.bars import chart_lines
-    from tui.export_formats import safe
+    from tui.output.bars import chart_lines
+    from tui.output.export_formats import safe
 
     print(f"{facets.total:,} cables in {corpus.path}")
     for title, rows in sections:
@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _one_chart(args: argparse.Namespace, text: str) -> int:
-    from store.timeline import counts
+    from store.corpus.timeline import counts
 
     match, filters = match_and_filters(text)
     by = args.by or "year"
@@ -86,8 +86,8 @@ def _one_chart(args: argparse.Namespace, text: str) -> int:
                     "buckets": [{"label": b.label, "count": b.count} for b in buckets]}  # fmt: skip
         print(json.dumps(document, ensure_ascii=False, indent=2))
         return 0 if any(b.count for b in buckets) else 1
-    from tui.bars import chart_lines
-    from tui.export_formats import safe
+    from tui.output.bars import chart_lines
+    from tui.output.export_formats import safe
 
     if not any(b.count for b in buckets):
         import sys
