@@ -12,14 +12,14 @@ import threading
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 from store import schema
 from store.census import mask_of
 from store.filters import Filters
 from store.model import Cable, Hit, Level, Marking, Summary
-from store.rowids import UNDATED_LIMIT, floor_of_day
+from store.rowids import UNDATED_LIMIT, floor_after_day, floor_of_day
 
 _SUMMARY_COLUMNS = (
     "c.rowid, c.id, c.created, c.origin, c.level, c.caveats, c.classification, c.subject"
@@ -326,7 +326,7 @@ class Corpus:
             # Undated cables sit below every dated rowid; a date range never includes them.
             clauses.append("c.rowid >= ? AND c.rowid < ?")
             params.append(UNDATED_LIMIT)
-            params.append(floor_of_day(filters.date_to + timedelta(days=1)))
+            params.append(floor_after_day(filters.date_to))
         if filters.para_levels:
             clauses.append("(c.para_levels & ?) != 0")
             params.append(mask_of(filters.para_levels))
