@@ -12,13 +12,13 @@ import threading
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from store.corpus import schema
 from store.corpus.census import mask_of
 from store.corpus.filters import Filters
-from store.corpus.rowids import UNDATED_LIMIT, floor_of_day
+from store.corpus.rowids import UNDATED_LIMIT, floor_after_day, floor_of_day
 from store.corpus.rows import SUMMARY_COLUMNS, rowid_array, summary_of
 from store.model import Cable, Hit, Summary
 
@@ -328,7 +328,7 @@ class Corpus:
             # Undated cables sit below every dated rowid; a date range never includes them.
             clauses.append("c.rowid >= ? AND c.rowid < ?")
             params.append(UNDATED_LIMIT)
-            params.append(floor_of_day(filters.date_to + timedelta(days=1)))
+            params.append(floor_after_day(filters.date_to))
         if filters.para_levels:
             clauses.append("(c.para_levels & ?) != 0")
             params.append(mask_of(filters.para_levels))

@@ -111,11 +111,13 @@ _GLUE = re.compile(
 )
 # The end of a Classified By line's reasons ("reasons 1.4 (b) and (d)."), after which a
 # flattened page goes straight on with the first paragraph.
+# Possessive blanks (*+): blanks that may stand on either side of an optional mark, tried
+# every way, made a long run of blanks after the reasons take minutes.
 _REASONS_END = re.compile(
-    r"(?:rea[ \t]?sons?|rsn)[ \t:]*(?:E\.O\.[ \t]*12958[ ,]*)?1[ \t]?\.[ \t]?[4-6][ \t]*\.?[ \t]*"
-    r"\(?[ \t]*[A-Ha-h][ \t]*\)?"
-    r"(?:[ \t]*(?:,|and|&|/|or|an[ \t]d)[ \t]*\(?[ \t]*[A-Ha-h][ \t]*\)?)*"
-    r"[ \t]*\)?[ \t]*\.?(?=[ \t]+\S)",
+    r"(?:rea[ \t]?sons?|rsn)[ \t:]*+(?:E\.O\.[ \t]*+12958[ ,]*+)?1[ \t]?\.[ \t]?[4-6]"
+    r"(?:[ \t]*+\.)?[ \t]*+\(?[ \t]*+[A-Ha-h](?:[ \t]*+\))?"
+    r"(?:[ \t]*+(?:,|and|&|/|or|an[ \t]d)[ \t]*+\(?[ \t]*+[A-Ha-h](?:[ \t]*+\))?)*"
+    r"(?:[ \t]*+\))?(?:[ \t]*+\.)?(?=[ \t]+\S)",
     re.IGNORECASE,
 )
 # Lines longer than this are prose or a whole flattened page, never one field.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -33,22 +34,35 @@ def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+# More than any corpus holds (the 2011 dump is 251,287 cables), and far below the integers
+# SQLite takes: a bigger count is a typo, or a probe for an overflow.
+MAX_COUNT = 1_000_000
+
+
 def limit_argument(parser: argparse.ArgumentParser, default: int, what: str) -> None:
-    """``--limit/-n N``, the same for every command that has it: N is at least 1."""
+    """``--limit/-n N``, the same for every command that has it: N is 1 to ``MAX_COUNT``."""
     parser.add_argument(
-        "--limit", "-n", type=_at_least_one, default=default, metavar="N",
+        "--limit", "-n", type=count_type, default=default, metavar="N",
         help=f"at most N {what} ({default})",
     )  # fmt: skip
 
 
-def _at_least_one(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+def count_type(text: str) -> int:
+    """An argparse type: a whole number from 1 to ``MAX_COUNT``, in ASCII digits."""
+    digits = text.strip()
+    # int() would also take '1_000', '٣' and ' 7 ', and raise on 5,000 digits.
+    if not _WHOLE.fullmatch(digits):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number")
+    too_long = len(digits.lstrip("+-").lstrip("0")) > len(str(MAX_COUNT))
+    if too_long or int(digits) > MAX_COUNT:
+        raise argparse.ArgumentTypeError(f"must be at most {MAX_COUNT:,}")
+    value = int(digits)
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
     return value
+
+
+_WHOLE = re.compile(r"[+-]?[0-9]+")
 
 
 def corpus_path(args: argparse.Namespace) -> Path:

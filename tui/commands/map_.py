@@ -21,8 +21,6 @@ EPILOG = """examples:
   cables map                          the whole corpus
   cables map 'tag:IZ' --top 12        cables tagged Iraq, twelve posts named
   cables map nato --json | jq '.posts[:5]'
-
-exit status: 0 cables found, 1 none matched, 2 bad query, usage or corpus
 """
 VALUE_OPTIONS = ("--top", "--width", "--corpus", "--color")
 FLAG_OPTIONS = ("--json", "--ascii", "-h", "--help")

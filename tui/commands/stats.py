@@ -6,8 +6,8 @@ import argparse
 import json
 
 from tui.commands.common import (
-    CommandError,
     add_corpus_argument,
+    count_type,
     match_and_filters,
     open_corpus,
 )
@@ -38,15 +38,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--by", choices=BY_CHOICES, default=None,
                         help="one chart: per year (the default with a query), month, origin, "
                              "tag or classification")  # fmt: skip
-    parser.add_argument("--top", type=int, default=15, help="origins and tags to show (15)")
+    parser.add_argument("--top", type=count_type, default=15, metavar="N",
+                        help="origins and tags to show (15)")  # fmt: skip
     parser.add_argument("--json", action="store_true", help="the counts as JSON")
     add_corpus_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     text = " ".join(args.query or [])
-    if args.top < 1:
-        raise CommandError("--top must be at least 1")
     if text.strip() or args.by:
         return _one_chart(args, text)
     with open_corpus(args) as corpus:
