@@ -20,6 +20,7 @@ from store.parse.date_lines import find_date_line
 from store.parse.dates import declassification, year_of
 from store.parse.header_block import (
     BANNER_SEARCH_LINES,
+    captions_above,
     find_banner,
     find_header_end,
     read_fields,
@@ -112,7 +113,8 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
         date_note = "minutes unknown: the HTML release repeats the hour there"
 
     captions = list(banner.captions) if banner else []
-    for caption in fields.captions:
+    above = captions_above(lines, header_end, banner_index) if banner is not None else []
+    for caption in (*above, *fields.captions):
         if caption not in captions:
             captions.append(caption)
 

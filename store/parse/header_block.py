@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from store.parse.banner_line import banner_start, read_banner
 from store.parse.labels import match_label, split_glued
-from store.parse.markings import caption_words, parse_banner
+from store.parse.markings import caption_words
 from store.parse.paragraphs import PARAGRAPH_START
 from store.records import KnownFields
 
@@ -52,10 +53,10 @@ def find_header_end(text: str, lines: list[str], known: KnownFields) -> int:
     limit = min(len(lines), first + _MAX_HEADER_LINES)
     while end < limit:
         line = lines[end]
-        if not line.strip() or len(line) > _MAX_BANNER_LINE or parse_banner(line) is not None:
+        if not line.strip() or len(line) > _MAX_BANNER_LINE or read_banner(line) is not None:
             break
-        if _is_field(line):
-            break
+        if _is_field(line) or banner_start(line) is not None:
+            break  # (a banner run onto the last addressee line ends the header there)
         end += 1
     return end
 
@@ -92,7 +93,7 @@ def find_banner(lines: list[str], start: int, limit: int):
         line = lines[index]
         if not line.strip() or len(line) > _MAX_BANNER_LINE:
             continue
-        banner = parse_banner(line)
+        banner = read_banner(line)
         if banner is not None:
             return index, banner
         if _is_field(line):
@@ -220,13 +221,13 @@ def read_fields(lines: list[str], start: int) -> HeaderFields:
             reader.open(*found)
             index += 1
             continue
-        captions = caption_words(stripped)
+        captions = _captions(stripped)
         if captions is not None:
             fields.captions.extend(c for c in captions if c not in fields.captions)
             reader.current = None
             index += 1
             continue
-        if parse_banner(line) is not None:
+        if read_banner(line) is not None:
             reader.current = None
             reader.repeating = reader.seen_field
             index += 1
@@ -258,11 +259,26 @@ def read_fields(lines: list[str], start: int) -> HeaderFields:
         # No labelled fields at all: the body starts right after the banner and captions.
         index = start
         while index < len(lines) and (
-            not lines[index].strip() or caption_words(lines[index].strip()) is not None
+            not lines[index].strip() or _captions(lines[index]) is not None
         ):
             index += 1
     fields.end = index
     return fields
+
+
+def _captions(line: str) -> list[str] | None:
+    """The captions of a caption line, as typed in any case (``Sensitive``)."""
+    return caption_words(line.strip().upper()) if len(line) <= 80 else None
+
+
+def captions_above(lines: list[str], start: int, banner_index: int) -> list[str]:
+    """Captions on their own lines between the transmission header and the banner."""
+    found: list[str] = []
+    for line in lines[start:banner_index]:
+        for caption in _captions(line) or ():
+            if caption not in found:
+                found.append(caption)
+    return found
 
 
 _LOOKAHEAD_LINES = 6
