@@ -3,8 +3,9 @@
 Some pages of the HTML release show the cable's row of the database it was published from,
 often after a cut-off excerpt of the cable. Four shapes are read:
 
-- a tab-separated row (``19205<TAB>2004-07-29 05:59:00<TAB>04THEHAGUE1903<TAB>...``) whose
-  fields escape their line breaks with a backslash;
+- a tab-separated row (``19205<TAB>2004-07-29 05:59:00<TAB>04THEHAGUE1903<TAB>...``, or
+  from the date on without the row number) whose fields escape their line breaks with a
+  backslash;
 - labelled lines (``id:``, ``date:``, ``refid:``, ``origin:``, ``classification:``,
   ``destination:``, ``header:``), the header running to ``----- header ends -----`` and the
   body after it;
@@ -31,7 +32,8 @@ _DATE = (
     r"\d{1,2}/\d{1,2}/\d{4}[ \t]+\d{1,2}:\d{2}(?::\d{2})?"
     r"|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?"
 )
-_TAB_START = re.compile(rf"^[ \t]*(\d{{1,7}})\t({_DATE})\t", re.MULTILINE)
+# The row number may be missing: some exports start the row with its date.
+_TAB_START = re.compile(rf"^[ \t]*(?:(\d{{1,7}})\t)?({_DATE})\t", re.MULTILINE)
 _CSV_START = re.compile(
     rf'(?:^|(?<=",))[ \t]*"?(\d{{1,7}})"?[ \t]*,[ \t]*"?({_DATE})"?[ \t]*,', re.MULTILINE
 )
@@ -90,6 +92,8 @@ def _tab_row(text: str) -> PageRow | None:
     if start is None:
         return None
     fields = text[start.start() :].lstrip(" ").split("\t")
+    if start.group(1) is None:
+        fields.insert(0, "")
     if len(fields) >= 4 and fields[2:4] == fields[0:2]:
         del fields[2:4]  # an export that wrote the row number and date twice
     if len(fields) < _FIELDS:

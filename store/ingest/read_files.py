@@ -13,6 +13,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from store.ingest.page_rows import read_page_row
 from store.ingest.read_csv import read_csv
 from store.ingest.read_html import read_html
 from store.records import KnownFields, RawCable, Skipped
@@ -96,6 +97,14 @@ def _read_text(path: Path, size: int) -> RawCable | Skipped:
     text = clean(decode(data))
     if not text.strip():
         return Skipped(source, "", "empty file")
+    # A plain-text copy of a page that shows the cable's database row: its columns, then the
+    # telegram inside it, as for the page itself.
+    row = read_page_row(text)
+    if row is not None:
+        where = f"raw database row ({row.shape}), not a formatted cable"
+        if row.problem is not None:
+            return RawCable(source, f"{where}: {row.problem}", text, KnownFields())
+        return RawCable(source, where, row.text, row.known)
     return RawCable(source, "", text, KnownFields())
 
 

@@ -10,6 +10,7 @@ from datetime import datetime
 import pytest
 
 from store.ingest.page_rows import read_page_row
+from store.ingest.read_files import read_paths
 from store.ingest.read_html import parse_page
 from store.parse import parse_text
 from store.records import RawCable
@@ -213,3 +214,27 @@ def test_labels_of_another_export_are_placed_by_their_values() -> None:
 def test_garbled_reference_list_leaves_the_references_to_the_ref_line() -> None:
     row = csv_row().replace("08RIGA700|08STATE7", "08RIGA70008STATE7")
     assert read_page_row(row).known.references is None
+
+
+def test_a_tab_row_that_starts_with_its_date_is_a_row() -> None:
+    fields = tab_row().split("\t")[1:]  # no row number: the export starts with the date
+    row = read_page_row("292031Z Jul 08\n" + "\t".join(fields))
+    assert row is not None and row.problem is None
+    assert row.known.csv_id is None
+    assert row.known.created == datetime(2008, 7, 14, 12, 10)
+    assert row.known.id == "08RIGA817"
+    assert row.known.classification == "CONFIDENTIAL"
+    assert "\\" not in row.text and "\t" not in row.text
+
+
+def test_a_plain_text_file_holding_a_row_is_read_as_the_row(tmp_path) -> None:
+    path = tmp_path / "copy.txt"
+    fields = tab_row().split("\t")[1:]
+    path.write_text(excerpt() + "\n" + "\t".join(fields), encoding="utf-8")
+    (raw,) = read_paths([path])
+    assert raw.location.startswith("raw database row (tab-separated row)")
+    cable = parse_text(raw.text, source=raw.source, known=raw.known)
+    assert cable.id == "08RIGA817"
+    assert cable.created == datetime(2008, 7, 14, 12, 10)
+    assert cable.subject == 'LATVIA: AN INVENTED TALK ON "FERRY" TARIFFS'
+    assert not any("\\" in p.text for p in cable.paragraphs)
