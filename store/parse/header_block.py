@@ -13,6 +13,7 @@ from store.parse.banner_line import banner_start, read_banner
 from store.parse.labels import match_label, split_glued
 from store.parse.markings import caption_words
 from store.parse.paragraphs import PARAGRAPH_START
+from store.parse.stations import station_of
 from store.records import KnownFields
 
 # The banner is near the top, under the transmission header; past this many lines after the
@@ -232,6 +233,9 @@ def read_fields(lines: list[str], start: int) -> HeaderFields:
             reader.repeating = reader.seen_field
             index += 1
             continue
+        if reader.current == "ref" and ref_item(stripped) and reader.go_on(stripped):
+            index += 1
+            continue  # "(C) SAO PAULO 260": item C of the REF block, not a marked paragraph
         if starts_paragraph(line):
             break
         if reader.go_on(stripped):
@@ -322,8 +326,23 @@ def _ref_goes_on(lines: list[str], blank: int) -> bool:
     """True when a blank line inside a REF block is followed by its next lettered item."""
     for line in lines[blank + 1 : blank + 4]:
         if line.strip():
-            return bool(_REF_ITEM_LINE.match(line)) and not starts_paragraph(line)
+            if not _REF_ITEM_LINE.match(line):
+                return False
+            return not starts_paragraph(line) or ref_item(line.strip())
     return False
+
+
+# A lettered REF item naming a cable: "(C) SAO PAULO 260", "D) 05 Sao Paulo 975".
+_LETTERED_REF = re.compile(
+    r"\(?[A-Z][.)][ \t]*(?:\d{2,4}[ \t]+)?(?P<station>[A-Za-z][A-Za-z .'-]{1,30}?)[ \t]*\d{1,7}\b"
+)
+
+
+def ref_item(line: str) -> bool:
+    """Whether a line that starts like a marked paragraph is a lettered item of a REF block:
+    the letter is followed by a station the table knows and a serial."""
+    match = _LETTERED_REF.match(line)
+    return match is not None and station_of(match.group("station")) is not None
 
 
 def starts_paragraph(line: str) -> bool:

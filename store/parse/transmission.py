@@ -26,8 +26,7 @@ _DTG_LINE = re.compile(
 # Header lines that end an addressee list: routing, station serial, security and XMT lines.
 _NOT_ADDRESSEES = (
     "ZFR", "XMT ", "DE ", "ZNR ", "ZNY ", "VZCZC", "#", "---", "ACTION ",
-    "UNCLAS", "CONFIDENTIAL", "SECRET",
-)  # fmt: skip
+)  # fmt: skip (banners end the list too: see _LIST_END_START)
 _ROUTING = re.compile(r"[A-Z]{4,8}/")
 # A page header repeated at a page break ("PAGE 02 STATE 023763 071504Z"): no addressee.
 _PAGE_HEADER = re.compile(r"PAGE\s+\d{1,3}\b")
@@ -35,6 +34,21 @@ _PAGE_HEADER = re.compile(r"PAGE\s+\d{1,3}\b")
 # a DTG alone on its line ("121036Z MAR 01"): none is an addressee and each ends the list.
 _ROUTING_LINE = re.compile(
     r"(?:[A-Z0-9]{1,8}-\d{2,3}\b[ \t]*)+\Z|[-=_ ]{5,}\Z|\d{6}Z\s+[A-Z]{3}\s+\d{2,4}\Z"
+)
+# Lines where addressees stand that are none and end the list: a banner however spaced
+# ("C O N F I D E N T I A L THE HAGUE"), a caption, a label ("Cable dated:", "Class:"), and
+# anywhere in the line a date, a DTG, a reference ID (a database row) or the release's notice.
+_LIST_END_START = re.compile(
+    r"(?:T ?O ?P ?)?(?:S ?E ?C ?R ?E ?T(?! ?SERVICE)|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L"
+    r"|U ?N ?C ?L ?A ?S(?: ?S ?I ?F ?I ?E ?D)?|LIMITED OFFICIAL USE)(?![A-Z])"
+    r"|(?:SIPDIS|NOFORN|SENSITIVE|EXDIS|NODIS|LIMDIS)\b"
+    r"|[A-Z][A-Z ]{1,20}:(?!\S*/)",
+    re.IGNORECASE,
+)
+_LIST_END_ANYWHERE = re.compile(
+    r"\d{4}-\d{2}-\d{2}|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\d{6}Z\b|\b\d{2}[A-Z]{3,}\d{1,6}\b"
+    r"|partial extract",
+    re.IGNORECASE,
 )
 # Where a fragment's header ends: its first labelled field or numbered paragraph.
 _FRAGMENT_END = re.compile(r"\s*(?:SUBJECT|TAGS|E\.\s?O\.|REF|CLASSIFIED BY|\d{1,2}\s?\.\s)", re.I)
@@ -128,10 +142,17 @@ def parse_transmission(lines: list[str]) -> Transmission:
         elif _ROUTING_LINE.match(upper):
             section = None
             continue
-        if section is not None:
-            name = _addressee(line)
-            if name:
-                section.append(name)
+        if section is None:
+            continue
+        stripped = line.strip()
+        if _PAGE_HEADER.match(stripped.upper()):
+            continue  # "TO PAGE 02 STATE 015113 182333Z": the list goes on below it
+        if _LIST_END_START.match(stripped) or _LIST_END_ANYWHERE.search(stripped):
+            section = None
+            continue
+        name = _addressee(line)
+        if name:
+            section.append(name)
     return result
 
 

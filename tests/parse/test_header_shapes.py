@@ -285,3 +285,26 @@ def test_a_flattened_ref_line_ends_at_the_page_header_and_the_first_paragraph():
 def test_tag_without_s_or_colon_before_codes():
     cable = parse_text("SECRET BRASILIA 000952\n\nTAG MASS, PREL, BR\nSUBJECT: A REQUEST" + PARA)
     assert cable.tags == ("MASS", "PREL", "BR")
+
+
+def test_lettered_ref_items_are_not_marked_paragraphs():
+    text = (
+        "UNCLAS SAO PAULO 000412\n\nSIPDIS\n\nSENSITIVE\n\nE.O. 12958: N/A\nTAGS: PGOV BR\n"
+        "SUBJECT: A MAYOR'S RACE\n\nREF: (A) SAO PAULO 101\n(B) BRASILIA 55;\n(C) Sao Paulo 260\n\n"
+        "(D) 05 SAO PAULO 975\n\n1. (SBU) The race is close.\n"
+    )
+    cable = parse_text(text)
+    assert cable.references[-1] == "05SAOPAULO975"
+    assert len(cable.references) == 4
+    assert [p.number for p in cable.paragraphs] == ["1."]
+    assert all(p.marking.level is Level.UNCLASSIFIED for p in cable.paragraphs)
+
+
+def test_a_marked_paragraph_after_the_ref_block_is_still_a_paragraph():
+    text = (
+        "CONFIDENTIAL ROME 000412\n\nSUBJECT: A VISIT\nREF: STATE 1234\n"
+        "(C) On 12 May the minister called.\n"
+    )
+    cable = parse_text(text)
+    assert cable.references == ("STATE1234",)
+    assert cable.paragraphs[0].text.startswith("On 12 May")
