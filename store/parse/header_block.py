@@ -12,6 +12,7 @@ import re
 from store.parse.banner_line import banner_start, read_banner
 from store.parse.labels import match_label, split_glued
 from store.parse.markings import caption_words
+from store.parse.page_breaks import level_line, page_header_line
 from store.parse.paragraphs import PARAGRAPH_START
 from store.parse.stations import station_of
 from store.records import KnownFields
@@ -132,6 +133,8 @@ class _Reader:
         self.seen_field = False
         # Inside a repeat of the header block (page extracts print it twice).
         self.repeating = False
+        # Just past a page header that cut the open subject.
+        self.across_page = False
 
     def open(self, name: str, value: str) -> None:
         fields = self.fields
@@ -212,11 +215,20 @@ def read_fields(lines: list[str], start: int) -> HeaderFields:
                 pass
             elif current in ("subject", "tags", "decl") and not getattr(fields, current):
                 pass  # "SUBJECT:" alone on its line, its value below
+            elif current == "subject" and _page_break_follows(lines, index + 1):
+                pass  # the subject may go on below the page header
             else:
                 reader.current = None
             index += 1
             continue
         blank_run = 0
+        if reader.current == "subject" and _page_furniture(line, lines, index):
+            reader.across_page = True
+            index += 1
+            continue  # a page header cutting the subject: the subject goes on below it
+        if reader.across_page and not _subject_goes_on(fields.subject or "", stripped):
+            reader.current = None
+        reader.across_page = False
         found = match_label(line)
         if found is not None:
             reader.open(*found)
@@ -286,6 +298,35 @@ def captions_above(lines: list[str], start: int, banner_index: int) -> list[str]
 
 
 _LOOKAHEAD_LINES = 6
+# An address line ("DEPT FOR EUR/CACEN", "NSC FOR SMITH"): never the rest of a subject.
+_ADDRESS_LINE = re.compile(r"[A-Z/ ]{2,40}[ \t]+FOR[ \t]+[A-Z]")
+
+
+def _page_break_follows(lines: list[str], start: int) -> bool:
+    """Whether the next line with text (within a few) is a page header or its level line."""
+    for line in lines[start : start + 4]:
+        if line.strip():
+            return page_header_line(line) or bool(level_line(line))
+    return False
+
+
+def _page_furniture(line: str, lines: list[str], index: int) -> bool:
+    """A page header, or the classification line printed above or below one."""
+    if page_header_line(line):
+        return True
+    if not level_line(line):
+        return False
+    return _page_break_follows(lines, index + 1) or any(
+        page_header_line(above) for above in lines[max(0, index - 3) : index]
+    )
+
+
+def _subject_goes_on(subject: str, line: str) -> bool:
+    """The line after a page header that cut the subject: its rest, when written as it is
+    (in capitals after a subject in capitals) and not an address line."""
+    if len(line) > 100 or _ADDRESS_LINE.match(line) or starts_paragraph(line):
+        return False
+    return subject != subject.upper() or line == line.upper()
 
 
 def _field_follows(lines: list[str], start: int) -> bool:

@@ -308,3 +308,33 @@ def test_a_marked_paragraph_after_the_ref_block_is_still_a_paragraph():
     cable = parse_text(text)
     assert cable.references == ("STATE1234",)
     assert cable.paragraphs[0].text.startswith("On 12 May")
+
+
+@pytest.mark.parametrize(
+    "page_header",
+    [
+        "PAGE 02        HARARE  01234  01 OF 02  271459Z",
+        "CONFIDENTIAL\n\nPAGE 02        HARARE  01234  01 OF 02  271459Z",
+        "HARARE 00001234  002 OF 004",
+    ],
+)
+def test_a_subject_cut_by_a_page_header_is_joined_across_it(page_header):
+    text = (
+        "CONFIDENTIAL HARARE 001234\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PGOV ZI\n"
+        f"SUBJECT: ASSISTANT SECRETARY MEETS WITH ZIMBABWE\n\n{page_header}\n"
+        "OPPOSITION LEADER\n\nClassified By: Ambassador Ann Lee for reasons 1.4 (b)" + PARA
+    )
+    cable = parse_text(text)
+    assert cable.subject == "ASSISTANT SECRETARY MEETS WITH ZIMBABWE OPPOSITION LEADER"
+    assert cable.classified_by == "Ann Lee"
+    assert cable.paragraphs[0].text.startswith("The minister met")
+    assert not any("OPPOSITION" in p.text for p in cable.paragraphs)
+
+
+def test_after_a_page_header_below_the_subject_an_address_line_or_paragraph_is_not_subject():
+    for after in ("DEPT FOR AF/S", "1. (C) The minister met the ambassador."):
+        text = (
+            "CONFIDENTIAL HARARE 001234\n\nSUBJECT: A COMPLETE SUBJECT\n\n"
+            f"PAGE 02        HARARE  01234  01 OF 02  271459Z\n{after}" + PARA
+        )
+        assert parse_text(text).subject == "A COMPLETE SUBJECT"
