@@ -19,14 +19,20 @@ _LAST_LABEL = re.compile(
 # points in reftel ...") after the last code or number of the field.
 _NUMBERED = re.compile(rf"(?<!\S)1\.[ \t]*(?:{STRICT_PORTION_MARK.pattern})?[ \t]+[A-Z\"]")
 _MARK = re.compile(rf"(?<!\S){STRICT_PORTION_MARK.pattern}[ \t]+[A-Z\"]")
-_PROSE = re.compile(r"(?<=[\dA-Z)][ \t])[A-Z][A-Za-z]+(?:[ \t]+[a-z]{2,}){3}")
+_PROSE = re.compile(r"(?<=[\dA-Z)][ \t\n])[A-Z][A-Za-z]+(?:[ \t]+[a-z]{2,}){3}")
 MIN_TEXT = 80
 
 
-def run_on_body(head: str) -> str | None:
-    """The text the header block's last field ran on into, or None when there is none."""
+def run_on_body(head: str, only_after_ref: bool = False) -> str | None:
+    """The text the header block's last field ran on into, or None when there is none.
+
+    ``only_after_ref``: only when that field is REF, whose block a first paragraph without
+    number or blank line runs on from even when numbered paragraphs follow.
+    """
     labels = list(_LAST_LABEL.finditer(head))
     if not labels:
+        return None
+    if only_after_ref and not labels[-1].group().upper().startswith("REF"):
         return None
     start = labels[-1].end()
     found = [m.start() for m in (p.search(head, start) for p in (_NUMBERED, _MARK)) if m]

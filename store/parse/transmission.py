@@ -81,6 +81,27 @@ def parse_dtg(day: int, hour: int, minute: int, month: str, year: str) -> dateti
         return None
 
 
+def _sent(dtg: re.Match[str]) -> datetime | None:
+    return parse_dtg(
+        int(dtg.group("day")), int(dtg.group("hh")), int(dtg.group("mm")),
+        dtg.group("mon"), dtg.group("year"),
+    )  # fmt: skip
+
+
+def find_dtg(lines: list[str]) -> datetime | None:
+    """The first DTG standing on a line of its own among ``lines``: a later section's header
+    (``R 231340Z AUG 01`` above section 2) dates the cable as its first would."""
+    for line in lines:
+        stripped = line.strip()
+        if 12 <= len(stripped) <= 80 and stripped[0] in "ZOPR0123":
+            dtg = _DTG_LINE.match(stripped.upper())
+            if dtg:
+                sent = _sent(dtg)
+                if sent is not None:
+                    return sent
+    return None
+
+
 def _addressee(line: str) -> str | None:
     """``RUEHC/SECSTATE WASHDC PRIORITY 1234`` -> ``SECSTATE WASHDC``."""
     line = line.strip()
@@ -113,10 +134,7 @@ def parse_transmission(lines: list[str]) -> Transmission:
             result.dtg = dtg.group("dtg")
             if dtg.group("prec"):
                 result.precedence = _PRECEDENCE.get(dtg.group("prec").split()[0])
-            result.sent = parse_dtg(
-                int(dtg.group("day")), int(dtg.group("hh")), int(dtg.group("mm")),
-                dtg.group("mon"), dtg.group("year"),
-            )  # fmt: skip
+            result.sent = _sent(dtg)
             continue
         if upper.startswith("FM "):
             result.sender = _addressee(line[3:])

@@ -338,3 +338,62 @@ def test_after_a_page_header_below_the_subject_an_address_line_or_paragraph_is_n
             f"PAGE 02        HARARE  01234  01 OF 02  271459Z\n{after}" + PARA
         )
         assert parse_text(text).subject == "A COMPLETE SUBJECT"
+
+
+def test_the_body_starts_after_the_ref_block_when_its_first_paragraph_runs_on_from_it():
+    text = (
+        "UNCLAS OSLO 000412\n\nSUBJECT: A DEMARCHE\nREF: A. STATE 12345\nB. OSLO 345\n"
+        "Embassy officials delivered the points in reftel A to the ministry on May 5 and\n"
+        "asked for a reply within the week.\n\n2. The ministry said it would reply.\n"
+    )
+    cable = parse_text(text)
+    assert cable.references == ("STATE12345", "OSLO345")
+    assert cable.paragraphs[0].text.startswith("Embassy officials delivered")
+    assert cable.paragraphs[0].text.endswith("within the week.")
+    assert cable.paragraphs[1].number == "2."
+
+
+def test_a_ref_block_of_items_only_stays_references():
+    text = (
+        "UNCLAS OSLO 000412\n\nSUBJECT: A DEMARCHE\nREF: A. STATE 12345\n"
+        "B. Embassy email to the desk of May 5\nC. OSLO 345\n\n"
+        "1. The ministry said it would reply.\n"
+    )
+    cable = parse_text(text)
+    assert [p.number for p in cable.paragraphs] == ["1."]
+    assert "OSLO345" in cable.references
+
+
+def test_the_date_from_a_later_sections_dtg_never_from_a_referenced_cable():
+    section_two = (
+        "\n\nR 231340Z AUG 01\nFM AMEMBASSY BAMAKO\nTO SECSTATE WASHDC 2201\n"
+        "UNCLAS SECTION 02 OF 02 BAMAKO 003110\n\n3. (U) More text of the second section.\n"
+    )
+    text = (
+        NOTICE_HEAD + "UNCLAS SECTION 01 OF 02 BAMAKO 003110\n\nSUBJECT: A TEST\n"
+        "REF: A. BAMAKO 2999\n     R 101200Z JUL 01\n\n1. (U) The text." + section_two
+    )
+    cable = parse_text(text)
+    assert cable.created == datetime(2001, 8, 23, 13, 40)
+    assert cable.id == "01BAMAKO3110"
+    only_ref = parse_text(text.replace(section_two, "\n"))
+    assert only_ref.created is None or only_ref.created.month != 7
+
+
+NOTICE_HEAD = "This record is a partial extract of the original cable.\n\n"
+
+
+def test_the_year_from_a_year_station_serial_line_or_the_file_name():
+    text = "2001BAMAKO03110\n\nUNCLAS BAMAKO 003110\n\nSUBJECT: A TEST\n\n1. (U) Text.\n"
+    assert parse_text(text).id == "01BAMAKO3110"
+    bare = "UNCLAS BAMAKO 003110\n\nSUBJECT: A TEST\n\n1. (U) Text.\n"
+    assert parse_text(bare, source="/copies/01BAMAKO3110.txt").id == "01BAMAKO3110"
+    assert parse_text(bare, source="/copies/99BAMAKO42.txt").id == "BAMAKO3110"
+
+
+def test_a_date_line_in_brackets_is_read():
+    banner = "C O N F I D E N T I A L LIMA 003571"
+    text = f"Cable dated:2005-08-17T21:24:00]{banner}\n\nSUBJECT: X" + PARA
+    cable = parse_text(text)
+    assert cable.created == datetime(2005, 8, 17, 21, 24)
+    assert cable.id == "05LIMA3571"
