@@ -270,16 +270,31 @@ def test_a_line_after_the_subject_with_no_field_below_is_text():
     assert parse_text(text).paragraphs[0].text.startswith("The visit went well.")
 
 
-def test_a_flattened_ref_line_ends_at_the_page_header_and_the_first_paragraph():
-    text = (
-        "UNCLAS SECTION 01 OF 03 TRIPOLI 000467\n\nTAGS: PGOV LY\nSUBJECT: A TRIAL\n\n"
-        "REF: A) TRIPOLI 158, B) TRIPOLI 218  TRIPOLI 00000467  001.2 OF 003   1. (C) Summary:"
-        " Eleven men were convicted."
-    )
+@pytest.mark.parametrize(
+    ("text", "references", "first"),
+    [
+        (  # flattened: the REF line ends at the page header and the first paragraph
+            "UNCLAS SECTION 01 OF 03 TRIPOLI 000467\n\nTAGS: PGOV LY\nSUBJECT: A TRIAL\n\n"
+            "REF: A) TRIPOLI 158, B) TRIPOLI 218  TRIPOLI 00000467  001.2 OF 003   1. (C) Summary:"
+            " Eleven men were convicted.",
+            ("TRIPOLI158", "TRIPOLI218"),
+            "Summary: Eleven men were convicted.",
+        ),
+        (  # an unnumbered first paragraph runs on from the REF block (issue 21, item 12)
+            "UNCLAS OSLO 000412\n\nSUBJECT: A DEMARCHE\nREF: A. STATE 12345\nB. OSLO 345\n"
+            "Embassy officials delivered the points in reftel A to the ministry on May 5 and\n"
+            "asked for a reply within the week.\n\n2. The ministry said it would reply.\n",
+            ("STATE12345", "OSLO345"),
+            "Embassy officials delivered the points in reftel A to the ministry on May 5 and"
+            " asked for a reply within the week.",
+        ),
+    ],
+)
+def test_the_body_starts_where_the_ref_block_ends(text, references, first):
     cable = parse_text(text)
-    assert cable.references == ("TRIPOLI158", "TRIPOLI218")
-    assert cable.paragraphs[0].text.startswith("Summary: Eleven men")
-    assert "00000467" not in cable.paragraphs[0].text
+    assert cable.references == references
+    assert cable.paragraphs[0].text == first
+    assert all("00000467" not in p.text for p in cable.paragraphs)
 
 
 def test_tag_without_s_or_colon_before_codes():
@@ -338,19 +353,6 @@ def test_after_a_page_header_below_the_subject_an_address_line_or_paragraph_is_n
             f"PAGE 02        HARARE  01234  01 OF 02  271459Z\n{after}" + PARA
         )
         assert parse_text(text).subject == "A COMPLETE SUBJECT"
-
-
-def test_the_body_starts_after_the_ref_block_when_its_first_paragraph_runs_on_from_it():
-    text = (
-        "UNCLAS OSLO 000412\n\nSUBJECT: A DEMARCHE\nREF: A. STATE 12345\nB. OSLO 345\n"
-        "Embassy officials delivered the points in reftel A to the ministry on May 5 and\n"
-        "asked for a reply within the week.\n\n2. The ministry said it would reply.\n"
-    )
-    cable = parse_text(text)
-    assert cable.references == ("STATE12345", "OSLO345")
-    assert cable.paragraphs[0].text.startswith("Embassy officials delivered")
-    assert cable.paragraphs[0].text.endswith("within the week.")
-    assert cable.paragraphs[1].number == "2."
 
 
 def test_a_ref_block_of_items_only_stays_references():
