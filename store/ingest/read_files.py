@@ -13,6 +13,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from store.ingest.escapes import undo_line_continuations
 from store.ingest.page_rows import read_page_row
 from store.ingest.read_csv import read_csv
 from store.ingest.read_html import read_html
@@ -105,7 +106,8 @@ def _read_text(path: Path, size: int) -> RawCable | Skipped:
         if row.problem is not None:
             return RawCable(source, f"{where}: {row.problem}", text, KnownFields())
         return RawCable(source, where, row.text, row.known)
-    return RawCable(source, "", text, KnownFields())
+    # A copy of a page whose export ended its lines with backslashes, as the page reader does.
+    return RawCable(source, "", undo_line_continuations(text), KnownFields())
 
 
 def _walk(top: Path) -> Iterator[tuple[Path, str | None]]:

@@ -34,7 +34,7 @@ from store.parse.paragraphs import MAX_BLOCKS, MAX_PARAGRAPHS, marking_of, split
 from store.parse.refids import canonical_id, make_id, page_id_alias, parse_references
 from store.parse.run_on import MIN_TEXT, run_on_body
 from store.parse.signer import split_signer
-from store.parse.stations import origin_of
+from store.parse.stations import origin_of, table_origin
 from store.parse.subject import split_subject
 from store.parse.summary import find_summary
 from store.parse.tags import split_tags
@@ -177,7 +177,7 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
         source=source,
         created=created,
         date_note=date_note,
-        origin=_one_line(known.origin)
+        origin=_known_origin(known.origin)
         or origin_from_sender(transmission.sender)
         or origin_of(banner.station if banner else None),
         classification=classification,
@@ -255,6 +255,11 @@ def _fallback(text: object, source: object, known: KnownFields | None, error: Ex
         body=body,
         warnings=(f"internal parser error, cable kept unparsed: {clean(repr(error))[:200]}",),
     )
+
+
+def _known_origin(origin: str | None) -> str | None:
+    one_line = _one_line(origin)
+    return table_origin(one_line) if one_line else one_line
 
 
 def _one_line(text: str | None) -> str | None:

@@ -238,3 +238,20 @@ def test_a_plain_text_file_holding_a_row_is_read_as_the_row(tmp_path) -> None:
     assert cable.created == datetime(2008, 7, 14, 12, 10)
     assert cable.subject == 'LATVIA: AN INVENTED TALK ON "FERRY" TARIFFS'
     assert not any("\\" in p.text for p in cable.paragraphs)
+
+
+def test_a_plain_text_copy_with_backslash_line_ends_loses_them(tmp_path) -> None:
+    path = tmp_path / "copy.txt"
+    lines = [*HEADER_LINES, *BODY_LINES]
+    path.write_text("\\\n".join(lines) + "\\\n", encoding="utf-8")
+    (raw,) = read_paths([path])
+    assert "\\" not in raw.text
+    assert parse_text(raw.text).subject == 'LATVIA: AN INVENTED TALK ON "FERRY" TARIFFS'
+
+
+def test_a_row_origin_spelt_without_its_space_is_the_table_origin() -> None:
+    fields = tab_row().split("\t")
+    fields[3] = "Embassy BuenosAires"
+    row = read_page_row("\t".join(fields))
+    cable = parse_text(row.text, known=row.known)
+    assert cable.origin == "Embassy Buenos Aires"
