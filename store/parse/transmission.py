@@ -93,13 +93,23 @@ def find_dtg(lines: list[str]) -> datetime | None:
     (``R 231340Z AUG 01`` above section 2) dates the cable as its first would."""
     for line in lines:
         stripped = line.strip()
+        dtg = None
         if 12 <= len(stripped) <= 80 and stripped[0] in "ZOPR0123":
             dtg = _DTG_LINE.match(stripped.upper())
-            if dtg:
-                sent = _sent(dtg)
-                if sent is not None:
-                    return sent
+        if dtg is None and "FM " in line:
+            dtg = _DTG_BEFORE_FM.search(line)
+        if dtg is not None:
+            sent = _sent(dtg)
+            if sent is not None:
+                return sent
     return None
+
+
+# A flattened routing block: the DTG inside a line, the FM line run on after it.
+_DTG_BEFORE_FM = re.compile(
+    r"(?<![A-Z0-9])[ZOPR](?:[ \t]+[ZOPR])?[ \t]+(?P<day>\d{2})(?P<hh>\d{2})(?P<mm>\d{2})Z[ \t]+"
+    r"(?P<mon>[A-Z]{3})[ \t]+(?P<year>\d{4}|\d{2})[ \t]+FM[ \t]"
+)
 
 
 def _addressee(line: str) -> str | None:

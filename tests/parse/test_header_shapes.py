@@ -385,6 +385,15 @@ def test_the_date_from_a_later_sections_dtg_never_from_a_referenced_cable():
 NOTICE_HEAD = "This record is a partial extract of the original cable.\n\n"
 
 
+def test_the_date_from_a_dtg_inside_a_flattened_routing_line():
+    text = (
+        NOTICE_HEAD + "CONFIDENTIAL     PTQ2529\n\nINFO LOG-00 NP-00 /006W  ----8A8E22 271459Z /38 "
+        "O 271459Z SEP 00 FM AMEMBASSY HARARE TO SECSTATE WASHDC IMMEDIATE 7213\n"
+        "C O N F I D E N T I A L HARARE 005461\n\nSUBJECT: A TEST" + PARA
+    )
+    assert parse_text(text).created == datetime(2000, 9, 27, 14, 59)
+
+
 def test_the_year_from_a_year_station_serial_line_or_the_file_name():
     text = "2001BAMAKO03110\n\nUNCLAS BAMAKO 003110\n\nSUBJECT: A TEST\n\n1. (U) Text.\n"
     assert parse_text(text).id == "01BAMAKO3110"
