@@ -32,6 +32,11 @@ _LEVEL_WORD = re.compile(
     + r"|LIMITED[ \t]+OFFICIAL[ \t]+USE",
     re.IGNORECASE,
 )
+_INITIALS = frozenset("UCSTLucstl")
+# A cheap first test: a level word's first letters, in any case and spacing.
+LEVEL_HINT = re.compile(
+    r"UNCLAS|CONFIDENTIAL|SECRET|nclas|onfidential|ecret|[CSUcsu] [OENoen] [NCnc] "
+)
 # A SECTION word as typed by hand: the numbers and OF make it one, whatever its letters.
 _SECTION_WORD = re.compile(r"\bS[A-Z0]{3,8}(?=[ \t]*\d{1,3}[ \t]*OF[ \t]*\d{1,3}\b)")
 _SECTION_LETTERS = set("SECTION")
@@ -59,7 +64,7 @@ def read_banner(line: str) -> Banner | None:
     if banner is not None or len(line) > 200:
         return banner
     stripped = line.lstrip(" \t")
-    if not _LEVEL_WORD.match(stripped):
+    if stripped[:1] not in _INITIALS or not _LEVEL_WORD.match(stripped):
         return None
     fixed = _fix_section(stripped.upper())
     if fixed == stripped:
@@ -77,7 +82,9 @@ def banner_start(line: str) -> int | None:
 
     The banner runs to the line's end, or to its serial after which other text goes on.
     """
-    if len(line) > _MAX_LINE or read_banner(line) is not None:
+    if len(line) > _MAX_LINE or LEVEL_HINT.search(line, 1) is None:
+        return None  # most lines: no level word past their first character
+    if read_banner(line) is not None:
         return None
     for match in _LEVEL_WORD.finditer(line, 1):
         start = match.start()

@@ -32,7 +32,7 @@ from store.parse.page_breaks import remove_page_breaks
 from store.parse.page_extract import split_page_extract
 from store.parse.paragraphs import MAX_BLOCKS, MAX_PARAGRAPHS, marking_of, split_paragraphs
 from store.parse.refids import canonical_id, make_id, page_id_alias, parse_references
-from store.parse.run_on import MIN_TEXT, run_on_body
+from store.parse.run_on import may_run_on, run_on_body
 from store.parse.signer import split_signer
 from store.parse.stations import origin_of, table_origin
 from store.parse.subject import split_subject
@@ -95,7 +95,7 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
     unpaged = remove_page_breaks("\n".join(body_lines), station, fields.subject)
     paragraphs, cut_short = split_paragraphs(unpaged.text)
     ref_block = fields.ref
-    if not paragraphs or len(ref_block) > MIN_TEXT:
+    if not paragraphs or may_run_on(ref_block):
         head_text = "\n".join(
             lines[banner_index + 1 if banner is not None else header_end : fields.end]
         )

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
+from store.parse.banner_line import LEVEL_HINT as _LEVEL_HINT
 from store.parse.banner_line import banner_start, read_banner
 from store.parse.labels import match_label, split_glued
-from store.parse.markings import caption_words
+from store.parse.markings import caption_words, parse_banner
 from store.parse.page_breaks import level_line, page_header_line
 from store.parse.paragraphs import PARAGRAPH_START
 from store.parse.stations import station_of
@@ -55,11 +56,17 @@ def find_header_end(text: str, lines: list[str], known: KnownFields) -> int:
     limit = min(len(lines), first + _MAX_HEADER_LINES)
     while end < limit:
         line = lines[end]
-        if not line.strip() or len(line) > _MAX_BANNER_LINE or read_banner(line) is not None:
+        if not line.strip() or len(line) > _MAX_BANNER_LINE or parse_banner(line) is not None:
             break
-        if _is_field(line) or banner_start(line) is not None:
-            break  # (a banner run onto the last addressee line ends the header there)
+        if _is_field(line):
+            break
         end += 1
+    # A banner as a copy writes it (lower case, misspelt) or run onto an addressee line ends
+    # the header there; one search of the block first, as most headers have no level word.
+    if _LEVEL_HINT.search("\n".join(lines[first + 1 : end])):
+        for index in range(first + 1, end):
+            if read_banner(lines[index]) is not None or banner_start(lines[index]) is not None:
+                return index
     return end
 
 
@@ -284,7 +291,11 @@ def read_fields(lines: list[str], start: int) -> HeaderFields:
 
 def _captions(line: str) -> list[str] | None:
     """The captions of a caption line, as typed in any case (``Sensitive``)."""
-    return caption_words(line.strip().upper()) if len(line) <= 80 else None
+    stripped = line.strip()
+    found = caption_words(stripped)
+    if found is None and len(stripped) <= 40 and not stripped.isupper():
+        found = caption_words(stripped.upper())
+    return found
 
 
 def captions_above(lines: list[str], start: int, banner_index: int) -> list[str]:

@@ -142,7 +142,7 @@ def split_glued(line: str) -> list[str]:
     pieces.append(line[start:])
     out: list[str] = []
     for piece in pieces:
-        glued = banner_start(piece) if _LEVEL_ANYWHERE.search(piece, 1) else None
+        glued = banner_start(piece)
         if glued is not None:
             out.append(piece[:glued])
             piece = piece[glued:]
@@ -153,13 +153,11 @@ def split_glued(line: str) -> list[str]:
 # Cheap tests first (literal prefixes): only a line holding one of these can be cut.
 _TRIGGER = re.compile(
     r"E\.|TAG|TGS|SUBJ|REF|[Cc]lassified|CLASSIFIED|DECL|UNCLAS|CONFIDENTIAL|SECRET|SENSITIVE"
-    r"|Sensitive|[CSU] [OEN] [NCC] |  \d|(?i:unclas|confidential|secret|[csu] [oen] [ncc] )"
+    r"|Sensitive|[CSU] [OEN] [NCC] |  \d|nclas|onfidential|ecret|[CSUcsu] [oen] [nc] "
 )
 _LEVEL_START = re.compile(
     r"[ \t]*(?:U[ \t]?N[ \t]?C|C[ \t]?O[ \t]?N|S[ \t]?E[ \t]?C|T[ \t]?O[ \t]?P)", re.IGNORECASE
 )
-# A level word anywhere in a piece: only then may a banner be run on inside it.
-_LEVEL_ANYWHERE = re.compile(r"(?i:unclas|confidential|secret|[csu] [oen] [ncc] )")
 
 
 def _split_after_banner(piece: str) -> list[str]:

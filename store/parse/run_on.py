@@ -43,3 +43,8 @@ def run_on_body(head: str, only_after_ref: bool = False) -> str | None:
         return None
     text = head[min(found) :].strip()
     return text if len(text) >= MIN_TEXT else None
+
+
+def may_run_on(value: str) -> bool:
+    """Whether a field's value holds what could start the text (a cheap test first)."""
+    return len(value) >= MIN_TEXT and any(p.search(value) for p in (_NUMBERED, _MARK, _PROSE))

@@ -46,9 +46,8 @@ _LIST_END_START = re.compile(
     re.IGNORECASE,
 )
 _LIST_END_ANYWHERE = re.compile(
-    r"\d{4}-\d{2}-\d{2}|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\d{6}Z\b|\b\d{2}[A-Z]{3,}\d{1,6}\b"
-    r"|partial extract",
-    re.IGNORECASE,
+    r"(?<!\d)\d(?:\d{3}-\d\d-\d\d|\d?/\d{1,2}/\d{2,4}\b|\d{5}Z\b|\d[A-Z]{3,}\d{1,6}\b)"
+    r"|artial extract|ARTIAL EXTRACT"
 )
 # Where a fragment's header ends: its first labelled field or numbered paragraph.
 _FRAGMENT_END = re.compile(r"\s*(?:SUBJECT|TAGS|E\.\s?O\.|REF|CLASSIFIED BY|\d{1,2}\s?\.\s)", re.I)
@@ -175,7 +174,9 @@ def parse_transmission(lines: list[str]) -> Transmission:
         stripped = line.strip()
         if _PAGE_HEADER.match(stripped.upper()):
             continue  # "TO PAGE 02 STATE 015113 182333Z": the list goes on below it
-        if _LIST_END_START.match(stripped) or _LIST_END_ANYWHERE.search(stripped):
+        if not _ROUTING.match(stripped) and (
+            _LIST_END_START.match(stripped) or _LIST_END_ANYWHERE.search(stripped)
+        ):
             section = None
             continue
         name = _addressee(line)
