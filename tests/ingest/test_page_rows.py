@@ -255,3 +255,20 @@ def test_a_row_origin_spelt_without_its_space_is_the_table_origin() -> None:
     row = read_page_row("\t".join(fields))
     cable = parse_text(row.text, known=row.known)
     assert cable.origin == "Embassy Buenos Aires"
+
+
+def test_a_row_of_one_field_a_line_after_an_excerpt_is_a_row() -> None:
+    fields = ["58817", "2008-07-14", "08RIGA817", "Embassy Riga", "CONFIDENTIAL", "08STATE7"]
+    telegram = "\n".join([*HEADER_LINES, *BODY_LINES])
+    text = excerpt() + "\n\n".join(fields) + "\n\n" + telegram
+    row = read_page_row(text)
+    assert row is not None and row.shape == "line row"
+    assert row.known.created == datetime(2008, 7, 14)
+    assert row.known.references == ("08STATE7",)
+    assert row.known.header is None  # the parser finds the header in the telegram
+    assert row.text == telegram.rstrip()
+    raw = parse_page("08RIGA817.html", html("header block of the release", text))
+    cable = parse_text(raw.text, source=raw.source, known=raw.known)
+    assert cable.subject == 'LATVIA: AN INVENTED TALK ON "FERRY" TARIFFS'
+    assert not cable.is_partial
+    assert sum("SUBJECT" in p.text for p in cable.paragraphs) == 0
