@@ -35,7 +35,9 @@ def run_on_body(head: str, only_after_ref: bool = False) -> str | None:
     if only_after_ref and not labels[-1].group().upper().startswith("REF"):
         return None
     start = labels[-1].end()
-    found = [m.start() for m in (p.search(head, start) for p in (_NUMBERED, _MARK)) if m]
+    # After REF, "(C) SAO PAULO 260" is item C more often than a marked paragraph.
+    starts = (_NUMBERED,) if only_after_ref else (_NUMBERED, _MARK)
+    found = [m.start() for m in (p.search(head, start) for p in starts) if m]
     if not found:
         prose = _PROSE.search(head, start)
         found = [prose.start()] if prose else []

@@ -408,3 +408,14 @@ def test_a_date_line_in_brackets_is_read():
     cable = parse_text(text)
     assert cable.created == datetime(2005, 8, 17, 21, 24)
     assert cable.id == "05LIMA3571"
+
+
+def test_lettered_ref_items_with_mark_letters_are_no_run_on_text():
+    text = (
+        "UNCLAS SAO PAULO 000647\n\nSUBJECT: A VISIT\n\nREF: (A) SAO PAULO 101; (B) BRASILIA 55;\n"
+        "(C) RECIFE 65;\n(D) SAO PAULO 316 SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT\n"
+        "\n1. (SBU) The governor met the consul general on Monday and spoke at length.\n"
+    )
+    cable = parse_text(text)
+    assert [p.number for p in cable.paragraphs] == ["1."]
+    assert len(cable.references) == 4
