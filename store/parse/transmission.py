@@ -36,12 +36,13 @@ _ROUTING_LINE = re.compile(
     r"(?:[A-Z0-9]{1,8}-\d{2,3}\b[ \t]*)+\Z|[-=_ ]{5,}\Z|\d{6}Z\s+[A-Z]{3}\s+\d{2,4}\Z"
 )
 # Lines where addressees stand that are none and end the list: a banner however spaced
-# ("C O N F I D E N T I A L THE HAGUE"), a caption, a label ("Cable dated:", "Class:"), and
-# anywhere in the line a date, a DTG, a reference ID (a database row) or the release's notice.
+# ("C O N F I D E N T I A L THE HAGUE", or cut by a line break: "C O N F I D E N T"), a
+# caption, a label ("Cable dated:", "Class:"), and anywhere in the line a date, a DTG, a
+# reference ID (a database row) or the release's notice.
 _LIST_END_START = re.compile(
     r"(?:T ?O ?P ?)?(?:S ?E ?C ?R ?E ?T(?! ?SERVICE)|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L"
     r"|U ?N ?C ?L ?A ?S(?: ?S ?I ?F ?I ?E ?D)?|LIMITED OFFICIAL USE)(?![A-Z])"
-    r"|(?:SIPDIS|NOFORN|SENSITIVE|EXDIS|NODIS|LIMDIS)\b"
+    r"|(?:SIPDIS|NOFORN|SENSITIVE|EXDIS|NODIS|LIMDIS)\b|[CSU] [OEN] [NC] [FRL] "
     r"|[A-Z][A-Z ]{1,20}:(?!\S*/)",
     re.IGNORECASE,
 )

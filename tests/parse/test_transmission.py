@@ -91,6 +91,7 @@ def test_header_text_where_addressees_stand_ends_the_list() -> None:
     routing = "R 120900Z MAY 08\nFM AMEMBASSY OSLO\nTO SECSTATE WASHDC 1234\nINFO AMEMBASSY RIGA\n"
     for after in (
         "C O N F I D E N T I A L THE HAGUE",
+        "C O N F I D E N T\nI A L SECTION 01 OF 02 THE HAGUE",
         "SIPDIS",
         "Cable dated:2008-05-12T09:00:00",
         "2008-05-12 09:00:00",
