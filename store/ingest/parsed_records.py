@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from store.census import level_mask
+from store.fulltext.shown import indexed
 from store.model import Cable
 from store.parse import parse_text
 from store.records import RawCable, Skipped
@@ -141,6 +142,7 @@ def _parse_one(item: RawCable | Skipped) -> Record | Skipped:
         cable.references,
         level_mask(cable.paragraphs),
         cable.aliases,
+        indexed(cable),
     )
 
 
@@ -154,6 +156,9 @@ class Record:
     references: tuple[str, ...]
     para_levels: int = 0
     aliases: tuple[str, ...] = ()
+    # The full-text document's fields (store.fulltext.shown.indexed): made here, where the
+    # parsed cable is, so the index needs no second parse.
+    indexed: tuple = ()
 
     @property
     def id(self) -> str:
