@@ -88,6 +88,10 @@ class CorpusError(Exception):
     """A corpus that cannot be used; ``str()`` is a one-line message for the user."""
 
 
+class NeedsUpgrade(CorpusError):
+    """A corpus of the schema this version upgrades in place, opened read-only."""
+
+
 def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA busy_timeout = 10000")
     conn.execute("PRAGMA synchronous = NORMAL")
@@ -163,6 +167,11 @@ def _check_or_create(conn: sqlite3.Connection, path: Path, *, readonly: bool) ->
             )
         if version == UPGRADES_FROM and not readonly:
             _upgrade(conn)
+        elif version == UPGRADES_FROM:
+            raise NeedsUpgrade(
+                f"{path}: corpus made by an older cables (schema {version}); its owner "
+                "upgrades it in place by running any cables command on it once"
+            )
         elif version < SCHEMA_VERSION:
             raise CorpusError(
                 f"{path}: corpus made by an older cables (schema {version}); "
@@ -181,22 +190,6 @@ def _check_or_create(conn: sqlite3.Connection, path: Path, *, readonly: bool) ->
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     ledger.start(conn)
     conn.execute("COMMIT")
-
-
-def needs_upgrade(path: Path) -> bool:
-    """Whether the corpus at ``path`` is of the schema this version upgrades in place."""
-    try:
-        conn = _open_readonly(Path(path))
-    except CorpusError:
-        return False
-    try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        return app_id == APPLICATION_ID and version == UPGRADES_FROM
-    except sqlite3.Error:
-        return False
-    finally:
-        conn.close()
 
 
 def _upgrade(conn: sqlite3.Connection) -> None:

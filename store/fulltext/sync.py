@@ -130,4 +130,17 @@ def _parse_chunk(job: tuple[str, list[int]]) -> list[tuple[int, tuple | None]]:
     return out
 
 
-__all__ = ["IndexBusy", "catch_up", "is_current"]
+def upgrade(corpus_path: Path, progress: Progress | None = None) -> int:
+    """A corpus of the previous schema made current in place: its FTS5 table dropped and
+    the index built from its texts. Raises CorpusError when it cannot be written."""
+    corpus_path = Path(corpus_path)
+    if not os.access(corpus_path, os.W_OK):
+        raise schema.CorpusError(
+            f"{corpus_path}: corpus made by an older cables; its owner upgrades it in place "
+            "by running any cables command on it once"
+        )
+    schema.connect(corpus_path, readonly=False).close()
+    return catch_up(corpus_path, progress, rebuild=True)
+
+
+__all__ = ["IndexBusy", "catch_up", "is_current", "upgrade"]

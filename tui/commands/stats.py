@@ -81,7 +81,7 @@ def _one_chart(args: argparse.Namespace, text: str) -> int:
             raise CommandError(f"bad query: {error}") from None
         match, filters = compiled.match, compiled.filters
     by = args.by or "year"
-    with open_corpus(args) as corpus:
+    with open_corpus(args, search=match is not None) as corpus:
         buckets = counts(corpus, match, filters, by=by, top=args.top)
     total = sum(b.count for b in buckets) if by in ("year", "month", "class") else None
     if args.json:
