@@ -81,7 +81,8 @@ CREATE TRIGGER IF NOT EXISTS cables_ad AFTER DELETE ON cables BEGIN
     DELETE FROM refs WHERE cable = old.rowid;
     DELETE FROM aliases WHERE cable = old.rowid;
 END;
-""" + ledger.DDL
+"""
+DDL += ledger.DDL  # the full-text index's bookkeeping
 
 
 class CorpusError(Exception):
