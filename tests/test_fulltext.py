@@ -16,10 +16,13 @@ from pathlib import Path
 import pytest
 from cable_factory import build_corpus, telegram, write_telegrams
 from fulltext_support import assert_index_matches, index_rowids
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from store.corpus import Corpus
 from store.fulltext import index as fulltext_index
 from store.fulltext.index import directory_of
+from store.fulltext.shown import cut_out, locate
 from store.ingest.importer import import_paths
 from store.query import compile_query
 from store.removal import remove_cables
@@ -287,3 +290,29 @@ def _mount_read_only(source: Path, target: Path) -> bool:
         subprocess.run(["umount", str(target)], check=False)
         return False
     return True
+
+
+# --- The shown text cut out of the stored body --------------------------------------------
+
+_WORDS = st.sampled_from(["the", "minister", "said", "1.", "(C)", "00000001", "OF", "grain"])
+_LINES = st.lists(st.lists(_WORDS, min_size=1, max_size=9), min_size=1, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=_LINES, furniture=st.lists(st.booleans(), min_size=12, max_size=12), data=st.data())
+def test_any_shown_text_is_cut_out_of_its_body_word_for_word(lines, furniture, data):
+    body_lines, shown = [], []
+    for line, is_furniture in zip(lines, furniture, strict=False):
+        if is_furniture:
+            body_lines.append("  ".join(line))  # a page header: in the body, not shown
+            continue
+        dropped = data.draw(st.integers(0, len(line) - 1))  # a number, a mark before it
+        body_lines.append(" ".join(line))
+        shown.extend(line[dropped:])
+    body, text = "\n".join(body_lines), " ".join(shown)
+    assert cut_out(body, locate(body, text)).split() == text.split()
+
+
+def test_a_shown_word_the_body_lacks_keeps_the_shown_text_itself():
+    located = locate("the minister said", "the minister spoke")
+    assert cut_out("the minister said", located) == "the minister spoke"

@@ -44,38 +44,56 @@ _LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its leading and trailin
 _WORD = re.compile(r"\S+")
 
 
+# Furniture sits at a line's start (a paragraph's number and mark) or end (a page header, a
+# level word): so many words are tried off either end before giving up on a line.
+_EDGE_WORDS = 8
+
+
 def locate(body: str, shown: str) -> bytes:
     """Where ``shown``'s words are in ``body``, as ``cut_out`` reads it back.
 
-    Line by line: most lines of the body are in the shown text whole; the others (a page
-    header, a paragraph's number and mark, a line with both) are matched word by word,
-    their furniture left out. Should that lose its way, every word is looked for in turn.
+    Line by line (blanks aside): a line of the body is in the shown text whole, or without
+    a few words at its start or end (furniture), or not at all (a page header, the header
+    block). Should a line fit none of these, every word is looked for in turn.
     """
+    words = " ".join(shown.split())
     runs = _Runs(body)
-    cursor, end = 0, len(shown)
+    cursor, end = 0, len(words)
     for line in _LINE.finditer(body):
-        word = _WORD.search(shown, cursor)
-        if word is None:
+        if cursor >= end:
             break
-        cursor = word.start()
-        text = line.group()
-        after = cursor + len(text)
-        if shown.startswith(text, cursor) and (after == end or shown[after].isspace()):
-            runs.keep(line.start(), line.end())
-            cursor = after
-            continue
-        for piece in _WORD.finditer(text):
-            word = _WORD.search(shown, cursor)
-            if word is None:
-                break
-            found = piece.group().find(word.group())
-            if found >= 0:
-                start = line.start() + piece.start() + found
-                runs.keep(start, start + len(word.group()))
-                cursor = word.end()
-    if _WORD.search(shown, cursor) is not None:
+        kept = _fit(words, cursor, line.group())
+        if kept is not None:
+            start, stop, length = kept
+            runs.keep(line.start() + start, line.start() + stop)
+            cursor += length + 1
+    if cursor < end:
         return _word_by_word(body, shown)
     return runs.bytes()
+
+
+def _fit(words: str, cursor: int, line: str) -> tuple[int, int, int] | None:
+    """The part of ``line`` the shown words go on with at ``cursor``: (start, end) in the
+    line and its length with single blanks; None when no whole line, head or tail fits."""
+    whole = " ".join(line.split())
+    after = cursor + len(whole)
+    if words.startswith(whole, cursor) and (after == len(words) or words[after] == " "):
+        return 0, len(line), len(whole)
+    following = words.find(" ", cursor)
+    first = words[cursor : following if following >= 0 else len(words)]
+    if first not in line:
+        return None  # quick: most lines that do not fit lack the next word altogether
+    pieces = [(m.start(), m.end()) for m in _WORD.finditer(line)]
+    texts = [line[s:e] for s, e in pieces]
+    for skip in range(min(len(pieces), _EDGE_WORDS)):
+        if texts[skip] != first:
+            continue
+        for cut in range(0, min(len(pieces) - skip, _EDGE_WORDS)):
+            part = " ".join(texts[skip : len(texts) - cut])
+            after = cursor + len(part)
+            if words.startswith(part, cursor) and (after == len(words) or words[after] == " "):
+                return pieces[skip][0], pieces[len(pieces) - cut - 1][1], len(part)
+    return None
 
 
 def _word_by_word(body: str, shown: str) -> bytes:
