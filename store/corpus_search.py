@@ -32,10 +32,8 @@ def search(
     if match is None:
         return [Hit(s, "") for s in corpus.page(filters, before=before, limit=limit)]
     found = fulltext.top(corpus, match, filters, limit=limit, rank=rank, before=before)
-    rowids = [rowid for rowid, _, _ in found]
-    summaries = {s.rowid: s for s in corpus.summaries(rowids)}
-    cuts = fulltext.located(corpus, rowids, [address for _, _, address in found])
-    snippets = _snippets(corpus, match, cuts)
+    summaries = {s.rowid: s for s in corpus.summaries([rowid for rowid, _, _ in found])}
+    snippets = _snippets(corpus, match, {rowid: cut for rowid, _, cut in found})
     return [
         Hit(summaries[rowid], snippets.get(rowid, ""), score)
         for rowid, score, _ in found

@@ -120,8 +120,9 @@ def top(
     limit: int,
     rank: bool,
     before: int | None,
-) -> list[tuple[int, float | None, tantivy.DocAddress]]:
-    """(rowid, score, address) of the first ``limit`` hits: newest first, or best first."""
+) -> list[tuple[int, float | None, bytes]]:
+    """(rowid, score, cut) of the first ``limit`` hits, newest first or best first; the cut
+    is where the stored body's indexed text is (``store.fulltext.shown``)."""
     searcher = fulltext(corpus).searcher()
     query = to_query(match)
     if before is not None and not rank:
@@ -143,7 +144,12 @@ def top(
             break
         offset += batch
         batch *= 4
-    return found
+    # The same searcher as the addresses: a newer one numbers its segments otherwise.
+    return [(rowid, score, _cut(searcher, address)) for rowid, score, address in found]
+
+
+def _cut(searcher: tantivy.Searcher, address: tantivy.DocAddress) -> bytes:
+    return searcher.doc(address).get_first(SHOWN) or b""
 
 
 def _page(searcher, query, limit: int, offset: int, rank: bool):
@@ -195,18 +201,14 @@ def _members(corpus: Corpus, rowids: Sequence[int], where: str, params: list) ->
     return {r[0] for r in rows}
 
 
-def located(corpus: Corpus, rowids: Sequence[int], addresses=None) -> dict[int, bytes]:
+def located(corpus: Corpus, rowids: Sequence[int]) -> dict[int, bytes]:
     """Each rowid's cut of its stored body (see ``store.fulltext.shown``)."""
     searcher = fulltext(corpus).searcher()
-    if addresses is None:
-        query = tantivy.Query.term_set_query(schema(), ROWID, list(rowids))
-        hits = searcher.search(query, max(1, len(rowids)), count=False).hits
-        addresses = [h[1] for h in hits]
-        rowids = [int(r) for r in searcher.fast_field_values(ROWID, addresses)]
-    return {
-        rowid: searcher.doc(address).get_first(SHOWN) or b""
-        for rowid, address in zip(rowids, addresses, strict=True)
-    }
+    query = tantivy.Query.term_set_query(schema(), ROWID, list(rowids))
+    hits = searcher.search(query, max(1, len(rowids)), count=False).hits
+    addresses = [address for _, address in hits]
+    found = searcher.fast_field_values(ROWID, addresses)
+    return {int(r): _cut(searcher, a) for r, a in zip(found, addresses, strict=True)}
 
 
 def _and(query: tantivy.Query, other: tantivy.Query) -> tantivy.Query:

@@ -140,12 +140,13 @@ def _make_view(directory: Path) -> Path:
     view = Path(tempfile.mkdtemp(prefix="cables-index-"))
     _VIEWS.add(view)
     try:
-        for entry in os.scandir(directory):
-            if entry.name in _LOCKS or entry.name == ".managed.json" or not entry.is_file():
-                continue
-            if entry.name != _META_FILE:
-                os.symlink(entry.path, view / entry.name)
+        # meta.json first: the segments it names are there when the links are made after.
         shutil.copyfile(directory / _META_FILE, view / _META_FILE)
+        for entry in os.scandir(directory):
+            if entry.name in _LOCKS or entry.name in (".managed.json", _META_FILE):
+                continue
+            if entry.is_file():
+                os.symlink(entry.path, view / entry.name)
     except OSError:
         shutil.rmtree(view, ignore_errors=True)
         _VIEWS.discard(view)
