@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from store.corpus import Corpus  # noqa: E402
-from store.query import compile_query  # noqa: E402
+from store.corpus.corpus import Corpus  # noqa: E402
+from store.query.compile import compile_query  # noqa: E402
 
 _HEADER = re.compile(
     r"^[ \t]*(?:[A-Z]{2,}[ \t]+){1,3}\d{8}[ \t]+\d{3}(?:\.\d{1,2})?[ \t]+OF[ \t]+\d{3}[ \t]*$"

@@ -19,15 +19,15 @@ from fulltext_support import assert_index_matches, index_rowids
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store.corpus import Corpus
+from store.corpus.corpus import Corpus
+from store.corpus.schema import CorpusError
 from store.fulltext import index as fulltext_index
 from store.fulltext.index import directory_of
 from store.fulltext.shown import cut_out, locate
 from store.ingest.importer import import_paths
-from store.query import compile_query
-from store.removal import remove_cables
+from store.ingest.removal import remove_cables
+from store.query.compile import compile_query
 from store.sanitize import HIGHLIGHT_END, HIGHLIGHT_START
-from store.schema import CorpusError
 from tui.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent

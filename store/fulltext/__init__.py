@@ -5,7 +5,7 @@ the corpus file, ``corpus.sqlite.fulltext``) keeps the words of the text the rea
 that ranking any word takes milliseconds (FTS5 computed bm25 for every hit). The modules:
 
 - ``analysis``: fields and how text becomes terms; ``shown``: the indexed text of a cable;
-- ``expression``: the search expression of ``store.query`` as a tantivy query;
+- ``expression``: the search expression of ``store.query.compile`` as a tantivy query;
 - ``index``: the directory, read (also read-only) and written; ``ledger``: the generation
   bookkeeping in SQLite; ``sync``: catching the index up, rebuilding it;
 - ``hits``: searches with the catalogue's filters, for ``Corpus`` and timelines.

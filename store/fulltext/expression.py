@@ -1,4 +1,4 @@
-"""The search expression ``store.query`` writes, read back into a tantivy query.
+"""The search expression ``store.query.compile`` writes, read back into a tantivy query.
 
 ``compile_query`` writes one canonical text for a query (FTS5's syntax: double-quoted terms,
 ``*`` after a prefix's closing quote, ``subject : "..."``, AND, OR, NOT and parentheses);
@@ -22,7 +22,7 @@ _TOKEN = re.compile(
 
 
 class ExpressionError(ValueError):
-    """Text that ``store.query`` did not write."""
+    """Text that ``store.query.compile`` did not write."""
 
 
 @functools.lru_cache(maxsize=256)

@@ -17,15 +17,15 @@ from typing import TYPE_CHECKING
 
 import tantivy
 
-from store.filters import Filters
+from store.corpus.filters import Filters
+from store.corpus.schema import CorpusError
 from store.fulltext import ledger
 from store.fulltext.analysis import ROWID, SHOWN, schema
 from store.fulltext.expression import to_query
 from store.fulltext.index import IndexBusy, Reader, directory_of, exists, recorded
-from store.schema import CorpusError
 
 if TYPE_CHECKING:
-    from store.corpus import Corpus
+    from store.corpus.corpus import Corpus
 
 # How long a search waits for an import to commit the index to the corpus's generation.
 _WAIT_SECONDS = 30.0
@@ -127,7 +127,7 @@ def top(
     query = to_query(match)
     if before is not None and not rank:
         query = _and(query, _rowids_below(before))
-    where, params = corpus._where(filters)
+    where, params = corpus.where(filters)
     filtered = where != "1"
     found: list[tuple[int, float | None, tantivy.DocAddress]] = []
     offset = 0
@@ -181,7 +181,7 @@ def all_hits(corpus: Corpus, match: str, filters: Filters, *, rank: bool) -> arr
             query, everything, count=False, order_by_field=ROWID, order=tantivy.Order.Desc
         ).hits
         out.extend(int(value) for value, _ in hits)
-    where, params = corpus._where(filters)
+    where, params = corpus.where(filters)
     if where == "1" or not out:
         return out
     kept = _members(corpus, out, where, params)

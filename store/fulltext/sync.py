@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from store import schema
+from store.corpus import schema
 from store.fulltext import ledger
 from store.fulltext.index import IndexBusy, Writer, directory_of, recorded
 
@@ -115,8 +115,8 @@ _connections: dict[str, sqlite3.Connection] = {}
 
 
 def _parse_chunk(job: tuple[str, list[int]]) -> list[tuple[int, tuple | None]]:
+    from store.corpus.stored_cable import load_cable
     from store.fulltext.shown import indexed
-    from store.stored_cable import load_cable
 
     database, rowids = job
     conn = _connections.get(database)

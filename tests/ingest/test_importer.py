@@ -15,7 +15,7 @@ import pytest
 from cable_factory import telegram, write_telegrams
 from fulltext_support import assert_index_matches
 
-from store.corpus import Corpus
+from store.corpus.corpus import Corpus
 from store.ingest.importer import import_paths
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,7 +43,7 @@ def test_changed_cable_is_updated_not_duplicated(tmp_path):
     with Corpus(path) as corpus:
         assert corpus.count() == 1
         assert corpus.get("06TESTPOST1").subject == "SECOND: VERSION"
-        from store.query import compile_query
+        from store.query.compile import compile_query
 
         assert corpus.search(compile_query("first").match) == []
         assert len(corpus.search(compile_query("second").match)) == 1
@@ -65,7 +65,7 @@ def test_one_cable_twice_in_one_batch_keeps_the_index_consistent(tmp_path):
     assert (report.imported, report.updated) == (2, 1)
     assert_index_matches(path)
     with Corpus(path) as corpus:
-        from store.query import compile_query
+        from store.query.compile import compile_query
 
         assert corpus.search(compile_query("zorblax").match) == []
         assert len(corpus.search(compile_query("quimble").match)) == 1
@@ -127,6 +127,26 @@ def test_bad_files_are_reported_and_the_rest_imports(tmp_path):
     assert all(reason for reason in reasons.values())
     with Corpus(tmp_path / "c.sqlite") as corpus:
         assert corpus.get("06OTHERPOST1").subject == "CAFÉ: “QUOTED”"
+
+
+def test_a_hostile_tree_is_reported_and_its_good_files_import(tmp_path, deep_folder):
+    source = write_telegrams(tmp_path / "in", {"good": telegram()})
+    write_telegrams(deep_folder(source / "d", 1200), {"deep": telegram(serial=2)})
+    (source / "loop").symlink_to(source)
+    (source / "again.txt").symlink_to(source / "good.txt")
+    (source / "broken.txt").symlink_to(source / "missing.txt")
+    os.mkfifo(source / "fifo.txt")
+    report = import_paths(tmp_path / "c.sqlite", [source], parse_workers=0)
+    assert report.imported == 2
+    reasons = sorted((Path(s.source).name, s.reason.split(" (")[0]) for s in report.skipped)
+    assert reasons == [
+        ("broken.txt", "broken symbolic link"),
+        ("fifo.txt", "not a regular file"),
+        ("good.txt", f"same file as {source / 'again.txt'}, read once"),
+        ("loop", "symbolic link to a directory, not followed"),
+    ]
+    with Corpus(tmp_path / "c.sqlite") as corpus:
+        assert corpus.get("06TESTPOST2") is not None
 
 
 def test_two_formats_of_one_cable_make_one_row(tmp_path):
@@ -218,7 +238,7 @@ class _InterruptingConnection:
 
 
 def _import_interrupted(tmp_path, monkeypatch, when):
-    from store import schema
+    from store.corpus import schema
     from store.ingest import importer
 
     source = write_telegrams(
@@ -266,9 +286,9 @@ def test_ctrl_c_inside_a_batch_reports_only_what_was_committed(tmp_path, monkeyp
 
 
 def test_a_corpus_that_cannot_be_written_is_one_clear_error(tmp_path, monkeypatch, samples_dir):
-    from store import schema
+    from store.corpus import schema
+    from store.corpus.schema import CorpusError
     from store.ingest import importer
-    from store.schema import CorpusError
 
     path = tmp_path / "c.sqlite"
     import_paths(path, [samples_dir], parse_workers=0)

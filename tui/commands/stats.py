@@ -56,8 +56,8 @@ def run(args: argparse.Namespace) -> int:
         document = {"total": facets.total, **{t: _pairs(rows) for t, rows in sections}}
         print(json.dumps(document, ensure_ascii=False, indent=2))
         return 0
-    from tui.bars import chart_lines
-    from tui.export_formats import safe
+    from tui.output.bars import chart_lines
+    from tui.output.export_formats import safe
 
     print(f"{facets.total:,} cables in {corpus.path}")
     for title, rows in sections:
@@ -69,9 +69,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _one_chart(args: argparse.Namespace, text: str) -> int:
-    from store.filters import Filters
-    from store.query import QueryError, compile_query
-    from store.timeline import counts
+    from store.corpus.filters import Filters
+    from store.corpus.timeline import counts
+    from store.query.compile import QueryError, compile_query
 
     match, filters = None, Filters()
     if text.strip():
@@ -89,8 +89,8 @@ def _one_chart(args: argparse.Namespace, text: str) -> int:
                     "buckets": [{"label": b.label, "count": b.count} for b in buckets]}  # fmt: skip
         print(json.dumps(document, ensure_ascii=False, indent=2))
         return 0 if any(b.count for b in buckets) else 1
-    from tui.bars import chart_lines
-    from tui.export_formats import safe
+    from tui.output.bars import chart_lines
+    from tui.output.export_formats import safe
 
     if not any(b.count for b in buckets):
         import sys
