@@ -126,9 +126,12 @@ def top(
     searcher = fulltext(corpus).searcher()
     query = to_query(match)
     if before is not None and not rank:
-        query = _and(query, _rowids_below(before))
+        query = _and(query, _rowids_in(None, before))
     where, params = corpus.where(filters)
     filtered = where != "1"
+    if not rank and not filtered:
+        found = _newest(corpus, searcher, query, limit, before)
+        return [(rowid, score, _cut(searcher, address)) for rowid, score, address in found]
     found: list[tuple[int, float | None, tantivy.DocAddress]] = []
     offset = 0
     # With filters, hits are checked in the catalogue a batch at a time, each batch larger.
@@ -146,6 +149,29 @@ def top(
         batch *= 4
     # The same searcher as the addresses: a newer one numbers its segments otherwise.
     return [(rowid, score, _cut(searcher, address)) for rowid, score, address in found]
+
+
+# Newest first: hits among the newest so many cables first. Ordering every hit of a common
+# word by rowid took 8-18 ms at 250k cables; within the newest 2,000 it takes 0.2-0.4 ms,
+# and a word in 50 of them needs no more. (A rare word is as quick in the whole index, and
+# finding the floor of a larger window, an OFFSET walk, costs more than it saves.)
+_WINDOWS = (2_000, 20_000)
+
+
+def _newest(corpus: Corpus, searcher, query, limit: int, before: int | None):
+    conn = corpus.connection()
+    below = "WHERE rowid < ?" if before is not None else ""
+    for size in _WINDOWS:
+        row = conn.execute(
+            f"SELECT rowid FROM cables {below} ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            [*([before] if before is not None else []), size - 1],
+        ).fetchone()
+        if row is None:
+            break  # fewer cables than that: the whole search is as quick
+        page = _page(searcher, _and(query, _rowids_in(row[0], None)), limit, 0, False)
+        if len(page) >= limit:
+            return page
+    return _page(searcher, query, limit, 0, False)
 
 
 def _cut(searcher: tantivy.Searcher, address: tantivy.DocAddress) -> bytes:
@@ -215,7 +241,9 @@ def _and(query: tantivy.Query, other: tantivy.Query) -> tantivy.Query:
     return tantivy.Query.boolean_query([(tantivy.Occur.Must, query), (tantivy.Occur.Must, other)])
 
 
-def _rowids_below(before: int) -> tantivy.Query:
+def _rowids_in(lowest: int | None, below: int | None) -> tantivy.Query:
+    """Rowids from ``lowest`` up to ``below`` (excluded), either end open when None."""
     return tantivy.Query.range_query(
-        schema(), ROWID, tantivy.FieldType.Integer, upper_bound=before, include_upper=False
-    )
+        schema(), ROWID, tantivy.FieldType.Integer, lower_bound=lowest, upper_bound=below,
+        include_upper=below is None,
+    )  # fmt: skip
