@@ -316,3 +316,26 @@ def test_any_shown_text_is_cut_out_of_its_body_word_for_word(lines, furniture, d
 def test_a_shown_word_the_body_lacks_keeps_the_shown_text_itself():
     located = locate("the minister said", "the minister spoke")
     assert cut_out("the minister said", located) == "the minister spoke"
+
+
+def test_newest_first_through_the_windows_is_every_hit_in_rowid_order(tmp_path, monkeypatch):
+    from datetime import datetime
+
+    from store.fulltext import hits
+
+    texts = {
+        f"c{i}": telegram(serial=i + 1, when=datetime(2006, 1 + i % 12, 1 + i, 8, 0),
+                          subject=f"TESTLAND: {'COMMON RARE' if i in (3, 17) else 'COMMON'}")
+        for i in range(24)
+    }  # fmt: skip
+    path = build_corpus(tmp_path / "c.sqlite", write_telegrams(tmp_path / "in", texts))
+    monkeypatch.setattr(hits, "_WINDOWS", (3, 7))  # small windows for a small corpus
+    with Corpus(path, readonly=True) as corpus:
+        for word, limit in (("common", 5), ("common", 10), ("rare", 5), ("common", 50)):
+            match = compile_query(word).match
+            every = list(corpus.search_ids(match))
+            assert every == sorted(every, reverse=True)
+            first = [h.summary.rowid for h in corpus.search(match, limit=limit)]
+            assert first == every[:limit]
+            after = [h.summary.rowid for h in corpus.search(match, limit=limit, before=first[-1])]
+            assert after == every[limit : 2 * limit]
