@@ -130,8 +130,8 @@ def top(
     where, params = corpus.where(filters)
     filtered = where != "1"
     if not rank and not filtered:
-        found = _newest(corpus, searcher, query, limit, before)
-        return [(rowid, score, _cut(searcher, address)) for rowid, score, address in found]
+        newest = _newest(corpus, searcher, query, limit, before)
+        return [(rowid, score, _cut(searcher, address)) for rowid, score, address in newest]
     found: list[tuple[int, float | None, tantivy.DocAddress]] = []
     offset = 0
     # With filters, hits are checked in the catalogue a batch at a time, each batch larger.
