@@ -23,6 +23,9 @@ FORBIDDEN = [
     ("store", ("tui", "textual")),
     ("store.parse", ("store.corpus", "store.ingest", "store.query", "store.userdata")),
     ("store.corpus", ("store.ingest", "store.query", "store.userdata")),
+    # The index reads the search expression's text, never the language that writes it.
+    ("store.fulltext", ("store.ingest", "store.query", "store.userdata", "store.corpus.search",
+                        "store.corpus.timeline")),
     ("store.query", ("store.parse", "store.ingest", "store.userdata", "store.corpus.corpus")),
     ("store.userdata", ("store.parse", "store.corpus", "store.ingest", "store.query")),
     # Places and land: data files read with the standard library, for any layer above.

@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "open": ("open_", "open the browser on one cable"),
     "import": ("import_", "import cables.csv, the HTML release or .txt files"),
     "remove": ("remove", "delete cables from the corpus"),
+    "reindex": ("reindex", "build the full-text index again from the corpus"),
     "bookmarks": ("bookmarks", "list or export bookmarks"),
     "history": ("history", "print the search history"),
     "stats": ("stats", "counts by classification, year and origin; of a search with --by"),

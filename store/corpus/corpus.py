@@ -66,6 +66,9 @@ class Corpus:
                     conn.interrupt()
 
     def close(self) -> None:
+        fulltext = getattr(self, "_fulltext", None)
+        if fulltext is not None:  # the index's reader (store.fulltext), if a search opened it
+            fulltext.close()
         with self._lock:
             for conn in self._all:
                 conn.close()
@@ -277,10 +280,10 @@ class Corpus:
         rank: bool = False,
         before: int | None = None,
     ) -> list[Hit]:
-        """Hits for an FTS5 MATCH expression (from ``store.query.compile``) plus filters.
+        """Hits for a search expression (``CompiledQuery.match``, from
+        ``store.query.compile``) plus filters.
 
-        Newest first by default: with rowids in date order that is an index walk. ``rank``
-        orders by bm25 instead, which costs time for every matching cable.
+        Newest first by default; ``rank``: best first (bm25, the subject weighing more).
         """
         from store.corpus.search import search  # not needed to open the corpus at start-up
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from store.corpus.corpus import Corpus
-from store.corpus.schema import CorpusError
+from store.corpus.schema import CorpusError, NeedsUpgrade
 from store.userdata import paths
 
 
@@ -84,8 +84,12 @@ def _chosen_corpus(args: argparse.Namespace) -> tuple[Path, bool]:
     return paths.default_corpus(), False
 
 
-def open_corpus(args: argparse.Namespace, *, write: bool = False) -> Corpus:
-    """The chosen corpus; the default one is created from the bundled samples on first use."""
+def open_corpus(args: argparse.Namespace, *, write: bool = False, search: bool = False) -> Corpus:
+    """The chosen corpus; the default one is created from the bundled samples on first use.
+
+    A corpus of the previous schema is upgraded in place first, with a progress line;
+    ``search``: its full-text index is brought in step now too (with a progress line when
+    that takes long), rather than at the first search."""
     # Only the default corpus is made from the samples: a path the user named and that is
     # not there is more likely a typo or an unmounted disk than a wish for a new corpus.
     path, explicit = _chosen_corpus(args)
@@ -97,9 +101,46 @@ def open_corpus(args: argparse.Namespace, *, write: bool = False) -> Corpus:
     if write and not os.access(path, os.W_OK):
         raise CommandError(f"{path}: the corpus is read-only")
     try:
-        return Corpus(path, readonly=readonly or not write)
+        try:
+            corpus = Corpus(path, readonly=readonly or not write)
+        except NeedsUpgrade:
+            from store.fulltext.sync import upgrade
+
+            upgrade(path, progress_line(f"upgrading {path}: indexing"))
+            corpus = Corpus(path, readonly=readonly or not write)
+        if search:
+            _index_ready(corpus)
     except CorpusError as error:
         raise CommandError(str(error)) from None
+    return corpus
+
+
+def _index_ready(corpus: Corpus) -> None:
+    from store.fulltext import sync
+
+    try:
+        if not sync.is_current(corpus.path):
+            what = "bringing the search index up to date"
+            sync.catch_up(corpus.path, progress_line(what, from_total=5000))
+    except (sync.IndexBusy, OSError):
+        pass  # an import writes it, or it is not ours: the search waits or says why
+
+
+def progress_line(what: str, *, from_total: int = 0):
+    """A progress callback ``(done, total)``: one line on stderr, redrawn on a terminal;
+    nothing when the work is fewer than ``from_total`` cables."""
+    interactive = sys.stderr.isatty()
+
+    def update(done: int, total: int) -> None:
+        if total < from_total:
+            return
+        if interactive:
+            end = "\n" if done >= total else ""
+            print(f"\rcables: {what}: {done:,} of {total:,} cables", end=end, file=sys.stderr)
+        elif done == 0 or done >= total:
+            print(f"cables: {what}: {done:,} of {total:,} cables", file=sys.stderr)
+
+    return update
 
 
 def ensure_sample_corpus(path: Path, *, quiet: bool = False) -> None:

@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         compiled = compile_query(text)
     except QueryError as error:
         raise CommandError(f"bad query: {error}") from None
-    with open_corpus(args) as corpus:
+    with open_corpus(args, search=True) as corpus:
         hits = corpus.search(compiled.match, compiled.filters, limit=args.limit, rank=args.rank)
     if not hits:
         print("no cables matched", file=sys.stderr)

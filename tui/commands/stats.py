@@ -77,7 +77,7 @@ def _one_chart(args: argparse.Namespace, text: str) -> int:
 
     match, filters = match_and_filters(text)
     by = args.by or "year"
-    with open_corpus(args) as corpus:
+    with open_corpus(args, search=match is not None) as corpus:
         buckets = counts(corpus, match, filters, by=by, top=args.top)
     total = sum(b.count for b in buckets) if by in ("year", "month", "class") else None
     if args.json:
