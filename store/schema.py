@@ -9,9 +9,15 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from store.people.table import DDL as PEOPLE_DDL
+from store.people.table import upgrade as add_people
+
 # "CBLS": tells a cables corpus from any other SQLite file.
 APPLICATION_ID = 0x43424C53
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
+# Older schemas this one can open: read as they are, upgraded when opened for writing.
+# 5 -> 6 added the people table.
+UPGRADES = {5: add_people}
 
 # Metadata and text live in separate tables: a listing walks ``cables`` (about 150 bytes a
 # row), and with the 7 KB bodies inline the same walk read all 3.4 GB of the file (460 ms
@@ -167,7 +173,9 @@ def _check_or_create(conn: sqlite3.Connection, path: Path, *, readonly: bool) ->
             raise CorpusError(
                 f"{path}: corpus made by a newer cables (schema {version}); upgrade cables"
             )
-        if version < SCHEMA_VERSION:
+        if version in UPGRADES and not readonly:
+            _upgrade(conn, version)
+        elif version < SCHEMA_VERSION and version not in UPGRADES:
             raise CorpusError(
                 f"{path}: corpus made by an older cables (schema {version}); "
                 "import your files again into a new corpus file"
@@ -179,12 +187,25 @@ def _check_or_create(conn: sqlite3.Connection, path: Path, *, readonly: bool) ->
         raise CorpusError(f"{path}: empty file, not a cables corpus")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("BEGIN IMMEDIATE")
-    for statement in _statements(DDL):
+    for statement in _statements(DDL + PEOPLE_DDL):
         conn.execute(statement)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     conn.execute("INSERT INTO cables_fts(cables_fts, rank) VALUES ('hashsize', 16777216)")
     conn.execute("COMMIT")
+
+
+def _upgrade(conn: sqlite3.Connection, version: int) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Another process may have upgraded it while this one waited for the lock.
+        if conn.execute("PRAGMA user_version").fetchone()[0] == version:
+            UPGRADES[version](conn, _statements(PEOPLE_DDL))
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
 
 
 def _statements(script: str) -> list[str]:

@@ -182,7 +182,8 @@ def test_one_shot_commands_do_not_import_textual(corpus):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for args in (["show", "06ALMATY79"], ["search", "Baimenov"], ["stats"], ["locate"],
                  ["parse", str(ROOT / "samples")], ["history"], ["bookmarks"],
-                 ["show", "06ALM", "--color", "always"], ["remove", "99NONE1"]):  # fmt: skip
+                 ["show", "06ALM", "--color", "always"], ["remove", "99NONE1"],
+                 ["tags"], ["people"]):  # fmt: skip
         done = subprocess.run(
             [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env
         )

@@ -8,12 +8,14 @@ explains stays unknown: ``describe`` says so rather than guess. A tag with a com
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 _TABLE = Path(__file__).with_name("tags.tsv")
+_WORD = re.compile(r"\w+")
 
 KINDS = ("subject", "program", "country", "region", "organisation", "person", "unknown")
 
@@ -68,6 +70,12 @@ def meaning(tag: str) -> str | None:
     return describe(tag).meaning
 
 
+def labelled(tag: str) -> str:
+    """``PGOV Government``; the tag alone when no source explains it."""
+    said = meaning(tag)
+    return f"{tag} {said}" if said and said != tag else tag
+
+
 def is_person(tag: str) -> bool:
     """``CLINTON, HILLARY``: a surname, a comma and a given name, as TAGS writes names."""
     surname, comma, given = tag.partition(",")
@@ -82,19 +90,25 @@ def person_name(tag: str) -> str:
     return f"{given.strip().title()} {surname.strip().title()}"
 
 
-def matching(words: Iterable[str]) -> list[Entry]:
-    """Entries whose code is one of the words or whose meaning contains every other word.
-
-    ``cables tags PGOV terror``: PGOV, and every code whose meaning says "terror".
+def matching(words: Iterable[str], codes_in_use: Iterable[str] = ()) -> list[Entry]:
+    """The entries the words name: a word that is a code (of the glossary or ``codes_in_use``)
+    names that code; the other words name every code whose meaning has a word starting with
+    each of them (``terror`` finds Terrorism and Terrorist financing).
     """
-    codes = [w.upper() for w in words if w.strip()]
     table = entries()
-    exact = [table[c] for c in codes if c in table]
-    rest = [w.lower() for w in codes if w not in table]
-    found = list(exact)
+    in_use = {c.upper() for c in codes_in_use}
+    found: dict[str, Entry] = {}
+    rest: list[str] = []
+    for word in (w.strip() for w in words):
+        if not word:
+            continue
+        if word.upper() in table or word.upper() in in_use:
+            found.setdefault(word.upper(), describe(word))
+        else:
+            rest.append(word.lower())
     if rest:
-        found.extend(
-            e for e in table.values()
-            if e not in exact and all(w in (e.meaning or "").lower() for w in rest)
-        )
-    return found
+        for entry in table.values():
+            said = _WORD.findall((entry.meaning or "").lower())
+            if all(any(w.startswith(r) for w in said) for r in rest):
+                found.setdefault(entry.code, entry)
+    return list(found.values())

@@ -15,6 +15,7 @@ from pathlib import Path
 from store.census import level_mask
 from store.model import Cable
 from store.parse import parse_text
+from store.people.extract import people_of
 from store.records import RawCable, Skipped
 
 
@@ -141,6 +142,7 @@ def _parse_one(item: RawCable | Skipped) -> Record | Skipped:
         cable.references,
         level_mask(cable.paragraphs),
         cable.aliases,
+        people_of(cable),
     )
 
 
@@ -154,6 +156,8 @@ class Record:
     references: tuple[str, ...]
     para_levels: int = 0
     aliases: tuple[str, ...] = ()
+    # (person, role) pairs: see store.people.extract.
+    people: tuple[tuple[str, str], ...] = ()
 
     @property
     def id(self) -> str:
