@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import bench_search  # noqa: E402
 from store.corpus import Corpus  # noqa: E402
 from store.facet_counts import FacetIndex, Selection, facet_counts, facet_index  # noqa: E402
 from store.filters import Filters  # noqa: E402
@@ -28,14 +29,9 @@ from store.query import compile_query  # noqa: E402
 
 
 def timed(fn, repeat: int) -> tuple[float, float]:
-    fn()  # warm
-    runs = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        runs.append((time.perf_counter() - started) * 1000)
-    runs.sort()
-    return statistics.median(runs), runs[min(len(runs) - 1, round(0.95 * (len(runs) - 1)))]
+    """Median and p95 of warm runs, in ms."""
+    runs = bench_search.timed(fn, repeat)
+    return statistics.median(runs), bench_search.p95(runs)
 
 
 def main() -> int:
