@@ -88,11 +88,10 @@ class FacetIndex:
             at = position(cable)
             if at is not None:
                 tags.setdefault(tag, array("i")).append(at)
-        rare = max(2, int(n * _RARE_SHARE))
-        self.tags: dict[str, int | array] = {
-            tag: self._bitset(ps) if len(ps) >= rare else ps for tag, ps in tags.items()
-        }
+        self.tags = self._sets(tags)
         self._all: FacetCounts | None = None
+        self._people: dict[str, int | array] | None = None
+        self._path = corpus.path
 
     def __len__(self) -> int:
         return self._n
@@ -119,6 +118,30 @@ class FacetIndex:
             marks = None
         return self._count(chosen, marks)
 
+    def people(self, corpus: Corpus, rowids: Iterable[int] | None = None) -> list[tuple[str, int]]:
+        """Cables per person (the people index) among ``rowids``, most first; the people
+        are read on first use (and not at all by a corpus without the index)."""
+        if self._people is None:
+            from store.people.table import has_people
+
+            people: dict[str, array] = {}
+            conn = corpus.connection()
+            if has_people(conn):
+                position = self._position.get
+                rows = conn.execute("SELECT DISTINCT person, cable FROM people")
+                for person, cable in rows:
+                    at = position(cable)
+                    if at is not None:
+                        people.setdefault(person, array("i")).append(at)
+            self._people = self._sets(people)
+        if rowids is None:
+            chosen, marks = (1 << self._n) - 1, None
+        else:
+            marks = self._marks(rowids)
+            chosen = self._pack(marks)
+        found = self._tally(self._people, chosen, marks)
+        return sorted(found, key=lambda item: (-item[1], item[0]))
+
     def _count(self, chosen: int, marks: bytearray | None) -> FacetCounts:
         def of(table: dict) -> list:
             counted = []
@@ -128,16 +151,7 @@ class FacetIndex:
                     counted.append((value, n))
             return counted
 
-        tags = []
-        for tag, bits in self.tags.items():
-            if isinstance(bits, int):
-                n = (bits & chosen).bit_count()
-            else:
-                if marks is None:
-                    marks = self._unpack(chosen)
-                n = sum(map(marks.__getitem__, bits))
-            if n:
-                tags.append((tag, n))
+        tags = self._tally(self.tags, chosen, marks)
         by_count = lambda item: (-item[1], str(item[0]))  # noqa: E731
         return FacetCounts(
             total=chosen.bit_count(),
@@ -164,6 +178,27 @@ class FacetIndex:
             bits = self.tags.get(tag.upper(), 0)
             chosen &= bits if isinstance(bits, int) else self._bitset(bits)
         return chosen
+
+    def _tally(self, table: dict, chosen: int, marks: bytearray | None) -> list[tuple]:
+        """(value, count) of a table whose values are bitsets or, when rare, positions."""
+        out = []
+        for value, bits in table.items():
+            if isinstance(bits, int):
+                n = (bits & chosen).bit_count()
+            else:
+                if marks is None:
+                    marks = self._unpack(chosen)
+                n = sum(map(marks.__getitem__, bits))
+            if n:
+                out.append((value, n))
+        return out
+
+    def _sets(self, table: dict[str, array]) -> dict[str, int | array]:
+        """Bitsets for the common values, the positions themselves for the rare ones."""
+        rare = max(2, int(self._n * _RARE_SHARE))
+        return {
+            value: self._bitset(ps) if len(ps) >= rare else ps for value, ps in table.items()
+        }
 
     # -- bitsets -----------------------------------------------------------------------------
 

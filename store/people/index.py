@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from array import array
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -38,28 +37,16 @@ def people(corpus: Corpus, words: Sequence[str] = (), *, limit: int | None = Non
 
 
 def people_in(corpus: Corpus, rowids: Sequence[int], *, limit: int = 200) -> list[Person]:
-    """The people of these cables (a listing or a search), most cables first.
+    """The people of these cables (a listing or a search), most cables first: ``count`` is
+    how many of these cables name them, ``first`` and ``last`` span all their cables."""
+    from store.facet_counts import facet_index
 
-    Counted here from the index by cable: a listing of 150k cables reads its people rows
-    and no text."""
     _require(corpus)
-    conn = corpus.connection()
-    counts: Counter[str] = Counter()
-    for start in range(0, len(rowids), 900):
-        chunk = list(rowids[start : start + 900])
-        marks = ",".join("?" * len(chunk))
-        counts.update(
-            person
-            for (person,) in conn.execute(
-                f"SELECT person FROM people WHERE cable IN ({marks}) GROUP BY person, cable",
-                chunk,
-            )
-        )
-    top = [name for name, _ in counts.most_common(limit)]
-    found = {p.name: p for p in _described(conn, top)}
+    counted = facet_index(corpus).people(corpus, rowids)[:limit]
+    found = {p.name: p for p in _described(corpus.connection(), [name for name, _ in counted])}
     return [
-        Person(name, counts[name], found[name].first, found[name].last, found[name].roles)
-        for name in top
+        Person(name, n, found[name].first, found[name].last, found[name].roles)
+        for name, n in counted
         if name in found
     ]
 
