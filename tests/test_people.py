@@ -134,3 +134,17 @@ def test_a_much_older_corpus_is_still_refused(corpus_path):
     conn.close()
     with pytest.raises(CorpusError, match="older cables"):
         Corpus(corpus_path)
+
+
+def test_an_unchanged_cable_imported_again_gets_its_people_written_again(tmp_path, corpus_path):
+    # As after a parser that finds more names: the rows are rewritten for unchanged cables.
+    conn = sqlite3.connect(corpus_path)
+    conn.execute("DELETE FROM people")
+    conn.commit()
+    conn.close()
+    from store.ingest.importer import import_paths
+
+    report = import_paths(corpus_path, [tmp_path / "in"], parse_workers=0)
+    assert report.unchanged == 3 and report.imported == report.updated == 0
+    with Corpus(corpus_path, readonly=True) as corpus:
+        assert {p.name for p in people(corpus)} >= {"ODUYA, MIRIAM", "BIDEN, JOSEPH"}
