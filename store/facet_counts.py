@@ -10,7 +10,9 @@ of MB), counted through the listing's byte map. The index is read once per corpu
 kept while the file does not change.
 
 A ``Selection`` (the boxes ticked in the filter dialog) narrows the listing's set with the
-same bitsets, so the counts follow the ticks without a query.
+same bitsets, so the counts follow the ticks without a query. As in faceted search
+elsewhere, a facet's own ticks do not narrow its own counts: with SECRET ticked, the count
+beside CONFIDENTIAL still says how many more ticking it would add.
 """
 
 from __future__ import annotations
@@ -113,10 +115,18 @@ class FacetIndex:
         else:
             marks = self._marks(rowids)
             chosen = self._pack(marks)
-        if selection is not None and not selection.is_empty():
-            chosen &= self._selected(selection)
-            marks = None
-        return self._count(chosen, marks)
+        if selection is None or selection.is_empty():
+            return self._count(chosen, marks)
+        level, year, origin, tag = self._selected(selection)
+        # A facet's own ticks do not narrow its counts (they are alternatives to tick more
+        # of); tags are all required, so every tick narrows the tag counts.
+        return self._count(
+            chosen & level & year & origin & tag,
+            None,
+            levels=chosen & year & origin & tag,
+            years=chosen & level & origin & tag,
+            origins=chosen & level & year & tag,
+        )
 
     def people(self, corpus: Corpus, rowids: Iterable[int] | None = None) -> list[tuple[str, int]]:
         """Cables per person (the people index) among ``rowids``, most first; the people
@@ -142,11 +152,23 @@ class FacetIndex:
         found = self._tally(self._people, chosen, marks)
         return sorted(found, key=lambda item: (-item[1], item[0]))
 
-    def _count(self, chosen: int, marks: bytearray | None) -> FacetCounts:
-        def of(table: dict) -> list:
+    def _count(
+        self,
+        chosen: int,
+        marks: bytearray | None,
+        *,
+        levels: int | None = None,
+        years: int | None = None,
+        origins: int | None = None,
+    ) -> FacetCounts:
+        """Counts among ``chosen``; the levels, years and origins among their own sets
+        when given."""
+
+        def of(table: dict, among: int | None) -> list:
+            among = chosen if among is None else among
             counted = []
             for value, bits in table.items():
-                n = (bits & chosen).bit_count()
+                n = (bits & among).bit_count()
                 if n:
                     counted.append((value, n))
             return counted
@@ -155,29 +177,33 @@ class FacetIndex:
         by_count = lambda item: (-item[1], str(item[0]))  # noqa: E731
         return FacetCounts(
             total=chosen.bit_count(),
-            levels=sorted(of(self.levels), key=by_count),
-            years=sorted(of(self.years), key=lambda item: (item[0] is None, -(item[0] or 0))),
-            origins=sorted(of(self.origins), key=by_count),
+            levels=sorted(of(self.levels, levels), key=by_count),
+            years=sorted(
+                of(self.years, years), key=lambda item: (item[0] is None, -(item[0] or 0))
+            ),
+            origins=sorted(of(self.origins, origins), key=by_count),
             tags=sorted(tags, key=by_count),
         )
 
-    def _selected(self, selection: Selection) -> int:
+    def _selected(self, selection: Selection) -> tuple[int, int, int, int]:
+        """The cables each facet's ticks allow: any ticked level (year, origin), every
+        ticked tag; everything where nothing is ticked."""
         everything = (1 << self._n) - 1
-        chosen = everything
+        allowed = []
         for ticked, table in (
             (selection.levels, self.levels),
             (selection.years, self.years),
             (selection.origins, self.origins),
         ):
-            if ticked:
-                either = 0
-                for value in ticked:
-                    either |= table.get(value, 0)
-                chosen &= either
+            either = everything if not ticked else 0
+            for value in ticked:
+                either |= table.get(value, 0)
+            allowed.append(either)
+        every = everything
         for tag in selection.tags:
             bits = self.tags.get(tag.upper(), 0)
-            chosen &= bits if isinstance(bits, int) else self._bitset(bits)
-        return chosen
+            every &= bits if isinstance(bits, int) else self._bitset(bits)
+        return allowed[0], allowed[1], allowed[2], every
 
     def _tally(self, table: dict, chosen: int, marks: bytearray | None) -> list[tuple]:
         """(value, count) of a table whose values are bitsets or, when rare, positions."""
