@@ -93,7 +93,10 @@ class FacetIndex:
         self.tags = self._sets(tags)
         self._all: FacetCounts | None = None
         self._people: dict[str, int | array] | None = None
-        self._path = corpus.path
+        # The last listing's set: the filter dialog counts the same rowids again at every
+        # tick (the listing is held, so its id cannot be another object's meanwhile).
+        self._last: tuple[object, int, int, bytearray] | None = None
+        self._last_lock = threading.Lock()
 
     def __len__(self) -> int:
         return self._n
@@ -113,8 +116,7 @@ class FacetIndex:
         if rowids is None:
             chosen, marks = (1 << self._n) - 1, None
         else:
-            marks = self._marks(rowids)
-            chosen = self._pack(marks)
+            chosen, marks = self._listing(rowids)
         if selection is None or selection.is_empty():
             return self._count(chosen, marks)
         level, year, origin, tag = self._selected(selection)
@@ -147,8 +149,7 @@ class FacetIndex:
         if rowids is None:
             chosen, marks = (1 << self._n) - 1, None
         else:
-            marks = self._marks(rowids)
-            chosen = self._pack(marks)
+            chosen, marks = self._listing(rowids)
         found = self._tally(self._people, chosen, marks)
         return sorted(found, key=lambda item: (-item[1], item[0]))
 
@@ -227,6 +228,20 @@ class FacetIndex:
         }
 
     # -- bitsets -----------------------------------------------------------------------------
+
+    def _listing(self, rowids: Iterable[int]) -> tuple[int, bytearray]:
+        """The bitset and byte map of these rowids; the last ones are remembered."""
+        size = len(rowids) if isinstance(rowids, Sequence) else -1
+        with self._last_lock:
+            last = self._last
+        if last is not None and last[0] is rowids and last[1] == size >= 0:
+            return last[2], last[3]
+        marks = self._marks(rowids)
+        chosen = self._pack(marks)
+        if size >= 0:
+            with self._last_lock:
+                self._last = (rowids, size, chosen, marks)
+        return chosen, marks
 
     def _marks(self, rowids: Iterable[int]) -> bytearray:
         """One byte per position, 1 for the given rowids (unknown ones land past the end)."""
