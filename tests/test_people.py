@@ -30,6 +30,8 @@ from store.schema import CorpusError
         ("RICE", False, "RICE"),
         ("J. Smith", False, "SMITH, J"),
         ("O'Connor, Patrick", False, "O'CONNOR, PATRICK"),
+        ("Charles W. Larson, Jr.", False, "LARSON, CHARLES"),
+        ("CRETZ  CRETZ", False, "CRETZ"),
     ],
 )
 def test_names_are_normalised(written, surname_first, canonical):

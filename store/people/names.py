@@ -29,6 +29,9 @@ def normalise(name: str | None, *, surname_first: bool = False) -> str | None:
     if not name or any(ch.isdigit() for ch in name):
         return None
     name = name.upper().replace("’", "'")
+    head, comma, rest = name.partition(",")
+    if comma and all(w in _SUFFIXES for w in _words(rest)):
+        name = head  # "Charles W. Larson, Jr.": the comma only sets off the suffix
     if "," in name:
         surname_part, _, given_part = name.partition(",")
         surname, given = _words(surname_part), _words(given_part)
@@ -52,8 +55,13 @@ def normalise(name: str | None, *, surname_first: bool = False) -> str | None:
 
 
 def _words(text: str) -> list[str]:
-    """Name words in capitals; initials lose their full stop, other punctuation goes."""
-    return [w.strip("'-") for w in _WORD.findall(text) if w.strip("'-")]
+    """Name words in capitals; initials lose their full stop, other punctuation goes, and a
+    word said twice in a row (``CRETZ  CRETZ``, a signature typed twice) counts once."""
+    words: list[str] = []
+    for word in (w.strip("'-") for w in _WORD.findall(text)):
+        if word and (not words or words[-1] != word):
+            words.append(word)
+    return words
 
 
 def reading_order(person: str) -> str:
