@@ -49,6 +49,7 @@ def _parse(raw):
 
 def measure_page(path: str) -> list[dict]:
     """The findings for one file: one dict per cable in it."""
+    from store.ingest.cable_shape import not_a_cable
     from store.ingest.read_files import read_paths
     from store.records import Skipped
 
@@ -67,8 +68,10 @@ def measure_page(path: str) -> list[dict]:
             "tags": list(cable.tags),
             "marks": mark_census(cable, text),
         }
-        if not cable.id:
-            result["skipped"] = "no reference ID found"
+        # Skipped as the importer skips it.
+        reason = not_a_cable(raw.text, cable) or (None if cable.id else "no reference ID found")
+        if reason:
+            result["skipped"] = reason
             result["table_id"] = truth and truth.id
         if truth is not None:
             result["agree"] = _agreement(cable, truth)

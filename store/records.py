@@ -48,5 +48,9 @@ class Skipped:
     reason: str
 
     def __str__(self) -> str:
-        where = f"{self.source}:{self.location}" if self.location else self.source
-        return f"{where}: {self.reason}"
+        return f"{place(self.source, self.location)}: {self.reason}"
+
+
+def place(source: str, location: str) -> str:
+    """Where in the files a cable is: ``cables.csv:row 12 (line 40)``, or the file alone."""
+    return f"{source}:{location}" if location else source

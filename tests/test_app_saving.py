@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 from app_support import burst, make_app, pilot_test, settle, story_corpus, wait_until
 from textual.widgets import Input
@@ -98,3 +101,21 @@ async def test_in_a_served_page_the_shell_and_file_keys_are_refused_in_one_line(
         await settle(pilot)
         assert any(t.startswith("x (export") for t in _toasts(app))
         assert not isinstance(app.screen.focused, Input)
+
+
+@pilot_test
+async def test_w_proposes_a_name_in_this_folder_whatever_the_id(story, tmp_path, monkeypatch):
+    here = tmp_path / "a" / "b"
+    here.mkdir(parents=True)
+    monkeypatch.chdir(here)
+    app = make_app(story)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _reading(pilot)
+        # An ID as a corpus imported by an older version may hold it: a path.
+        app.shown = replace(app.shown, id=f"../../{app.shown.id}")
+        await burst(pilot, "w")
+        proposed = Path(app.screen.query_one(Input).value)
+        assert proposed == here / f"{app.shown.id[6:]}.txt"
+        await burst(pilot, "enter")
+        assert await wait_until(pilot, proposed.exists)
+    assert list(tmp_path.rglob(proposed.name)) == [proposed]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from store.file_names import safe_file_name
 from tui.messages import Notice
 from tui.open_cable_work import with_open_cable
 
@@ -62,8 +63,10 @@ class SavingMixin:
             if name:
                 self._write_to(Path(name).expanduser())
 
+        # The ID is data: the name proposed from it stays in the current folder.
+        proposed = Path.cwd() / safe_file_name(shown.id, ".txt")
         self.push_screen(LineDialog(
-            f"Write {shown.id} to a file", str(Path.cwd() / f"{shown.id}.txt"),
+            f"Write {shown.id} to a file", str(proposed),
             hint="a .md name writes Markdown, any other plain text; escape cancels",
         ), chosen)  # fmt: skip
 

@@ -37,6 +37,8 @@ class ImportReport:
     interrupted: bool = False
     # Cables kept under their page ID because the canonical one is another cable's.
     notes: list[str] = field(default_factory=list)
+    # IDs from the data that are not cable IDs, and the safe ID each cable was kept under.
+    id_notes: list[str] = field(default_factory=list)
 
     @property
     def seen(self) -> int:
@@ -131,16 +133,17 @@ def _write_batch(
     # The report counts a batch only once it is committed: after Ctrl-C the summary says
     # what is in the corpus, not what a rolled-back batch had got through.
     counts: collections.Counter[str] = collections.Counter()
-    skipped: list[Skipped] = []
-    notes: list[str] = []
+    batch = ImportReport()  # its skipped and notes; counts apart
     conn.execute("BEGIN IMMEDIATE")
     try:
         index_rows = _IndexRows(conn)
         for _, item in pending:
             if isinstance(item, Skipped):
-                skipped.append(item)
+                batch.skipped.append(item)
             else:
-                counts[_upsert(conn, item, index_rows, notes)] += 1
+                counts[_upsert(conn, item, index_rows, batch.notes)] += 1
+                if item.id_note:
+                    batch.id_notes.append(item.id_note)
         index_rows.flush()
         conn.execute(
             "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
@@ -152,11 +155,9 @@ def _write_batch(
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         if not conn.in_transaction and _committed(conn, key, skip + pending[-1][0]):
-            _count(report, counts, skipped)
-            report.notes.extend(notes)
+            _count(report, counts, batch)
         raise
-    _count(report, counts, skipped)
-    report.notes.extend(notes)
+    _count(report, counts, batch)
 
 
 def _committed(conn: sqlite3.Connection, key: str, position: int) -> bool:
@@ -164,10 +165,12 @@ def _committed(conn: sqlite3.Connection, key: str, position: int) -> bool:
     return row is not None and row[0] == str(position)
 
 
-def _count(report: ImportReport, counts: collections.Counter[str], skipped: list[Skipped]) -> None:
+def _count(report: ImportReport, counts: collections.Counter[str], batch: ImportReport) -> None:
     for outcome, number in counts.items():
         setattr(report, outcome, getattr(report, outcome) + number)
-    report.skipped.extend(skipped)
+    report.skipped.extend(batch.skipped)
+    report.notes.extend(batch.notes)
+    report.id_notes.extend(batch.id_notes)
 
 
 # A Record's values (parsed_records._row): the cables row is values[:10]; the texts row is
@@ -300,5 +303,6 @@ def report_json(report: ImportReport) -> str:
             "skipped": [str(s) for s in report.skipped],
             "interrupted": report.interrupted,
             "notes": report.notes,
+            "id_notes": report.id_notes,
         }
     )

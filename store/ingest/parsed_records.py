@@ -6,17 +6,21 @@ what it sends the parent (``Record``s, small to pickle) is all the two halves sh
 
 from __future__ import annotations
 
+import contextlib
 import os
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from store.census import level_mask
+from store.ingest.cable_shape import not_a_cable
 from store.model import Cable
 from store.parse import parse_text
+from store.parse.safe_ids import NOT_AN_ID, is_plain_id
 from store.people.extract import people_of
-from store.records import RawCable, Skipped
+from store.records import RawCable, Skipped, place
 
 
 def parsed_records(paths: list[Path], skip: int, workers: int | None) -> Iterator[Record | Skipped]:
@@ -27,46 +31,41 @@ def parsed_records(paths: list[Path], skip: int, workers: int | None) -> Iterato
     """
     if workers is None:
         workers = 1 if (os.cpu_count() or 1) > 1 else 0
-    if workers <= 0:
-        yield from _produce_records(paths, skip)
+    if workers <= 0 or os.name != "posix":
+        yield from produce_records(paths, skip)
         return
-    import multiprocessing
+    from store.ingest.reader_child import start_reader
 
-    context = multiprocessing.get_context("spawn")
-    # A pipe, not a multiprocessing.Queue: the parent keeps no copy of the sending end, so a
-    # child killed halfway through a message (out of memory, kill -9) ends in EOF here, where
-    # a Queue's reader would wait for the rest of the message for ever.
-    receiving, sending = context.Pipe(duplex=False)
-    child = context.Process(target=_producer, args=(paths, skip, sending), daemon=True)
-    child.start()
-    sending.close()
+    receiving, child = start_reader(paths, skip)
     try:
         yield from received(receiving, child)
     finally:
         receiving.close()
-        if child.is_alive():
+        with contextlib.suppress(OSError):
+            child.stdin.close()  # its lifeline: the child ends on its own
+        if child.poll() is None:
             child.terminate()
-        child.join()
+        child.wait()
 
 
 class ReaderFailed(RuntimeError):
     """The child process that reads and parses failed or died; what was written stays."""
 
 
-# Chunks the child may parse ahead of the parent's writing (it must not run ahead through a
-# 1.7 GB file).
-_AHEAD = 8
-
-
 def received(connection, child) -> Iterator[Record | Skipped]:
-    """The records ``child`` sends through ``connection``, up to its None."""
+    """The records ``child`` (a ``Popen``) sends through ``connection``, up to its None.
+
+    A pipe, not a multiprocessing.Queue: the parent keeps no copy of the sending end, so a
+    child killed halfway through a message (out of memory, kill -9) ends in EOF here, where
+    a Queue's reader would wait for the rest of the message for ever."""
     while True:
         try:
             chunk = connection.recv()
         except (EOFError, OSError):  # OSError: "got end of file during message"
-            child.join(1)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                child.wait(1)
             raise ReaderFailed(
-                f"the reader process ended without finishing (exit code {child.exitcode})"
+                f"the reader process ended without finishing (exit code {child.returncode})"
             ) from None
         if chunk is None:
             return
@@ -75,54 +74,12 @@ def received(connection, child) -> Iterator[Record | Skipped]:
         yield from chunk
 
 
-def _producer(paths: list[Path], skip: int, connection) -> None:
-    """Child process: send parsed records in chunks, then None (or a one-line error).
-
-    A thread sends while the main thread parses on, up to ``_AHEAD`` chunks ahead."""
-    import queue
-    import signal
-    import threading
-
-    # Ctrl-C is for the parent, which stops cleanly and then ends this process.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    outbox: queue.Queue = queue.Queue(maxsize=_AHEAD)
-
-    def feed() -> None:
-        while True:
-            item = outbox.get()
-            try:
-                connection.send(item)
-            except OSError:
-                return  # the parent stopped reading (it is ending this process)
-            if item is None or isinstance(item, str):
-                return
-
-    sender = threading.Thread(target=feed, daemon=True)
-    sender.start()
-    try:
-        chunk: list[Record | Skipped] = []
-        for record in _produce_records(paths, skip):
-            chunk.append(record)
-            if len(chunk) >= _CHUNK:
-                outbox.put(chunk)
-                chunk = []
-        if chunk:
-            outbox.put(chunk)
-        outbox.put(None)
-    except Exception as error:  # report, do not hang the parent
-        outbox.put(f"{type(error).__name__}: {error}")
-    sender.join()
-
-
-def _produce_records(paths: list[Path], skip: int) -> Iterator[Record | Skipped]:
+def produce_records(paths: list[Path], skip: int) -> Iterator[Record | Skipped]:
     from store.ingest.read_files import read_paths
 
     for index, item in enumerate(read_paths(paths)):
         if index >= skip:
             yield _parse_one(item)
-
-
-_CHUNK = 200
 
 
 def _parse_one(item: RawCable | Skipped) -> Record | Skipped:
@@ -133,8 +90,14 @@ def _parse_one(item: RawCable | Skipped) -> Record | Skipped:
         cable = parse_text(item.text, source=item.source, known=item.known)
     except Exception as error:  # the parser never raises; if it does, skip, do not stop
         return Skipped(item.source, item.location, f"parser error: {error!r}")
+    reason = not_a_cable(item.text, cable)
+    if reason:
+        return Skipped(item.source, item.location, reason)
     if not cable.id:
         return Skipped(item.source, item.location, "no reference ID found")
+    if not is_plain_id(cable.id):  # the parser never gives one; if it does, it names no file
+        return Skipped(item.source, item.location, f"reference ID {cable.id[:60]!r} {NOT_AN_ID}")
+    id_note = next((warning for warning in cable.warnings if NOT_AN_ID in warning), None)
     return Record(
         _row(cable),
         cable.created,
@@ -142,6 +105,7 @@ def _parse_one(item: RawCable | Skipped) -> Record | Skipped:
         cable.references,
         level_mask(cable.paragraphs),
         cable.aliases,
+        f"{place(item.source, item.location)}: {id_note}" if id_note else None,
         people_of(cable),
     )
 
@@ -156,6 +120,8 @@ class Record:
     references: tuple[str, ...]
     para_levels: int = 0
     aliases: tuple[str, ...] = ()
+    # "file:row: reference ID '../../X' is not a cable ID: kept as ...", for the summary.
+    id_note: str | None = None
     # (person, role) pairs: see store.people.extract.
     people: tuple[tuple[str, str], ...] = ()
 

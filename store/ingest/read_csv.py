@@ -46,26 +46,35 @@ class _NeedMore(Exception):
     """The buffer ends before the row does."""
 
 
-def read_csv(path: str | PathLike[str]) -> Iterator[RawCable | Skipped]:
-    """Yield one ``RawCable`` per row of a cables.csv file, or a ``Skipped`` saying why not."""
+def read_csv(path: str | PathLike[str], stream=None) -> Iterator[RawCable | Skipped]:
+    """Yield one ``RawCable`` per row of a cables.csv file, or a ``Skipped`` saying why not.
+
+    ``stream``: the file already open in binary mode (the caller closes it)."""
     source = str(path)
+    if stream is not None:
+        yield from _read_rows(source, stream)
+        return
     try:
-        stream = open(path, "rb")  # noqa: SIM115 - closed below, after the generator is done
+        opened = open(path, "rb")  # noqa: SIM115 - closed below, after the generator is done
     except OSError as error:
         yield Skipped(source, "", f"cannot open: {error.strerror or error}")
         return
-    with stream:
-        ordinal = 0
-        try:
-            for fields, line, problem in _rows(stream):
-                if fields is None:
-                    yield Skipped(source, f"line {line}", problem or "unreadable text")
-                    continue
-                ordinal += 1
-                yield _to_cable(source, fields, ordinal, line, problem)
-        except OSError as error:
-            where = f"after row {ordinal}" if ordinal else ""
-            yield Skipped(source, where, f"read error: {error.strerror or error}")
+    with opened:
+        yield from _read_rows(source, opened)
+
+
+def _read_rows(source: str, stream) -> Iterator[RawCable | Skipped]:
+    ordinal = 0
+    try:
+        for fields, line, problem in _rows(stream):
+            if fields is None:
+                yield Skipped(source, f"line {line}", problem or "unreadable text")
+                continue
+            ordinal += 1
+            yield _to_cable(source, fields, ordinal, line, problem)
+    except OSError as error:
+        where = f"after row {ordinal}" if ordinal else ""
+        yield Skipped(source, where, f"read error: {error.strerror or error}")
 
 
 def parse_row(source: str, text: str, where: str) -> RawCable | Skipped:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from store.ingest.read_csv import read_csv
 from store.ingest.read_html import read_html
+from store.ingest.walk import walk_paths
 from store.records import KnownFields, RawCable, Skipped
 from store.sanitize import clean, decode, looks_binary
 
@@ -33,12 +34,11 @@ _ONE_CABLE_SUFFIXES = {*_HTML_SUFFIXES, ".txt"}
 
 def read_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[RawCable | Skipped]:
     """Every cable in the given files and directories (recursively), in a stable order."""
-    for path in paths:
-        for file_path, problem in _walk(Path(path)):
-            if problem is not None:
-                yield Skipped(str(file_path), "", problem)
-            else:
-                yield from read_file(file_path)
+    for file_path, problem in walk_paths(paths):
+        if problem is not None:
+            yield Skipped(str(file_path), "", problem)
+        else:
+            yield from read_file(file_path)
 
 
 def read_file(path: str | os.PathLike[str]) -> Iterator[RawCable | Skipped]:
@@ -46,28 +46,51 @@ def read_file(path: str | os.PathLike[str]) -> Iterator[RawCable | Skipped]:
     path = Path(path)
     source = str(path)
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            yield Skipped(source, "", "not a regular file")
-            return
-        with open(path, "rb") as stream:
-            head = stream.read(HEAD_BYTES)
+        stream = _open_regular(path)
     except OSError as error:
         yield Skipped(source, "", f"cannot read: {error.strerror or error}")
         return
-    kind = detect_format(head, path.suffix)
-    if kind == "empty" and info.st_size > len(head):
-        kind = "text"  # blank only at the top
-    if kind == "empty":
-        yield Skipped(source, "", "empty file")
-    elif kind == "binary":
-        yield Skipped(source, "", "binary file, not a cable")
-    elif kind == "csv":
-        yield from read_csv(path)
-    elif kind == "html":
-        yield read_html(path)
-    else:
-        yield _read_text(path, info.st_size)
+    if stream is None:
+        yield Skipped(source, "", "not a regular file")
+        return
+    with stream:
+        try:
+            size = os.fstat(stream.fileno()).st_size
+            head = stream.read(HEAD_BYTES)
+            stream.seek(0)
+        except OSError as error:
+            yield Skipped(source, "", f"cannot read: {error.strerror or error}")
+            return
+        kind = detect_format(head, path.suffix)
+        if kind == "empty" and size > len(head):
+            kind = "text"  # blank only at the top
+        if kind == "empty":
+            yield Skipped(source, "", "empty file")
+        elif kind == "binary":
+            yield Skipped(source, "", "not a cable: binary data")
+        elif kind == "csv":
+            yield from read_csv(path, stream)
+        elif kind == "html":
+            yield read_html(path, stream)
+        else:
+            yield _read_text(path, stream, size)
+
+
+def _open_regular(path: Path):
+    """The file open for reading, or None when it is not a regular file.
+
+    Opened without blocking and checked on the open file: a fifo put in a file's place
+    after the walk looked at it is refused, not waited on for ever."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    descriptor = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            os.close(descriptor)
+            return None
+    except OSError:
+        os.close(descriptor)
+        raise
+    return open(descriptor, "rb")
 
 
 def detect_format(head: bytes, suffix: str = "") -> str:
@@ -85,62 +108,20 @@ def detect_format(head: bytes, suffix: str = "") -> str:
     return "text"
 
 
-def _read_text(path: Path, size: int) -> RawCable | Skipped:
+def _read_text(path: Path, stream, size: int) -> RawCable | Skipped:
     source = str(path)
     if size > MAX_TEXT_BYTES:
         return Skipped(source, "", f"text file larger than {MAX_TEXT_BYTES >> 20} MiB")
     try:
-        data = path.read_bytes()
+        data = stream.read(MAX_TEXT_BYTES + 1)
     except OSError as error:
         return Skipped(source, "", f"cannot read: {error.strerror or error}")
+    if len(data) > MAX_TEXT_BYTES:
+        return Skipped(source, "", f"text file larger than {MAX_TEXT_BYTES >> 20} MiB")
     text = clean(decode(data))
     if not text.strip():
         return Skipped(source, "", "empty file")
     return RawCable(source, "", text, KnownFields())
-
-
-def _walk(top: Path) -> Iterator[tuple[Path, str | None]]:
-    """Files under ``top`` (or ``top`` itself), sorted, hidden ones left out.
-
-    Yields ``(path, None)`` for a file to read and ``(path, reason)`` for one that cannot be.
-    Symbolic links to directories are not followed, so a link loop cannot trap the walk.
-    """
-    try:
-        is_dir = top.is_dir()
-        exists = is_dir or top.exists() or top.is_symlink()
-    except OSError as error:
-        yield top, f"cannot read: {error.strerror or error}"
-        return
-    if not exists:
-        yield top, "no such file or directory"
-        return
-    if not is_dir:
-        yield top, None
-        return
-    if top.is_symlink():
-        # Named by the user, so followed once; links found inside are not.
-        top = top.resolve()
-    errors: list[OSError] = []
-    for folder, dirs, files in os.walk(top, onerror=errors.append):
-        while errors:
-            error = errors.pop(0)
-            yield Path(error.filename or folder), f"cannot read: {error.strerror or error}"
-        base = Path(folder)
-        linked = sorted(name for name in dirs if (base / name).is_symlink())
-        dirs[:] = sorted(name for name in dirs if not _hidden(name) and name not in linked)
-        for name in sorted(files):
-            if not _hidden(name):
-                yield base / name, None
-        for name in linked:
-            if not _hidden(name):
-                yield base / name, "symbolic link to a directory, not followed"
-    while errors:
-        error = errors.pop(0)
-        yield Path(error.filename or top), f"cannot read: {error.strerror or error}"
-
-
-def _hidden(name: str) -> bool:
-    return name.startswith(".")
 
 
 def count_hint(paths: Iterable[str | os.PathLike[str]]) -> int | None:
@@ -151,10 +132,9 @@ def count_hint(paths: Iterable[str | os.PathLike[str]]) -> int | None:
     size / 7,000). None when there is no file to read at all.
     """
     total = 0
-    for path in paths:
-        for file_path, problem in _walk(Path(path)):
-            if problem is None:
-                total += _cables_in(file_path)
+    for file_path, problem in walk_paths(paths):
+        if problem is None:
+            total += _cables_in(file_path)
     return total or None
 
 

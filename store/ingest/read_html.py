@@ -40,12 +40,17 @@ _ID_FILE_NAME = re.compile(r"\d{2}[A-Z][A-Z0-9]*\d")
 _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 
 
-def read_html(path: str | PathLike[str]) -> RawCable | Skipped:
-    """Read one Cablegate page into a ``RawCable``, or say why it could not be read."""
+def read_html(path: str | PathLike[str], stream=None) -> RawCable | Skipped:
+    """Read one Cablegate page into a ``RawCable``, or say why it could not be read.
+
+    ``stream``: the file already open in binary mode (the caller closes it)."""
     source = str(path)
     try:
-        with open(path, "rb") as stream:
+        if stream is not None:
             data = stream.read(MAX_PAGE_BYTES + 1)
+        else:
+            with open(path, "rb") as opened:
+                data = opened.read(MAX_PAGE_BYTES + 1)
     except OSError as error:
         return Skipped(source, "", f"cannot read: {error.strerror or error}")
     if len(data) > MAX_PAGE_BYTES:

@@ -31,6 +31,7 @@ from store.parse.page_extract import split_page_extract
 from store.parse.paragraphs import MAX_BLOCKS, MAX_PARAGRAPHS, marking_of, split_paragraphs
 from store.parse.refids import canonical_id, make_id, page_id_alias, parse_references
 from store.parse.run_on import run_on_body
+from store.parse.safe_ids import not_an_id, safe_id
 from store.parse.signer import split_signer
 from store.parse.stations import origin_of
 from store.parse.subject import split_subject
@@ -208,16 +209,19 @@ def _fallback(text: object, source: object, known: KnownFields | None, error: Ex
         body = _normalize(raw)
     except Exception:
         body = ""
+    warnings = [f"internal parser error, cable kept unparsed: {clean(repr(error))[:200]}"]
     try:
         given = known.id if known is not None and isinstance(known.id, str) else ""
-        cable_id = _one_line(clean(canonical_id(given) or given)) or ""
+        cable_id = canonical_id(given) or (safe_id(given) if given.strip() else "")
+        if cable_id and cable_id != canonical_id(given):
+            warnings.append(not_an_id(given, cable_id))
     except Exception:
         cable_id = ""
     return Cable(
         id=cable_id,
         source=_visible_path(source) if isinstance(source, str) else None,
         body=body,
-        warnings=(f"internal parser error, cable kept unparsed: {clean(repr(error))[:200]}",),
+        warnings=tuple(warnings),
     )
 
 
@@ -297,7 +301,18 @@ def _cable_id(known, banner, created, source, warnings) -> str:
         fixed = canonical_id(known.id)
         if fixed:
             return fixed
-        warnings.append(f"malformed reference ID {known.id[:60]!r}")
+    cable_id = _text_id(banner, created, source, warnings)
+    if known.id and known.id.strip():
+        # The catalogue names it: kept rather than lost, under an ID safe to name a file.
+        cable_id = cable_id or safe_id(known.id)
+        warnings.append(not_an_id(known.id, cable_id))
+    if not cable_id:
+        warnings.append("no reference ID found")
+    return cable_id
+
+
+def _text_id(banner, created, source, warnings) -> str:
+    """The ID the banner gives, else the file name."""
     if banner is not None and banner.station and banner.serial is not None:
         return make_id(created.year if created else None, banner.station, banner.serial)
     if source:
@@ -305,9 +320,6 @@ def _cable_id(known, banner, created, source, warnings) -> str:
         if from_name:
             warnings.append("reference ID taken from the file name")
             return from_name
-    if known.id and (kept := "".join(known.id.split()).upper()):
-        return kept  # the catalogue names it: kept as written rather than lost
-    warnings.append("no reference ID found")
     return ""
 
 

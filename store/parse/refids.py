@@ -13,16 +13,19 @@ from functools import lru_cache
 from store.parse.stations import known_station, station_of
 
 _SQUEEZE = re.compile(r"[\s_.-]+")
-_ID_SHAPE = re.compile(r"(?P<year>\d{2})?(?P<rest>[A-Z].*)")
+# Digits here are ASCII only (re.ASCII): an ID names files and is typed in shells.
+_ID_SHAPE = re.compile(r"(?P<year>\d{2})?(?P<rest>[A-Z].*)", re.ASCII)
 # What follows the year: the station's letters (digits only inside a glued SECTION word),
 # the serial, then perhaps junk letters the old tooling left after it.
-_STATION_SERIAL = re.compile(r"(?P<station>[A-Z]{2,40})0*(?P<serial>\d{1,7})(?P<tail>[A-Z]{0,12})")
+_STATION_SERIAL = re.compile(
+    r"(?P<station>[A-Z]{2,40})0*(?P<serial>\d{1,7})(?P<tail>[A-Z]{0,12})", re.ASCII
+)
 # A banner's SECTION words glued into the ID: 08ECTION01OF02MANAMA492, SECTION01GF02..., 0QF.
-_SECTION_GLUE = re.compile(r"(?P<word>[A-Z]{3,9})\d{1,3}[0OQGF]{1,3}\d{1,3}(?=[A-Z])")
+_SECTION_GLUE = re.compile(r"(?P<word>[A-Z]{3,9})\d{1,3}[0OQGF]{1,3}\d{1,3}(?=[A-Z])", re.ASCII)
 # Markings and post words glued before the station: 08EFTOLONDON123, AMEMBASSYROME5.
 _GLUED_WORDS = ("EFTO", "NOFORN", "SIPDIS", "AMEMBASSY", "AMCONSUL", "USMISSION", "CONFIDENTIAL")
 # "2006 ALMATY 79": a four-digit year where two are meant.
-_LONG_YEAR = re.compile(r"(?:19|20)(?=\d{2}[A-Z])")
+_LONG_YEAR = re.compile(r"(?:19|20)(?=\d{2}[A-Z])", re.ASCII)
 
 
 @lru_cache(maxsize=1 << 16)  # a corpus cites the same IDs over and over
@@ -110,9 +113,12 @@ _REF_ITEM = re.compile(
     r"(?:[ \t]*|-)0*(?P<serial>\d{1,7})"
     r"(?:[ \t]*\((?:19|20)?(?P<year_in>\d{2})\)|[-/](?P<year_after>\d{2})(?![\d/-]))?"
     r"(?![0-9A-Z@]|[.:]\d|/\d{1,2}/)",
+    re.ASCII,
 )
 # A serial alone after an item, the same station's: "877 AND 880", "936/935", "33, 53".
-_MORE = re.compile(r"[ \t]*(?:,|&|/|AND)[ \t]*(?P<serial>0*\d{1,7})(?![0-9A-Z@]|[./:-]\d)")
+_MORE = re.compile(
+    r"[ \t]*(?:,|&|/|AND)[ \t]*(?P<serial>0*\d{1,7})(?![0-9A-Z@]|[./:-]\d)", re.ASCII
+)
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z]{2,})")
 # Splits a REF block into items at "A.", "B)", "(C)", "D:" letter labels.
 _ITEM_LABEL = re.compile(r"(?:^|[\s;,])\(?[A-Z]\s?[.):](?=\s)")
@@ -193,8 +199,8 @@ def _unknown_station(words: list[str], serial: str, year: str | None) -> str | N
     Runs of words (``APPROXIMATELY USD 19``), a word before a year (``FALL 2008``) or before
     a small bare number (``APPROXIMATELY 19``) are prose, not items.
     """
-    if len(words) != 1 or len(words[0]) < 4 or set(words[0]) == {"X"}:
-        return None
+    if len(words) != 1 or len(words[0]) < 4 or set(words[0]) == {"X"} or "'" in words[0]:
+        return None  # an apostrophe is prose ("D'ETAT"), and no ID may hold one
     if year is None and (len(serial.lstrip("0")) < 3 or 1950 <= int(serial) <= 2029):
         return None
     return words[0]

@@ -129,6 +129,26 @@ def test_bad_files_are_reported_and_the_rest_imports(tmp_path):
         assert corpus.get("06OTHERPOST1").subject == "CAFÉ: “QUOTED”"
 
 
+def test_a_hostile_tree_is_reported_and_its_good_files_import(tmp_path, deep_folder):
+    source = write_telegrams(tmp_path / "in", {"good": telegram()})
+    write_telegrams(deep_folder(source / "d", 1200), {"deep": telegram(serial=2)})
+    (source / "loop").symlink_to(source)
+    (source / "again.txt").symlink_to(source / "good.txt")
+    (source / "broken.txt").symlink_to(source / "missing.txt")
+    os.mkfifo(source / "fifo.txt")
+    report = import_paths(tmp_path / "c.sqlite", [source], parse_workers=0)
+    assert report.imported == 2
+    reasons = sorted((Path(s.source).name, s.reason.split(" (")[0]) for s in report.skipped)
+    assert reasons == [
+        ("broken.txt", "broken symbolic link"),
+        ("fifo.txt", "not a regular file"),
+        ("good.txt", f"same file as {source / 'again.txt'}, read once"),
+        ("loop", "symbolic link to a directory, not followed"),
+    ]
+    with Corpus(tmp_path / "c.sqlite") as corpus:
+        assert corpus.get("06TESTPOST2") is not None
+
+
 def test_two_formats_of_one_cable_make_one_row(tmp_path):
     text = telegram(when=datetime(2007, 2, 3, 4, 5))
     source = write_telegrams(tmp_path / "in", {"07TESTPOST1": text})

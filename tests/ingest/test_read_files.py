@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from store.ingest import read_files as read_files_module
+from store.ingest import walk as walk_module
 from store.ingest.read_files import count_hint, detect_format, read_file, read_paths
 from store.records import KnownFields, RawCable, Skipped
 
@@ -128,7 +129,7 @@ def test_binary_empty_and_blank_files_are_skipped(tmp_path):
     make(tmp_path / "c.txt", b"\n  \n")
     make(tmp_path / "d.txt", TELEGRAM)
     assert summary(read_paths([tmp_path])) == [
-        ("a.png", "binary file, not a cable"),
+        ("a.png", "not a cable: binary data"),
         ("b.txt", "empty file"),
         ("c.txt", "empty file"),
         ("d.txt", "cable"),
@@ -166,17 +167,32 @@ def test_file_that_vanished_is_reported(tmp_path):
 
 def test_dangling_symlink_is_reported(tmp_path):
     (tmp_path / "link.txt").symlink_to(tmp_path / "missing.txt")
-    [skipped] = read_paths([tmp_path])
-    assert isinstance(skipped, Skipped)
-    assert skipped.reason.startswith("cannot read")
+    assert summary(read_paths([tmp_path])) == [("link.txt", "broken symbolic link")]
+    assert summary(read_paths([tmp_path / "link.txt"])) == [("link.txt", "broken symbolic link")]
 
 
 def test_directory_links_are_not_followed_so_loops_end(tmp_path):
     make(tmp_path / "d" / "t.txt", TELEGRAM)
     (tmp_path / "d" / "loop").symlink_to(tmp_path / "d")
+    (tmp_path / "d" / "up").symlink_to("..")
     assert summary(read_paths([tmp_path])) == [
-        ("t.txt", "cable"),
         ("loop", "symbolic link to a directory, not followed"),
+        ("t.txt", "cable"),
+        ("up", "symbolic link to a directory, not followed"),
+    ]
+
+
+def test_a_link_that_points_at_itself_is_reported(tmp_path):
+    (tmp_path / "self.txt").symlink_to("self.txt")
+    (tmp_path / "a.txt").symlink_to("b.txt")
+    (tmp_path / "b.txt").symlink_to("a.txt")
+    make(tmp_path / "c.txt", TELEGRAM)
+    items = [(name, reason.split(":")[0]) for name, reason in summary(read_paths([tmp_path]))]
+    assert items == [
+        ("a.txt", "cannot follow symbolic link"),
+        ("b.txt", "cannot follow symbolic link"),
+        ("c.txt", "cable"),
+        ("self.txt", "cannot follow symbolic link"),
     ]
 
 
@@ -186,31 +202,100 @@ def test_a_directory_link_named_by_the_user_is_followed(tmp_path):
     assert summary(read_paths([tmp_path / "alias"])) == [("t.txt", "cable")]
 
 
+def test_one_file_is_read_once_however_many_ways_it_is_reached(tmp_path):
+    original = make(tmp_path / "b" / "t.txt", TELEGRAM)
+    (tmp_path / "a.txt").symlink_to(original)
+    os.link(original, tmp_path / "c.txt")
+    items = list(read_paths([tmp_path, original, tmp_path / "b"]))
+    assert summary(items) == [
+        ("a.txt", "cable"),
+        ("c.txt", f"same file as {tmp_path / 'a.txt'}, read once"),
+        ("t.txt", f"same file as {tmp_path / 'a.txt'}, read once"),
+        ("t.txt", f"same file as {tmp_path / 'a.txt'}, read once"),
+        ("b", f"directory already read as {tmp_path / 'b'} (a loop in the tree)"),
+    ]
+    assert count_hint([tmp_path, original]) == 1
+
+
 def test_special_files_are_not_opened(tmp_path):
     os.mkfifo(tmp_path / "pipe")
-    [skipped] = read_paths([tmp_path])
-    assert skipped.reason == "not a regular file"
+    make(tmp_path / "t.txt", TELEGRAM)
+    assert summary(read_paths([tmp_path])) == [
+        ("pipe", "not a regular file (a fifo)"),
+        ("t.txt", "cable"),
+    ]
+    assert summary(read_paths([tmp_path / "pipe"])) == [("pipe", "not a regular file (a fifo)")]
+    assert summary(read_file(tmp_path / "pipe")) == [("pipe", "not a regular file")]
 
 
-def test_unreadable_directory_is_reported(tmp_path, monkeypatch):
+def test_a_fifo_linked_under_a_text_name_does_not_block(tmp_path):
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "cable.txt").symlink_to(tmp_path / "pipe")
+    # read_file is where the walk's check could be raced: it refuses on the open file.
+    assert summary(read_file(tmp_path / "cable.txt")) == [("cable.txt", "not a regular file")]
+
+
+def test_a_tree_nested_thousands_deep_is_walked(tmp_path, deep_folder):
+    make(deep_folder(tmp_path / "top", 1500) / "deep.txt", TELEGRAM)
+    make(tmp_path / "top" / "shallow.txt", TELEGRAM)
+    assert summary(read_paths([tmp_path])) == [("shallow.txt", "cable"), ("deep.txt", "cable")]
+    assert count_hint([tmp_path]) == 2
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files regardless of permissions")
+def test_unreadable_directory_is_reported(tmp_path):
+    make(tmp_path / "locked" / "inside.txt", TELEGRAM)
     make(tmp_path / "ok.txt", TELEGRAM)
-    real_walk = os.walk
+    (tmp_path / "locked").chmod(0)
+    try:
+        items = summary(read_paths([tmp_path]))
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+    assert items == [("ok.txt", "cable"), ("locked", "cannot read: Permission denied")]
 
-    def walk_with_a_failure(top, onerror=None, **kwargs):
-        onerror(PermissionError(13, "Permission denied", str(Path(top) / "locked")))
-        yield from real_walk(top, onerror=onerror, **kwargs)
 
-    monkeypatch.setattr(read_files_module.os, "walk", walk_with_a_failure)
-    items = list(read_paths([tmp_path]))
-    assert summary(items) == [("locked", "cannot read: Permission denied"), ("ok.txt", "cable")]
+def test_a_directory_that_cannot_be_listed_is_reported(tmp_path, monkeypatch):
+    # The same as a chmod 000 directory, for root too (permission bits do not bind root).
+    make(tmp_path / "locked" / "inside.txt", TELEGRAM)
+    make(tmp_path / "ok.txt", TELEGRAM)
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(walk_module.os, "scandir", scandir)
+    items = summary(read_paths([tmp_path]))
+    assert items == [("ok.txt", "cable"), ("locked", "cannot read: Permission denied")]
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files regardless of permissions")
 def test_unreadable_file_is_reported(tmp_path):
     path = make(tmp_path / "secret.txt", TELEGRAM)
+    make(tmp_path / "z.txt", TELEGRAM)
     path.chmod(0)
-    [skipped] = read_paths([path])
-    assert skipped.reason.startswith("cannot read")
+    assert summary(read_paths([tmp_path])) == [
+        ("secret.txt", "cannot read: Permission denied"),
+        ("z.txt", "cable"),
+    ]
+
+
+def test_a_file_that_cannot_be_opened_is_reported(tmp_path, monkeypatch):
+    path = make(tmp_path / "secret.txt", TELEGRAM)
+    make(tmp_path / "z.txt", TELEGRAM)
+    real_open = os.open
+
+    def refusing_open(name, flags, *args):
+        if Path(name) == path:
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, flags, *args)
+
+    monkeypatch.setattr(read_files_module.os, "open", refusing_open)
+    assert summary(read_paths([tmp_path])) == [
+        ("secret.txt", "cannot read: Permission denied"),
+        ("z.txt", "cable"),
+    ]
 
 
 def test_paths_are_read_in_the_order_given(tmp_path):

@@ -14,11 +14,27 @@ from store.ingest.parsed_records import ReaderFailed, received
 
 
 class _Child:
-    def __init__(self, exitcode: int | None = None) -> None:
-        self.exitcode = exitcode
+    """What ``received`` uses of a ``Popen``."""
 
-    def join(self, timeout: float | None = None) -> None:
+    def __init__(self, returncode: int | None = None) -> None:
+        self.returncode = returncode
+
+    def wait(self, timeout: float | None = None) -> None:
         pass
+
+
+class _Process(_Child):
+    """A multiprocessing child seen as a ``Popen``."""
+
+    def __init__(self, process) -> None:
+        self.process = process
+
+    def wait(self, timeout: float | None = None) -> None:
+        self.process.join(timeout)
+
+    @property
+    def returncode(self) -> int | None:
+        return self.process.exitcode
 
 
 def _pipe(*items):
@@ -33,11 +49,11 @@ def _pipe(*items):
 
 def test_a_child_that_died_silently_is_reported_not_waited_for():
     with pytest.raises(ReaderFailed, match=r"ended without finishing \(exit code -9\)"):
-        list(received(_pipe(), _Child(exitcode=-9)))
+        list(received(_pipe(), _Child(returncode=-9)))
 
 
 def test_what_a_child_sent_before_it_ended_is_all_taken():
-    got = received(_pipe(["a", "b"], ["c"], None), _Child(exitcode=0))
+    got = received(_pipe(["a", "b"], ["c"], None), _Child(returncode=0))
     assert list(got) == ["a", "b", "c"]
 
 
@@ -64,7 +80,7 @@ def test_a_child_killed_halfway_through_a_chunk_is_reported_not_waited_for():
     time.sleep(0.2)
     os.kill(child.pid, signal.SIGKILL)
     with pytest.raises(ReaderFailed, match="exit code -9"):
-        list(received(receiving, child))
+        list(received(receiving, _Process(child)))
 
 
 def test_the_cli_says_it_in_one_line_and_how_to_resume(tmp_path, monkeypatch, capsys):

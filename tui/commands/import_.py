@@ -38,7 +38,6 @@ def run(args: argparse.Namespace) -> int:
     from store.ingest.parsed_records import ReaderFailed
     from store.removal import drop_samples
     from store.schema import CorpusError
-    from tui.export_formats import safe
 
     missing = [p for p in args.paths if not p.exists()]
     if missing:
@@ -64,12 +63,13 @@ def run(args: argparse.Namespace) -> int:
         f"imported {report.imported:,}, updated {report.updated:,}, "
         f"unchanged {report.unchanged:,}, skipped {len(report.skipped):,} -> {target}"
     )
-    for note in report.notes[:50]:
-        print(f"  kept both: {safe(note)}", file=sys.stderr)
-    for skipped in report.skipped[:50]:
-        print(f"  skipped {safe(str(skipped))}", file=sys.stderr)
-    if len(report.skipped) > 50:
-        print(f"  ... and {len(report.skipped) - 50:,} more skipped", file=sys.stderr)
+    _listed("kept both:", report.notes, "more kept both")
+    if report.id_notes:
+        count = len(report.id_notes)
+        print(f"kept {count:,} cable{'' if count == 1 else 's'} under a safe ID: the ID the data "
+              "gave is not a cable ID", file=sys.stderr)  # fmt: skip
+        _listed("not an ID:", report.id_notes, "more IDs that are not cable IDs")
+    _listed("skipped", [str(skipped) for skipped in report.skipped], "more skipped")
     if report.interrupted:
         print("interrupted: run the same command again to resume", file=sys.stderr)
         return 130
@@ -77,6 +77,16 @@ def run(args: argparse.Namespace) -> int:
         print("nothing was imported: every item was skipped", file=sys.stderr)
         return 1
     return 0
+
+
+def _listed(label: str, lines: list[str], more: str, shown: int = 50) -> None:
+    """The first ``shown`` lines on stderr, then how many more there are."""
+    from tui.export_formats import safe
+
+    for line in lines[:shown]:
+        print(f"  {label} {safe(line)}", file=sys.stderr)
+    if len(lines) > shown:
+        print(f"  ... and {len(lines) - shown:,} {more}", file=sys.stderr)
 
 
 def _progress_bar(*, quiet: bool):

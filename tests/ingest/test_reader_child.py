@@ -1,0 +1,114 @@
+"""The import's reader child ends with its parent: a real import killed with SIGKILL or
+SIGTERM leaves no process behind (the child used to block for minutes sending to the dead
+parent, beside an orphaned multiprocessing resource tracker)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from cable_factory import telegram, write_telegrams
+
+from store.corpus import Corpus
+from store.ingest.importer import import_paths
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from bench.generate import generate_csv  # noqa: E402
+
+# Generous: the child looks at its parent every second; a loaded machine may be slow.
+GONE_WITHIN = 10.0
+
+
+def test_an_import_through_the_child_is_the_import_in_one_process(tmp_path):
+    texts = {f"c{i}": telegram(serial=i + 1, subject=f"N{i}: X") for i in range(30)}
+    source = write_telegrams(tmp_path / "in", texts)
+    (source / "junk.bin").write_bytes(bytes(range(256)) * 40)
+    alone = import_paths(tmp_path / "a.sqlite", [source], parse_workers=0)
+    child = import_paths(tmp_path / "b.sqlite", [source], parse_workers=1)
+    assert child.imported == alone.imported == 30
+    assert child.skipped == alone.skipped and len(child.skipped) == 1
+    with Corpus(tmp_path / "a.sqlite") as one, Corpus(tmp_path / "b.sqlite") as other:
+        assert one.ids() == other.ids()
+
+
+def _processes() -> dict[int, tuple[int, str]]:
+    """pid -> (parent pid, state letter) of every process, from /proc."""
+    table = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{name}/stat").read_text()
+        except OSError:
+            continue
+        # "pid (command) state ppid ...": the command may hold spaces and parentheses.
+        state, ppid = stat[stat.rindex(")") + 2 :].split()[:2]
+        table[int(name)] = (int(ppid), state)
+    return table
+
+
+def _descendants(pid: int) -> set[int]:
+    table = _processes()
+    found: set[int] = set()
+    wanted = {pid}
+    while wanted:
+        children = {child for child, (ppid, _) in table.items() if ppid in wanted}
+        wanted = children - found
+        found |= children
+    return found
+
+
+def _alive(pids: set[int]) -> set[int]:
+    """The pids still running; a zombie has ended and waits only to be reaped by init."""
+    table = _processes()
+    return {pid for pid in pids if pid in table and table[pid][1] not in "ZX"}
+
+
+def _command_line(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds processes in /proc")
+@pytest.mark.parametrize("signal_number", [signal.SIGKILL, signal.SIGTERM])
+def test_killing_an_import_leaves_no_process_behind(tmp_path, signal_number):
+    csv_path = tmp_path / "cables.csv"
+    generate_csv(csv_path, 3000, seed=7)  # enough for the import to use its child
+    command = [sys.executable, "-m", "tui.cli", "--corpus", str(tmp_path / "c.sqlite"),
+               "import", "-q", str(csv_path)]  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    parent = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)  # fmt: skip
+    family: set[int] = set()
+    try:
+        deadline = time.monotonic() + 120
+        while not family and parent.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+            family = _alive(_descendants(parent.pid))
+        assert family, "the import ended or never started its reader child"
+        assert not [pid for pid in family if "resource_tracker" in _command_line(pid)]
+        time.sleep(0.5)  # the child at work: reading, parsing, sending or blocked sending
+        family |= _alive(_descendants(parent.pid))
+        assert parent.poll() is None, "the import finished before it could be killed"
+        parent.send_signal(signal_number)
+        parent.wait()
+        deadline = time.monotonic() + GONE_WITHIN
+        while _alive(family) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        left = {pid: _command_line(pid) for pid in _alive(family)}
+        assert not left, f"still running after the import was killed: {left}"
+    finally:
+        for pid in _alive(family):
+            os.kill(pid, signal.SIGKILL)
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait()
