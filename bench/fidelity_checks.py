@@ -31,6 +31,7 @@ CLASSES = (
     DefectClass("signer_missing", "header", "signer missing where the cable ends with a name"),
     DefectClass("raw_row_shown", "header", "raw database row shown as text"),
     DefectClass("partial_undated", "header", "partial extract without a date or a year in its ID"),
+    DefectClass("mark_above_level", "header", "a portion mark above the cable's classification"),
     DefectClass("page_header_left", "body", "page header left in the text"),
     DefectClass("section_header_left", "body", "repeated section header block in the body"),
     DefectClass("anchor_left", "body", "web anchor ¶ left in numbers or text"),
@@ -74,7 +75,35 @@ _REF_CABLE = re.compile(
     r"\bREF(?:S|TEL|TELS)?\s*:\s*(?:\(?[A-Z][.):]\s*)?(?:\d{2,4}\s+)?"
     r"(?!E-?MAIL|IIR|TELCON)[A-Z]{3,}(?:\s[A-Z]{3,}){0,3}\s+\d{2,7}\b(?![/.-]\d)"
 )
-_TAG_FRAGMENT = re.compile(r"[:;()\[\]]|\b(?:SUBJECT|E\.O|DECL|THE|FOR)\b|\.$")
+# Words that show a REF item shaped like a cable is none: a date, an e-mail, a section of a
+# law, a redacted station.
+_NOT_A_CABLE = re.compile(
+    r"\b(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|E-?MAIL|SECTION|X{4,})\b"
+)
+
+
+def _mark_misread(cable) -> bool | None:
+    """A portion mark above the cable's classification, in the shape of a misread: a REF
+    item or list letter "(C) ROME 12" taken for a mark stands without a paragraph number, or
+    among marks that keep to the level. (Cables whose every paragraph is marked above the
+    catalogue's level exist in the release: the marks are right there.)"""
+    if cable.classification is None:
+        return None
+    overall = cable.classification.level.value
+    marked = [p for p in cable.paragraphs if p.marking]
+    above = [p for p in marked if p.marking.level.value > overall]
+    if not above:
+        return False
+    return any(p.number is None for p in above) or 2 * len(above) < len(marked)
+
+
+def _names_cable(head: str) -> bool:
+    match = _REF_CABLE.search(head)
+    return match is not None and not _NOT_A_CABLE.search(head, match.start(), match.end() + 30)
+
+
+# A full stop ends a fragment, but not a person tag's initial ("STEINBERG, JAMES B.").
+_TAG_FRAGMENT = re.compile(r"[:;()\[\]]|\b(?:SUBJECT|E\.O|DECL|THE|FOR)\b|(?<![ ,][A-Z])\.$")
 _TRAILER = re.compile(
     r"^\s*(?:NNNN|BT|#\d+|END\s+TEXT\.?|\(?END\s+(?:OF\s+)?(?:CABLE|MESSAGE)\)?\.?)\s*$"
     r"|^\s*(?:U\s?N\s?C\s?L|C\s?O\s?N\s?F|S\s?E\s?C\s?R|UNCLASSIFIED|CONFIDENTIAL|SECRET)\b"
@@ -132,8 +161,9 @@ def check_cable(cable, text: str, truth) -> dict[str, bool | None]:
     found["classified_by_overlong"] = (
         _overlong_name(cable.classified_by) if cable.classified_by else None
     )
+    found["mark_above_level"] = _mark_misread(cable)
     found["refs_bad"] = any(not _REF_ID.match(ref) for ref in cable.references)
-    found["refs_missed"] = not cable.references and bool(_REF_CABLE.search(head))
+    found["refs_missed"] = not cable.references and _names_cable(head)
     name = ending_name(text)
     found["signer_missing"] = (not cable.signer) if name else None
     shown = "\n".join(p.text for p in cable.paragraphs)

@@ -10,20 +10,39 @@ capital abbreviations such as ``PRT`` or ``ISN/CB`` in a mixed-case line) and th
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 _WHITESPACE = re.compile(r"\s+")
 # Where the name (and title) ends: the reasons, however the line wrap split the word, or the
 # words that introduce them. "for" alone does not end it: "Counselor for Political Affairs".
-_REASONS_WORD = r"r\s?e\s?a\s?s\s?o\s?n\s?s?\b|rsn\b"
+# Misspelt too: "Resons", "RASONS", "REAS0N", "reaons".
+_REASONS_WORD = r"r\s?e?\s?a?\s?s\s?[o0]\s?n\s?s?\b|reaons?\b|rsn\b"
 _CUT = re.compile(
-    rf"(?:,\s*|\s+|\A)(?:for\s+(?:{_REASONS_WORD})|(?:{_REASONS_WORD})"
-    r"|E\s?\.\s?O\s?\.|1\s?\.\s?[4-6]\b|\(\s?[a-h]\s?\)|(?=;))"
-    r"|\s+(?:per|under)\b(?!\s+Secretary)",
+    rf"(?:,\s*|\s+|-\s*|\A)(?:f[o0]?r\s+(?:{_REASONS_WORD})|(?:{_REASONS_WORD})"
+    r"|E\s?\.\s?O\b\.?|1\s?[.,]\s?[2-6]\b|\(\s?[a-h]\s?\)|(?=;))"
+    r"|\s+(?:per|under)\b(?!\s+Secretary)"
+    # "BASED ON E.O. 12958", "DUE TO 1,4 (C)", "FOR 12958 1.4", a "FOR" the wrap left alone.
+    r"|\s+(?:based\s+(?:[o0]n|upon)|due\s+to)\b|\s+f[o0]?r\b(?=\s*(?:\d|\Z))",
     re.IGNORECASE,
 )
+# The label said again at the start of the value: "1. CLASSIFIED BY", "(C) Classified by",
+# "This message classified by", "Classfied By:", "DOS CLASSIFICATION GUIDE BY".
+_LABEL_AGAIN = re.compile(
+    r"\A(?:\d{1,2}\s?\.\s*)?(?:\(\s?[A-Z/]{1,8}\s?\)\s*)?"
+    r"(?:[^,;:]{0,30}?\bclas\w*(?:\s+guide)?\s+by\b\s*:?\s*)?",
+    re.IGNORECASE,
+)
+# Charge d'Affaires as typed: "Charge d,Affaires a. i.", "Charge de'Affairs ai.", "Charge'",
+# "Charge Affaires", "Charge d'Afairs (AI)", "Charge d'Affaries".
+_CHARGE = re.compile(
+    r"\bCHARG[EÉ]['’]?(?:,?\s*(?:DE?\s?['’,]?\s?)?A\s?FF?AI?R[IE]*S\b)?"
+    r"(?P<ai>,?\s*(?:\(\s?A\.?\s?I\.?\s?\)|A\.\s?I\.?|AI\.)(?=\s|,|\Z))?",
+    re.IGNORECASE,
+)
+# A name the line wrap cut: "Hoyt Y ee", "Charles O. Blah a,", "Richa rd Hoagland".
+_CUT_NAME = re.compile(r"\b([A-Z][A-Za-z]{0,12}) ([a-z]{1,4})(?=[\s,;]|\Z)")
 # The reasons themselves: "1.4 (b) and (d)", "1.4(B)", "1.5 (D)", "1.4 b/d", "E.O. 12958 1.4".
 _REASONS = re.compile(
     r"(?:E\.?\s?O\.?\s?12958[,:]?\s*(?:sections?\s*)?)?1\s?\.\s?[4-6]\s*\.?\s*"
@@ -35,7 +54,7 @@ _SUFFIX = re.compile(r"\A(?:Jr|Sr|II|III|IV)\.?\Z", re.IGNORECASE)
 _CONNECTORS = {"for", "and", "of", "the", "&", "to", "on", "in", "de"}
 _PARTICLES = {"de", "da", "del", "della", "van", "von", "der", "den", "bin", "al", "el", "la",
               "le", "du", "dos", "das", "di", "y", "st."}  # fmt: skip
-_NAME_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w'’.\-]*\Z|[A-Z]\.?\Z")
+_NAME_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w'’.\-]*\Z|[A-Z]\.?\Z|0\.\Z")
 _ABBREVIATION = re.compile(r"[A-Z][A-Z/&-]{1,7}\Z")
 
 
@@ -57,6 +76,8 @@ def split_classified_by(value: str | None) -> ClassifiedBy:
     if not value:
         return ClassifiedBy(None, None, None)
     value = _WHITESPACE.sub(" ", value).strip()
+    value = value[_LABEL_AGAIN.match(value).end() :]
+    value = re.sub(r"\b([Ff]) (or\s+r)", r"\1\2", value)  # "Goldberger f or reasons"
     cut = _CUT.search(value)
     who = value[: cut.start()] if cut else value
     # "by CDA ..." (the label said twice), and the "..." of a page that cut the line short.
@@ -64,8 +85,43 @@ def split_classified_by(value: str | None) -> ClassifiedBy:
     who = re.sub(r"\s*(?:\.{3}|…)\s*\Z", "", who)
     reasons = _reasons(value[cut.start() :]) if cut else None
     who = re.sub(r"\A\s*\([A-Z/]{1,8}\)\s*", "", who)  # "(U) Polcounselor ..."
+    who = _as_typed_apart(who)
+    # "... Starr for E.O. 12958 reasons": the "for" before what was cut off.
+    who = re.sub(r"[\s,]+(?:f[o0]?r|per|and)\s*\Z", "", who, flags=re.IGNORECASE)
     name, title = _name_and_title_any_case(who.strip(" ,;:-"))
     return ClassifiedBy(name, title, reasons)
+
+
+def _as_typed_apart(who: str) -> str:
+    """The title and name apart where typing ran them together or cut them."""
+    who = _CHARGE.sub(_charge, who)
+    # "AMB:RCROCKER", "Counselor:Steve Weston", "ISN ? PATRICIA": a colon or a lone question
+    # mark between title and name, read as the comma it stands for.
+    who = re.sub(r"\s*:\s*|\s+\?\s+", ", ", who)
+    who = re.sub(r"(?<=[A-Z]{2})/(?=[A-Z][a-z])", " ", who)  # "DCM/Ted Osius"
+    if any(ch.islower() for ch in who):
+        who = _CUT_NAME.sub(_glued_back, who)
+    return who
+
+
+def _charge(match: re.Match[str]) -> str:
+    if _CHARGE_AS_MEANT.fullmatch(match.group()):
+        return match.group()
+    title = "Charge d'Affaires" + (" a.i." if match.group("ai") else "")
+    return title.upper() if match.group().isupper() else title
+
+
+_CHARGE_AS_MEANT = re.compile(r"Charg[eé](?: d['’]Affaires(?:,? a\.i\.)?)?", re.IGNORECASE)
+
+
+_SMALL_WORDS = {"ai", "per", "from", "with", "also", "only", "dept", "div"}
+
+
+def _glued_back(match: re.Match[str]) -> str:
+    word, piece = match.groups()
+    if piece in _CONNECTORS or piece in _PARTICLES or piece in _SMALL_WORDS:
+        return match.group()
+    return word + piece
 
 
 def _reasons(rest: str) -> str | None:
@@ -105,10 +161,17 @@ def _name_and_title(who: str) -> tuple[str | None, str | None]:
         words = segment.split()
         title_words, rest = _leading_title(words, mixed)
         name = _name_words(rest)
+        if not name and any(word.lower() in _PLACE_JOINERS for word in words):
+            name = _trailing_name(words, mixed)  # "Special Representative for Afghanistan ..."
+            title_words = words[: len(words) - len(name)]
         if not name:
             leading_titles.append(segment)
             continue
         title_words, name = _title_inside(title_words, name, mixed)
+        if _place_before(words, title_words, name, mixed):
+            # "Ambassador to Sudan Timothy Carney": the name is at the end of the segment.
+            name = _trailing_name(words, mixed)
+            title_words = words[: len(words) - len(name)]
         title = " ".join(title_words)
         if not title:
             title = ", ".join(leading_titles) or ", ".join(segments[index + 1 :])
@@ -117,6 +180,45 @@ def _name_and_title(who: str) -> tuple[str | None, str | None]:
         return " ".join(name), title or None
     # Only title words ("Classified By: Ambassador"): no name is given.
     return None, who
+
+
+_PLACE_JOINERS = {"for", "to", "of", "and"}
+_INITIALS = re.compile(r"(?:[A-Z0]\.)+[A-Z]?\Z|[A-Z]\Z")
+
+
+def _place_before(words: list[str], title: list[str], name: list[str], mixed: bool) -> bool:
+    """Whether a title "for" or "to" a place runs into the name found: a joining word inside
+    the name, or words that are no title between the joining word and the name."""
+    if any(word.lower() in _PLACE_JOINERS for word in name):
+        return True
+    joiners = [i for i, word in enumerate(title) if word.lower() in _PLACE_JOINERS]
+    if not joiners:
+        return False
+    between = words[joiners[-1] + 1 : len(title)] + name[:-2]
+    return any(not _is_title(word, mixed) for word in between)
+
+
+def _trailing_name(words: list[str], mixed: bool) -> list[str]:
+    """The name at the end of ``words``: a given name, initials perhaps, the surname and a
+    suffix perhaps ("Richard C. Holbrooke", "TIMOTHY CARNEY", "Robert O. Blake, Jr.")."""
+    end = len(words)
+    while end and _SUFFIX.match(words[end - 1].rstrip(",")):
+        end -= 1
+    last = words[end - 1].rstrip(",") if end else ""
+    if not _NAME_WORD.match(last) or _is_title(last, mixed):
+        return []
+    start = end - 1
+    while start and _INITIALS.match(words[start - 1]):
+        start -= 1
+    if start:
+        first = words[start - 1]
+        joiner = first.lower() in _PLACE_JOINERS
+        if _NAME_WORD.match(first) and not joiner and not _is_title(first, mixed):
+            start -= 1
+    name = words[start:]
+    if len(name[-1]) > 2 and name[-1].endswith(".") and not _SUFFIX.match(name[-1]):
+        name[-1] = name[-1].rstrip(".")
+    return name
 
 
 def _title_inside(
@@ -175,11 +277,54 @@ def _is_title(word: str, mixed: bool) -> bool:
     titles = _titles()
     if bare.lower() in titles or word.lower() in titles:
         return True
-    if "/" in bare and len(bare) <= 24:
-        return True  # office symbols: "P/E", "E/Pol", "ISN/MTR", "Political/Economic"
-    if "-" in bare and all(part.lower() in titles for part in bare.split("-") if part):
-        return True  # "Minister-Councelor", "Pol-Mil"
+    if ("/" in bare or "&" in bare) and len(bare) <= 24:
+        return True  # office symbols: "P/E", "E/Pol", "ISN/MTR", "Political/Economic", "EST&H"
+    if "-" in bare and all(
+        _known_title(part) or part.lower() in _HYPHEN_WORDS for part in bare.split("-") if part
+    ):
+        return True  # "Minister-Councelor", "Pol-Mil", "Ambassador-at-Large"
+    if _known_title(bare):
+        return True
     return mixed and bool(_ABBREVIATION.match(bare)) and not _SUFFIX.match(bare)
+
+
+_HYPHEN_WORDS = {"at", "large", "in", "of"}
+
+
+@lru_cache(maxsize=4096)
+def _known_title(word: str) -> bool:
+    """A title word as listed or misspelt: ``AMBASSAD0R``, ``Ambassaor``, ``Counsleor``, ``CIEF``.
+
+    One keystroke off a listed word of five letters or more: a letter left out, doubled,
+    changed, or two swapped. (Two would take names: "Charles" is two off "charge".)
+    """
+    lower = word.lower().replace("0", "o")
+    titles = _titles()
+    if lower in titles:
+        return True
+    if not lower.isalpha() or len(lower) < 4:
+        return False
+    return any(
+        len(title) >= 5 and abs(len(title) - len(lower)) <= 1 and _edits(lower, title, 1) <= 1
+        for title in titles
+    )
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """Edit distance with swaps of neighbours, given up past ``limit``."""
+    before: list[int] | None = None
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if before is not None and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], before[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        before, previous = previous, current
+    return previous[-1]
 
 
 def _name_words(words: list[str]) -> list[str]:
@@ -198,6 +343,8 @@ def _name_words(words: list[str]) -> list[str]:
         name.pop()
     if name and len(name[-1]) > 2 and name[-1].endswith(".") and not _SUFFIX.match(name[-1]):
         name[-1] = name[-1].rstrip(".")  # the sentence's full stop, not an initial's
+    if name and re.fullmatch(r"I{2,3}\.|IV\.", name[-1]):
+        name[-1] = name[-1][:-1]  # "Baltimore, III.": numerals take no full stop
     return name
 
 
@@ -219,6 +366,11 @@ def find_classified_by(lines: list[str]) -> str | None:
     if "lassified" not in block and "LASSIFIED" not in block:
         return None  # most cables: one C-level test instead of sixty searches
     for index, line in enumerate(lines):
+        if line.strip() == "CLASSIFIED" and index + 1 < len(lines):
+            following = lines[index + 1].lstrip()
+            if following.startswith(("BY:", "BY ")):
+                line = f"CLASSIFIED {following}"  # the label cut by the line wrap
+                lines = [*lines[: index + 1], "", *lines[index + 2 :]]
         match = _IN_TEXT.search(line) if len(line) < 2000 else None
         if match is None:
             continue

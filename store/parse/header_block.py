@@ -12,6 +12,7 @@ import re
 from store.parse.labels import match_label, split_glued
 from store.parse.markings import caption_words, parse_banner
 from store.parse.paragraphs import PARAGRAPH_START
+from store.parse.refids import continues_refs
 from store.records import KnownFields
 
 # The banner is near the top, under the transmission header; past this many lines after the
@@ -208,7 +209,9 @@ def read_fields(lines: list[str], start: int) -> HeaderFields:
             current = reader.current
             if current == "ref" and _ref_goes_on(lines, index):
                 pass
-            elif current in ("subject", "tags", "decl") and not getattr(fields, current):
+            elif current in ("subject", "tags", "decl", "classified_by") and not getattr(
+                fields, current
+            ):
                 pass  # "SUBJECT:" alone on its line, its value below
             else:
                 reader.current = None
@@ -229,6 +232,9 @@ def read_fields(lines: list[str], start: int) -> HeaderFields:
         if parse_banner(line) is not None:
             reader.current = None
             reader.repeating = reader.seen_field
+            index += 1
+            continue
+        if reader.current == "ref" and continues_refs(line) and reader.go_on(stripped):
             index += 1
             continue
         if starts_paragraph(line):
@@ -306,7 +312,8 @@ def _ref_goes_on(lines: list[str], blank: int) -> bool:
     """True when a blank line inside a REF block is followed by its next lettered item."""
     for line in lines[blank + 1 : blank + 4]:
         if line.strip():
-            return bool(_REF_ITEM_LINE.match(line)) and not starts_paragraph(line)
+            lettered = _REF_ITEM_LINE.match(line) and not starts_paragraph(line)
+            return bool(lettered) or continues_refs(line)
     return False
 
 

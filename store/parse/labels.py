@@ -17,21 +17,23 @@ _EO = r"E\.?[ \t]?[O0]\.?[ \t]?1[0-9]{4}"
 _LABEL = re.compile(
     r"[ \t]*(?:\((?:U|SBU)\)[ \t]*)?(?P<label>"
     + _EO
-    + r"|DECL(?:ASSIFY)?(?:[ \t]+ON)?|TAGS|TAG|TAGES|TGS|AGS|SUBJECT|SUBJ|UBJECT"
-    r"|REF(?:TELS?|S|ERENCES?)?|CLASS?IFIED[ \t]*BY)"
-    r"(?P<sep>[ \t]*[:;][ \t]*|[ \t]+|[ \t]*\Z)(?P<value>.*)",
+    + r"|DECL(?:ASSIFY)?(?:[ \t]+ON)?|TAGS|TAG|TAGES|TGS|AGS|TABS|TAS|SUBJECT|SUBJ|UBJECT"
+    r"|REF(?:TELS?|S|ERENCES?|\(S\))?|CLASS?IFIED[ \t]*BY)"
+    r"(?P<sep>[ \t]*[:;][ \t]*|[ \t]*\.[ \t]+|[ \t]+|[ \t]*\Z)(?P<value>.*)",
     re.IGNORECASE,
 )
 # The label words that may stand without a colon, and how they must be written then.
 _BARE_OK = {"E", "D", "C", "T", "S", "R"}
-_REF_ITEM_START = re.compile(r"\(?[A-Z][.)][ \t]|\d{2}[ \t]+[A-Z]|[A-Z]{3,}[A-Z ]*[ \t]\d")
+_REF_ITEM_START = re.compile(
+    r"\(?[A-Z][.)][ \t]|\d{2}[ \t]+[A-Z]|(?:[A-Z][ \t]+)?[A-Z]{3,}[A-Z ]*[ \t]\d"
+)
 
 
 def _field_of(label: str) -> str:
     upper = label.upper()
     if upper.startswith(("E", "DECL")):
         return "decl"
-    if "G" in upper[:4] and upper[0] in "TA":
+    if upper in ("TAS", "TABS") or ("G" in upper[:4] and upper[0] in "TA"):
         return "tags"
     if "UBJ" in upper:
         return "subject"
@@ -53,9 +55,9 @@ def match_label(line: str) -> tuple[str, str] | None:
     field = _field_of(label)
     if ":" not in match.group("sep") and ";" not in match.group("sep"):
         first = label.lstrip()[:1].upper()
-        if label == "TAG" and _BARE_TAG_VALUE.fullmatch(value):
-            return "tags", value  # "TAG MASS, PREL, BR"
-        if first not in _BARE_OK or label in ("AGS", "UBJECT", "TAG", "TAGES", "TGS"):
+        if label.upper() in ("TAG", "TAGS") and _BARE_TAG_VALUE.fullmatch(value):
+            return "tags", value  # "TAG MASS, PREL, BR", "tags PREL ECON"
+        if first not in _BARE_OK or label.upper() in _COLON_ONLY:
             return None
         if field in ("tags", "subject", "ref", "decl") and label != label.upper():
             return None
@@ -73,6 +75,8 @@ def match_label(line: str) -> tuple[str, str] | None:
     return field, value
 
 
+# Misspelt labels are labels only with their colon: bare, they are words of a sentence.
+_COLON_ONLY = {"AGS", "UBJECT", "TAG", "TAGES", "TGS", "TAS", "TABS"}
 _BARE_TAG_VALUE = re.compile(r"[A-Z]{2,6}(?:[ \t,]+[A-Z]{2,6}){1,15}[ \t,]*")
 _DECL_WORD = re.compile(r"\A(?:DECL(?:ASSIFY)?(?:[ \t]+ON)?[ \t]*:?)", re.IGNORECASE)
 _REPEATED_CLASSIFIED = re.compile(r"\A(?:\(U\)[ \t]*)?CLASSIFIED[ \t]+BY[ \t]*:?", re.IGNORECASE)
@@ -89,9 +93,9 @@ _GLUE = re.compile(
     # E.O. as a field: its value follows ("DECL", "N/A", a date); "E.O. 13382 ENTITIES" in a
     # subject and "E.O. 12958 1.4 (b)" among reasons are not one.
     r"E\.[ \t]?[O0]\.[ \t]?1[0-9]{4}[ \t]*[:;]?[ \t]*(?:DECL|N/?A\b|\d{1,2}/|X\d|OADR|TAGS|\Z)"
-    r"|(?<![A-Za-z])(?:TAGS?|TAGES|TGS)[ \t]*[:;]"
-    r"|(?<![A-Za-z])SUBJ(?:ECT)?[ \t]*:"
-    r"|REF(?:TELS?|S)?[ \t]*:"
+    r"|(?<![A-Za-z])(?:TAGS?|TAGES|TGS|AGS|TABS|TAS|Tags)[ \t]*[:;]"
+    r"|(?<![A-Za-z])(?:SUBJ(?:ECT)?|Subject)[ \t]*:"
+    r"|REF(?:TELS?|S)?[ \t]*:|(?<![A-Za-z])(?:REF\(S\)|Ref(?:s|\(s\))?)[ \t]*:"
     r"|(?<![a-z])Classified[ \t]+[Bb]y\b|(?<![A-Za-z])CLASSIFIED[ \t]+BY\b"
     r"|(?<![A-Za-z])DECL[ \t]*:(?![ \t]*\Z)"
     r"|(?<!P[ \t])(?:" + _spaced("CONFIDENTIAL") + "|" + _spaced("SECRET") + "|"
@@ -142,13 +146,27 @@ def split_glued(line: str) -> list[str]:
     pieces.append(line[start:])
     out: list[str] = []
     for piece in pieces:
+        if out and _LABEL_ONLY.fullmatch(out[-1]) and _same_field(out[-1], piece):
+            out[-1] = piece  # "Classified By: 1. CLASSIFIED BY ...": the label said twice
+            continue
         out.extend(_split_after_banner(piece))
     return [out_piece for out_piece in out if out_piece.strip()] or [line]
 
 
+# A label with nothing after it but a paragraph number or a mark.
+_LABEL_ONLY = re.compile(r"[ \t]*[A-Za-z. ]{3,16}:?[ \t]*(?:\d{1,2}\.|\([A-Z/]{1,8}\))?[ \t]*")
+
+
+def _same_field(first: str, second: str) -> bool:
+    one, two = match_label(first), match_label(second)
+    # Classified By only: a subject's mark said before the second label is kept elsewhere.
+    return one is not None and two is not None and one[0] == two[0] == "classified_by"
+
+
 # Cheap tests first (literal prefixes): only a line holding one of these can be cut.
 _TRIGGER = re.compile(
-    r"E\.|TAG|TGS|SUBJ|REF|[Cc]lassified|CLASSIFIED|DECL|UNCLAS|CONFIDENTIAL|SECRET|SENSITIVE"
+    r"E\.|TAG|Tags[ \t]*:|AGS[ \t]*:|TA[BS]S?[ \t]*:|TGS|SUBJ|Subject[ \t]*:|REF|Ref[s(]?\S{0,2}:"
+    r"|[Cc]lassified|CLASSIFIED|DECL|UNCLAS|CONFIDENTIAL|SECRET|SENSITIVE"
     r"|Sensitive|[CSU] [OEN] [NCC] |  \d"
 )
 _LEVEL_START = re.compile(

@@ -37,15 +37,21 @@ _CAVEAT_CODES = {
 }
 
 _REL = re.compile(r"REL(?: TO)? [A-Z]{2,5}(?:[ ,]+[A-Z]{2,5})*\Z")
+_COUNTRY = re.compile(r"[A-Z]{2,5}\Z")
 
 # A portion mark: parentheses around a level code and optional caveats joined by / or //.
 PORTION_MARK = re.compile(r"\((?:U|SBU|C|S|TS)(?:/{1,2}[A-Z][A-Z ,]{0,30})*\)")
 # The same, but only with caveats ``parse_portion_mark`` knows, so that a match is always a
 # marking: the paragraph splitter uses it to tell ``(S//NF)`` from the office symbol ``(S/CT)``.
+# Release caveats list countries after commas, blanks or slashes ("REL TO NATO/AUS",
+# "REL TO USA, KEN, GBR//"); a blank may stand inside the brackets ("(SBU )", "( C)").
+_CAVEAT_WORDS = "|".join(sorted(_CAVEAT_CODES, key=len, reverse=True))
 STRICT_PORTION_MARK = re.compile(
-    r"\((?:SBU|TS|U|C|S)(?:/{1,2}(?:"
-    + "|".join(sorted(_CAVEAT_CODES, key=len, reverse=True))
-    + r"|REL(?: TO)? [A-Z]{2,5}(?:[ ,]+[A-Z]{2,5})*))*\)"
+    r"\( ?(?:SBU|TS|U|C|S)(?:/{1,2}(?:"
+    + _CAVEAT_WORDS
+    + r"|REL(?: TO)? [A-Z]{2,5}(?:(?:[ ,]+|/(?!(?:"
+    + _CAVEAT_WORDS
+    + r")\b))[A-Z]{2,5})*))*/{0,2} ?\)"
 )
 
 
@@ -58,6 +64,8 @@ def parse_portion_mark(text: str) -> Marking | None:
     if not (text.startswith("(") and text.endswith(")")):
         return None
     parts = [p.strip() for p in text[1:-1].replace("//", "/").split("/")]
+    while len(parts) > 1 and not parts[-1]:
+        parts.pop()  # "(C//REL TO USA, KEN//)": the slashes closing the list
     head = _LEVEL_CODES.get(parts[0])
     if head is None:
         return None
@@ -67,6 +75,9 @@ def parse_portion_mark(text: str) -> Marking | None:
         caveat = _CAVEAT_CODES.get(part)
         if caveat is None and _REL.match(part):
             caveat = part.replace("REL TO ", "REL ")
+        elif caveat is None and found and found[-1].startswith("REL ") and _COUNTRY.match(part):
+            found[-1] = f"{found[-1]}, {part}"  # "REL TO NATO/AUS": one more country
+            continue
         if caveat is None:
             return None
         if caveat not in found:

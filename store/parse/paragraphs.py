@@ -23,7 +23,8 @@ _MARK = STRICT_PORTION_MARK.pattern
 # After a number a mark may be written in lower case ("2. (c)"); alone at a line start "(c)"
 # is a list item, so there it must be upper case.
 _ANY_CASE_MARK = f"(?i:{_MARK})"
-_NUMBER = r"¶ ?\d{1,3}\.?|\d{1,3}\.(?!\d)"
+# "2 . (U)": a blank before the number's full stop, where a mark follows.
+_NUMBER = r"¶ ?\d{1,3}\.?|\d{1,3}\.(?!\d)|\d{1,3} \.(?=[^\S\n]*\()"
 # Sub-paragraph labels, numbers only when a mark follows: "A.", "b.", "(1)", "2)", "iv.".
 _SUB = r"[A-Za-z]\.|[ivx]{2,5}\.|\(\d{1,2}\)|\d{1,2}\)"
 # "11. (C) ...", "9.(C) ...", "¶1. ...", "(C) ..." (mark alone), "A. (S) ..." (lettered).

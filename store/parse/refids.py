@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from store.parse.stations import known_station, station_of
+from store.parse.stations import known_station, ref_station, station_of
 
 _SQUEEZE = re.compile(r"[\s_.-]+")
 # Digits here are ASCII only (re.ASCII): an ID names files and is typed in shells.
@@ -103,21 +103,23 @@ _NOT_CABLES = {
 # Words near an item that show it is not a cable even when the station looks like one.
 _NOT_CABLE_CONTEXT = ("EMAIL", "E-MAIL", "TELCON", "MEMCON", "@", "HTTP", "WWW.")
 
-# One item: optional year (2 or 4 digits, bare, in brackets or hyphened: ``10-OTTAWA-57``),
-# a station of one to five words (a ``0`` typed for ``O`` inside a word), a serial, and
-# optionally a year after it: ``(08)``, ``(2008)``, ``-91``, ``/08``.
-_WORD = r"[A-Z](?:[A-Z']|0(?=[A-Z]))+"
+# One item: optional year (2 or 4 digits, bare, in brackets or hyphened: ``10-OTTAWA-57``;
+# ``O4`` with a letter O, ``094`` with a stray digit), a station of one to five words (a ``0``
+# typed for ``O`` inside or at the end of a word), perhaps the year in brackets, a serial
+# (``#3565``, ``O1512``), and optionally a year after it: ``(08)``, ``(2008)``, ``-91``, ``/08``.
+_WORD = r"[A-Z](?:[A-Z']|-(?=[A-Z])|0(?=[A-Z])|0(?=[ \t]+\d))+"
 _REF_ITEM = re.compile(
-    r"(?<![A-Z0-9/@.-])(?:\(?(?:19|20)?(?P<year>\d{2})\)?(?:[ \t]+|-)?)?"
+    r"(?<![A-Z0-9/@.-])(?:\(?(?:19|20)?(?P<year>\d{2}|O\d|0\d{2})\)?(?:[ \t]+|-)?)?"
     rf"(?P<station>{_WORD}(?:[ \t]+{_WORD}){{0,4}})"
-    r"(?:[ \t]*|-)0*(?P<serial>\d{1,7})"
+    r"(?:[ \t]*\((?:(?:19|20)?(?P<year_mid>\d{2})|[CSU])\))?"
+    r"(?:[ \t]*|-)#?(?:O(?=\d))?0*(?P<serial>\d{1,7})"
     r"(?:[ \t]*\((?:19|20)?(?P<year_in>\d{2})\)|[-/](?P<year_after>\d{2})(?![\d/-]))?"
     r"(?![0-9A-Z@]|[.:]\d|/\d{1,2}/)",
     re.ASCII,
 )
 # A serial alone after an item, the same station's: "877 AND 880", "936/935", "33, 53".
 _MORE = re.compile(
-    r"[ \t]*(?:,|&|/|AND)[ \t]*(?P<serial>0*\d{1,7})(?![0-9A-Z@]|[./:-]\d)", re.ASCII
+    r"[ \t]*(?:,|&|/|AND)[ \t]*(?P<serial>0*\d{1,7})(?![0-9A-Z@]|[.:-]\d)", re.ASCII
 )
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z]{2,})")
 # Splits a REF block into items at "A.", "B)", "(C)", "D:" letter labels.
@@ -128,8 +130,29 @@ _GLUED_LABEL = re.compile(r"(?<=\d)(?=[A-Z][.)]\s)|(?<![A-Z])(?<=[A-Z][.)])(?=[A
 _BLOCK_END = re.compile(
     r"(?:^|\s)1\.\s*\([A-Z/]+\)|CLASSIFIED\s+BY|\bSUMMARY\b|SENSITIVE BUT UNCLASSIFIED"
 )
+# Page headers a REF block runs across: "TRIPOLI 00000402 001.2 OF 003" (perhaps flattened,
+# perhaps wrapped) and "PAGE 02 ROME 01196 01 OF 02 082030Z". Never items.
+_PAGE_HEADER = re.compile(
+    r"\b[A-Z][A-Z .'-]{1,30}?\s0*\d{3,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b"
+    r"|\bPAGE\s+\d{1,3}\s+[A-Z][A-Z .'-]{1,30}?\s+\d{3,8}(?:\s+\d{2}\s+OF\s+\d{2})?\s+\d{6}Z"
+)
 # Refs over this many characters are prose pasted into the REF line; read only the start.
 _MAX_BLOCK = 4000
+
+
+# A line that goes on with REF items: perhaps a dash or a letter label ("(C)", "B."), perhaps a
+# year, a station's name and a serial. "(C) SAO PAULO 260" is item C, not a paragraph marked
+# CONFIDENTIAL.
+_ITEM_LINE = re.compile(
+    r"[ \t]*[-\u00b6]?[ \t]*(?:\(?[ ]?[A-Z][ ]?[.):]\)?[ \t]*)?(?:\(?(?:19|20)?\d{2}\)?[ \t]+)?"
+    r"(?P<station>[A-Za-z][A-Za-z.' -]{1,30}?)[ \t]+#?0*\d{1,7}\b"
+)
+
+
+def continues_refs(line: str) -> bool:
+    """Whether ``line`` (inside a REF block, perhaps after a blank line) holds more items."""
+    match = _ITEM_LINE.match(line)
+    return match is not None and ref_station(match.group("station")) is not None
 
 
 def parse_references(block: str, own_year: int | None, own_id: str | None) -> list[str]:
@@ -144,13 +167,57 @@ def parse_references(block: str, own_year: int | None, own_id: str | None) -> li
     end = _BLOCK_END.search(text)
     if end:
         text = text[: end.start()]
-    text = _GLUED_LABEL.sub(" ", text)
+    text = _PAGE_HEADER.sub(" ", _GLUED_LABEL.sub(" ", text))
     found: list[str] = []
+    own_station = _own_station(own_id)
     for piece in _ITEM_LABEL.split(text):
-        for ref in _piece_refs(piece, own_year):
+        for ref in _piece_refs(piece, own_year) or _bare_item(piece, own_year, own_station):
             if ref != own_id and ref not in found:
                 found.append(ref)
     return found
+
+
+def _own_station(own_id: str | None) -> str | None:
+    shape = _ID_SHAPE.fullmatch(own_id or "")
+    match = _STATION_SERIAL.fullmatch(shape.group("rest")) if shape else None
+    return match.group("station") if match else None
+
+
+# An item of a serial alone ("A) 6307": the cable's own station), or of the serial before
+# the station ("870 ULAANBAATAR").
+_SERIAL_ONLY = re.compile(r"[\s:-]*0*(?P<serial>\d{3,7})[\s,;.]*")
+_SERIAL_FIRST = re.compile(
+    r"[\s:-]*(?:(?:19|20)?(?P<year>\d{2})[ \t]+)?0*(?P<serial>\d{2,7})[ \t]+"
+    r"(?P<station>[A-Z][A-Z' .-]{1,30}?)[\s,;.]*"
+)
+
+
+def _bare_item(piece: str, own_year: int | None, own_station: str | None) -> list[str]:
+    if own_station and (alone := _SERIAL_ONLY.fullmatch(piece)):
+        return [make_id(own_year, own_station, int(alone.group("serial")))]
+    first = _SERIAL_FIRST.fullmatch(piece)
+    station = ref_station(first.group("station")) if first else None
+    if first is None or station is None:
+        return []
+    year = int(first.group("year")) if first.group("year") else own_year
+    return [make_id(year, station, int(first.group("serial")))]
+
+
+def _item_year(text: str | None, own_year: int | None) -> int | None:
+    """A year as written before or after a serial: ``08``, ``O8`` (letter O), ``094``."""
+    if not text:
+        return own_year
+    text = text.replace("O", "0")
+    if len(text) == 2:
+        return int(text)
+    # "094": one digit too many; of the two readings the latest not after the cable's own.
+    readings = [int(text[:2]), int(text[1:])]
+    if own_year is not None:
+        own = own_year % 100
+        # The readings as years since 1950, so that 94 (1994) comes before 09 (2009).
+        fitting = [y for y in readings if (y - 50) % 100 <= (own - 50) % 100]
+        readings = fitting or readings
+    return max(readings, key=lambda y: (y - 50) % 100)
 
 
 def _piece_refs(piece: str, own_year: int | None) -> list[str]:
@@ -161,31 +228,44 @@ def _piece_refs(piece: str, own_year: int | None) -> list[str]:
     while match := _REF_ITEM.search(piece, position):
         position = match.start() + 1
         words = match.group("station").replace("0", "O").split()
-        if any(word in _NOT_CABLES for word in words):
-            continue
-        context = piece[max(0, match.start() - 20) : match.end() + 20]
+        if any(word in _NOT_CABLES for word in words) and ref_station(" ".join(words)) is None:
+            continue  # "JAN" is a month, but "RIO DE JAN" a station
+        context = _same_item(piece, match.start(), match.end())
         if any(word in context for word in _NOT_CABLE_CONTEXT):
             continue
         serial = int(match.group("serial"))
         if match.group("year_after") and serial <= 12:
             continue  # "ROME 5/16": a day and month, not a serial and year
-        year_text = match.group("year") or match.group("year_in") or match.group("year_after")
+        year_text = (
+            match.group("year")
+            or match.group("year_mid")
+            or match.group("year_in")
+            or match.group("year_after")
+        )
         station = _station_in(words)
         if station is None and not piece[: match.start()].strip():
             station = _unknown_station(words, match.group("serial"), year_text)
         if station is None:
             continue
-        year = int(year_text) if year_text else own_year
+        year = _item_year(year_text, own_year)
         refs.append(make_id(year, station, serial))
         more, position = _more_serials(piece, match.end())
         refs.extend(make_id(year, station, serial) for serial in more)
     return refs
 
 
+def _same_item(piece: str, start: int, end: int) -> str:
+    """The text around a candidate, within its item: items a semicolon parts are looked at
+    apart, so that an e-mail item does not drop the cables beside it."""
+    left = piece.rfind(";", max(0, start - 20), start)
+    right = piece.find(";", end, end + 20)
+    return piece[max(0, start - 20) if left < 0 else left : end + 20 if right < 0 else right]
+
+
 def _station_in(words: list[str]) -> str | None:
     """The station the last words name (``AND THE HAGUE`` -> THEHAGUE), or None."""
     for start in range(len(words)):
-        station = known_station(" ".join(words[start:]))
+        station = ref_station(" ".join(words[start:]))
         if station:
             return station
     if set(words[-1]) == {"X"}:
@@ -209,6 +289,8 @@ def _unknown_station(words: list[str], serial: str, year: str | None) -> str | N
 def _more_serials(piece: str, position: int) -> tuple[list[int], int]:
     serials: list[int] = []
     while more := _MORE.match(piece, position):
+        if piece.startswith("/", more.end()) and len(more.group("serial").lstrip("0")) <= 2:
+            break  # "5/16/08": a date
         following = _NEXT_WORD.match(piece, more.end())
         if following and len(more.group("serial")) == 2 and known_station(following.group(1)):
             break  # "... AND 08 ALGIERS 75": a year starting the next item

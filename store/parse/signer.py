@@ -23,14 +23,20 @@ _TRAILER_LINE = re.compile(r"[ \t]*(?:NNNN|BT|#\d{1,7}|[^A-Za-z0-9]*)[ \t]*\Z")
 _BOILERPLATE = re.compile(
     r"[ \t]*(?:"
     # The classification line at the foot of a page, alone or with its caveats.
-    r"(?-i:(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|(?:TOP[ \t]+)?SECRET|U[ ]N[ ]C[ ]L[ ]A[ ]S"
+    r"(?-i:(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|(?:TOP[ \t]+)?SECRET|LIMITED[ \t]+OFFICIAL[ \t]+USE"
+    r"|U[ ]N[ ]C[ ]L[ ]A[ ]S"
     r"|C[ ]O[ ]N[ ]F[ ]I[ ]D[ ]E[ ]N[ ]T[ ]I[ ]A[ ]L|S[ ]E[ ]C[ ]R[ ]E[ ]T)"
     r"(?:[ \t/]+[A-Z][A-Z /]*)?[ \t]*\Z"
     # Page headers: "PAGE 03 LIMA 01234 ..." and "PARIS 00002772 004 OF 004".
     r"|PAGE[ \t]+\d{1,3}\b.{0,120}\Z)"
     r"|[A-Z][A-Za-z]+(?:[ \t][A-Z][A-Za-z]+){0,2}[ \t]+\d{8}[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3}"
     r"[ \t]*\Z"
-    r"|NOTE[ \t]+BY[ \t]+OC/T\b|Declassified/Released\b"
+    r"|NOTE[ \t]+BY[ \t]+OC/T\b|NOTE:[ \t]*NOT[ \t]+PASSED\b|Declassified/Released\b"
+    # The declassification stamp's second line, captions, and the line a database copy
+    # closes with ("2004CARACA01540 - UNCLASSIFIED", "... - Classification: SECRET").
+    r"|Review[ \t]+\d{1,2}[ \t]+[A-Z]{3}[ \t]+\d{4}[ \t]*\Z"
+    r"|(?-i:SIPDIS|NOFORN|EXDIS|NODIS|LIMDIS)[ \t]*\Z"
+    r"|\d{4}[A-Z]{3,}\d{3,}[ \t]*-[ \t]*(?:Classification:[ \t]*)?[A-Z][A-Za-z /]*\Z"
     r"|(?:Please[ \t]+)?Visit\b.{0,60}Classified[ \t]*Web[ \t]*site\b"
     r"|.{0,80}\bClassified[ \t]+SIPRNET[ \t]+web[ \t]*site"
     r"|You[ \t]+can[ \t]+also[ \t]+access[ \t]+this[ \t]+site\b"
@@ -42,11 +48,16 @@ _BOILERPLATE = re.compile(
 _WORD = r"[A-Z][A-Za-z'\-]*[A-Za-z]"
 _PARTICLE = r"(?:van|von|de|der|den|da|del|della|di|du|la|le|y)"
 # A signature on its own line: "RICE", "Van Voorst", "HALVORSEN##", "CRETZ .", "Leslie BASSETT".
-_OWN_LINE = re.compile(rf"({_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_WORD}){{0,2}})[ \t]*([.#]*)")
+# Initials may come first: "R.A. KEEGAN", "J. Keegan".
+_OWN_LINE = re.compile(
+    rf"((?:[A-Z]\.[ \t]?){{1,2}}[ \t]*{_WORD}(?=[ \t]*\Z)"
+    rf"|{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_WORD}){{0,2}})[ \t]*([.#]*)"
+)
 # A signature after the closing sentence, on the same line: "... Cairo. SCOBEY",
 # "END COMMENT. HOAGLAND", "END COMMENT McEldowney".
 _SAME_LINE = re.compile(
-    r"(?:(?P<end>(?i:\bEND[ \t]+(?:OF[ \t]+)?(?:COMMENTS?|NOTE|SUMMARY|TEXT)\b)[.)]*)"
+    r"(?:(?P<end>(?i:\bEND[ \t]+(?:OF[ \t]+)?(?:COMMENTS?|NOTE|SUMMARY|TEXT)\b"
+    r"|\bMINIMIZE[ \t]+CONSIDERED\b)[.)]*)"
     r"|[.!?)\"'”’])[ \t]+"
     r"(?P<name>[A-Z][A-Za-z'\-]*[A-Za-z](?:[ \t][A-Z][A-Za-z'\-]*[A-Za-z])?)[ \t]*[.#]*[ \t]*\Z"
 )
@@ -54,7 +65,7 @@ _SAME_LINE = re.compile(
 # or the website notice.
 _CLOSES = re.compile(
     r"(?:[.!?:;\"')\]”’*=_>/-]|XX|\bEND[ \t]+(?:OF[ \t]+)?[A-Z]+)[ \t]*\Z|https?://|www\.|\.gov\b"
-    r"|Classified[ \t]*Web[ \t]*site|MINIMIZE[ \t]+CONSIDERED",
+    r"|Classified[ \t]*Web[ \t]*site|MINIMIZE[ \t]+CONSIDERED|\AGP-\d\Z",
     re.IGNORECASE,
 )
 _LOWER = re.compile(r"[a-z]")

@@ -75,6 +75,23 @@ def station_of(name: str) -> str | None:
     return best.pop() if len(best) == 1 else None
 
 
+@cache
+def _abbreviations() -> dict[str, str]:
+    path = _DATA.with_name("ref_abbreviations.tsv")
+    table: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            short, station = line.split("\t")
+            table[squeeze(short)] = station.strip()
+    return table
+
+
+def ref_station(name: str) -> str | None:
+    """The station a REF item names: a spelling of the table, or a short name REF lines use
+    (``HK``, ``BA``, ``RIO DE JAN``) that would be too loose anywhere else."""
+    return known_station(name) or _abbreviations().get(squeeze(name))
+
+
 def origin_of(station: str | None) -> str | None:
     """``ROME`` -> ``Embassy Rome``; None for a station the table does not know."""
     if not station:

@@ -18,7 +18,10 @@ _TAG_CODE = re.compile(r"[A-Z]{2,6}\Z")
 # The codes end at a run of blanks: what follows on the line is another field or text.
 _BLANK_RUN = re.compile(r"[ \t]{3,}\S")
 _NAME_IN_PARENS = re.compile(r"\(\s*([A-Z][A-Z'-]+)\s*,\s*([A-Z][A-Z'. -]*?)\s*\)")
-_NAME_COMMA = "\x1f"
+# Stand-ins for a person tag's comma and blanks while the value is cut into words (private-use
+# characters: control characters would count as whitespace).
+_NAME_COMMA = "\ue000"
+_NAME_BLANK = "\ue001"
 _CAPTIONS = {"SIPDIS", "NOFORN", "EXDIS", "NODIS", "LIMDIS"}
 _MAX_PHRASE = 4
 _DATA = Path(__file__).with_name("data")
@@ -55,7 +58,7 @@ def split_tags(value: str | None) -> list[str]:
     value = _TAG_LINK.sub(lambda m: " " + m.group(1) + " ", value).upper().replace(";", ",")
     # "OVIP (CLINTON, HILLARY)": a person tag whose comma is not a separator.
     value = _NAME_IN_PARENS.sub(
-        lambda m: f" {m.group(1)}{_NAME_COMMA}{m.group(2).replace(' ', chr(0x1E))} ", value
+        lambda m: f" {m.group(1)}{_NAME_COMMA}{m.group(2).replace(' ', _NAME_BLANK)} ", value
     )
     tags: list[str] = []
     commas = "," in value
@@ -67,7 +70,7 @@ def split_tags(value: str | None) -> list[str]:
 
 
 def _part_tags(part: str, commas: bool) -> list[str]:
-    words = [word.strip(" .:[]()\\") for word in re.split(r"[\s()]+", part)]
+    words = [_bare(word) for word in re.split(r"[\s()]+", part)]
     words = [word for word in words if word]
     out: list[str] = []
     unknown = 0  # words neither a known code nor in a phrase
@@ -81,15 +84,22 @@ def _part_tags(part: str, commas: bool) -> list[str]:
             continue
         word = words[index]
         if _NAME_COMMA in word:
-            out.append(word.replace(_NAME_COMMA, ", ").replace("\x1e", " "))
+            out.append(word.replace(_NAME_COMMA, ", ").replace(_NAME_BLANK, " "))
             index += 1
             continue
         pieces = _unglued(word)
         if pieces is not None:
             out.extend(pieces)
-        else:
-            out.append(word)
-            unknown += word not in _codes()
+            index += 1
+            continue
+        run = _phrase_run(words, index)
+        if run > 1:
+            out.append(" ".join(words[index : index + run]))
+            unknown += run
+            index += run
+            continue
+        out.append(word)
+        unknown += word not in _codes()
         index += 1
     if (
         commas
@@ -99,6 +109,48 @@ def _part_tags(part: str, commas: bool) -> list[str]:
     ):
         return [" ".join(words)]  # a tag of several words the table does not know
     return out
+
+
+def _bare(word: str) -> str:
+    """A word without the punctuation around it; a name tag keeps its initial's full stop."""
+    if _NAME_COMMA in word:
+        return word.strip(" :[]()\\")
+    return word.strip(" .:[]()\\")
+
+
+# Small words inside a subject tag of several words ("ECONOMY AND FINANCE").
+_JOINERS = {"AND", "OF", "WITH", "FOR", "THE", "ON", "IN", "TO", "&"}
+_MIN_PHRASE_WORD = 5
+
+
+def _phrase_run(words: list[str], index: int) -> int:
+    """How many words from ``index`` make one subject tag the table does not know.
+
+    Plain words typed among the codes (``GLOBAL DEFENSE``, ``MEETINGS WITH AMBASSADOR``) are
+    one tag: a run of words of five letters or more, with small joining words inside, none a
+    code or the start of a known phrase. Short unknown words (``GOI``, ``KPAK``) stay alone:
+    they are codes the table lacks more often than words.
+    """
+    codes = _codes()
+    end = index
+    while end < len(words):
+        word = words[end]
+        if word in _JOINERS and end > index and end + 1 < len(words):
+            end += 1
+            continue
+        if (
+            len(word) < _MIN_PHRASE_WORD
+            or not word.replace("-", "").isalpha()
+            or word in codes
+            or _NAME_COMMA in word
+            or (end > index and _phrase_at(words, end) is not None)
+        ):
+            break
+        end += 1
+    while end > index and words[end - 1] in _JOINERS:
+        end -= 1
+    # Longer runs are prose or several names pasted in: left word by word.
+    return end - index if end - index <= _MAX_PHRASE else 1
 
 
 def _phrase_at(words: list[str], index: int) -> tuple[str, int] | None:
@@ -113,22 +165,29 @@ def _phrase_at(words: list[str], index: int) -> tuple[str, int] | None:
 def _unglued(word: str) -> list[str] | None:
     """``PHUMTZ`` -> [PHUM, TZ] when every piece is a known code and the word is not one."""
     codes = _codes()
-    if word in codes or not word.isalpha() or not 4 <= len(word) <= 16:
+    # Six letters at least: a four-letter word is an unknown code more often than two
+    # country codes run together.
+    if word in codes or not word.isalpha() or not 6 <= len(word) <= _MAX_GLUED:
         return None
-    return _split_codes(word, codes, depth=0)
+    return _split_codes(word, codes)
 
 
-def _split_codes(word: str, codes: frozenset[str], depth: int) -> list[str] | None:
-    if word in codes:
-        return [word]
-    if depth >= 5:
-        return None
-    # Subject codes have four letters and country codes two: pieces of other lengths would
-    # cut plain words apart ("POLITICAL" is not POL + IT + IC + AL).
-    for size in (4, 2):
-        head = word[:size]
-        if len(word) > size and head in codes:
-            rest = _split_codes(word[size:], codes, depth + 1)
-            if rest is not None:
-                return [head, *rest]
-    return None
+_MAX_GLUED = 64
+
+
+def _split_codes(word: str, codes: frozenset[str]) -> list[str] | None:
+    """The pieces of ``word`` as known codes, longest first; None when it cannot be cut so.
+
+    Subject codes have four letters and country codes two: pieces of other lengths would cut
+    plain words apart ("POLITICAL" is not POL + IT + IC + AL). Worked from the end of the
+    word backwards, so each position is tried once whatever the word's length.
+    """
+    ways: list[list[str] | None] = [None] * (len(word) + 1)
+    ways[len(word)] = []
+    for start in range(len(word) - 1, -1, -1):
+        for size in (4, 2):
+            rest = ways[start + size] if start + size <= len(word) else None
+            if rest is not None and word[start : start + size] in codes:
+                ways[start] = [word[start : start + size], *rest]
+                break
+    return ways[0]
