@@ -10,6 +10,7 @@ import pytest
 from cable_factory import build_corpus, telegram, write_telegrams
 
 from store.corpus import Corpus
+from store.filters import Filters
 from store.people.index import cables_of, people, people_in
 from store.people.names import normalise, reading_order
 from store.removal import remove_cables
@@ -120,6 +121,8 @@ def test_an_older_corpus_is_read_as_it_is_and_upgraded_when_written(corpus_path)
         assert corpus.count() == 3  # still readable
         with pytest.raises(CorpusError, match="older cables"):
             people(corpus)
+        with pytest.raises(CorpusError, match="person:"):
+            corpus.ids(Filters(people=("ODUYA, MIRIAM",)))
     with Corpus(corpus_path) as corpus:  # writable: upgraded, filled from the stored texts
         assert corpus.connection().execute("PRAGMA user_version").fetchone()[0] == 6
         found = {p.name: p.roles for p in people(corpus)}
@@ -150,3 +153,27 @@ def test_an_unchanged_cable_imported_again_gets_its_people_written_again(tmp_pat
     assert report.unchanged == 3 and report.imported == report.updated == 0
     with Corpus(corpus_path, readonly=True) as corpus:
         assert {p.name for p in people(corpus)} >= {"ODUYA, MIRIAM", "BIDEN, JOSEPH"}
+
+
+def test_the_person_filter_of_the_search_language(corpus_path):
+    from store.query import QueryError, compile_query
+
+    query = compile_query('person:"Miriam K. Oduya" person:biden,joseph')
+    assert query.filters.people == ("ODUYA, MIRIAM", "BIDEN, JOSEPH")
+    with Corpus(corpus_path, readonly=True) as corpus:
+        alone = corpus.ids(compile_query('person:"oduya, miriam"').filters)
+        assert [s.id for s in corpus.summaries(alone)] == ["09TESTPOST3", "06TESTPOST1"]
+        both = compile_query('person:"oduya, miriam" person:"clinton, hillary"').filters
+        assert [s.id for s in corpus.summaries(corpus.ids(both))] == ["06TESTPOST1"]
+        hits = corpus.search_ids(*_compiled('person:"oduya, miriam" invented'))
+        assert len(hits) == 2
+    for bad, message in (("person:1.4", "names no one"), ("people:x", "did you mean person:")):
+        with pytest.raises(QueryError, match=message):
+            compile_query(bad)
+
+
+def _compiled(text: str):
+    from store.query import compile_query
+
+    query = compile_query(text)
+    return query.match, query.filters
