@@ -22,11 +22,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import bench_search  # noqa: E402
-from store.corpus import Corpus  # noqa: E402
-from store.facet_counts import FacetIndex, Selection, facet_counts, facet_index  # noqa: E402
-from store.filters import Filters  # noqa: E402
+from store.corpus.corpus import Corpus  # noqa: E402
+from store.corpus.facet_counts import FacetIndex, Selection, facet_counts, facet_index  # noqa: E402
+from store.corpus.filters import Filters  # noqa: E402
 from store.model import Level  # noqa: E402
-from store.query import compile_query  # noqa: E402
+from store.query.compile import compile_query  # noqa: E402
 
 
 def timed(fn, repeat: int) -> tuple[float, float, float]:

@@ -24,10 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from store.corpus import Corpus  # noqa: E402
-from store.filters import Filters  # noqa: E402
+from store.corpus.corpus import Corpus  # noqa: E402
+from store.corpus.filters import Filters  # noqa: E402
 from store.model import Level  # noqa: E402
-from store.query import compile_query  # noqa: E402
+from store.query.compile import compile_query  # noqa: E402
 
 
 def timed(fn, repeat: int) -> list[float]:

@@ -2,9 +2,9 @@
 
     python bench/bench_story.py --corpus C.sqlite [--threads 200] [--words quorvax vexmoor]
 
-Threads: ``store.threads.build_thread`` at depth 3 for a sample of cables (every Nth rowid,
+Threads: ``store.corpus.threads.build_thread`` at depth 3 for a sample of cables (every Nth rowid,
 plus the most cited cables, the worst case), median / p95 / max in ms, and the largest tree.
-Timelines: ``store.timeline.counts`` per year (plain and split by level), per month, and by
+Timelines: ``store.corpus.timeline.counts`` per year (plain and split by level), per month, and by
 class, origin and tag, for each word (default: the generator's marker words, common first),
 median of warm runs. Targets (issue 14): any depth-3 thread under 50 ms; a word in 150k
 cables per year under 100 ms, at 251k cables.
@@ -21,11 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from store.corpus import Corpus  # noqa: E402
-from store.filters import Filters  # noqa: E402
-from store.query import compile_query  # noqa: E402
-from store.threads import build_thread  # noqa: E402
-from store.timeline import counts  # noqa: E402
+from store.corpus.corpus import Corpus  # noqa: E402
+from store.corpus.filters import Filters  # noqa: E402
+from store.corpus.threads import build_thread  # noqa: E402
+from store.corpus.timeline import counts  # noqa: E402
+from store.query.compile import compile_query  # noqa: E402
 
 WORDS = ["quorvax", "vexmoor", "plindax", "trevoquin"]
 

@@ -273,7 +273,7 @@ def userdata_session(
     bookmarks made beforehand."""
     import tempfile
 
-    from store.bookmarks import Bookmarks
+    from store.userdata.bookmarks import Bookmarks
 
     home = Path(tempfile.mkdtemp(prefix="bench-tui-"))
     env = dict(os.environ, HOME=str(home))
@@ -342,8 +342,8 @@ def percentiles(values: list[float]) -> str:
 
 
 def open_in_process(corpus: Path, cable_id: str, width: int, repeat: int) -> float:
-    from store.corpus import Corpus
-    from tui.render import render_cable
+    from store.corpus.corpus import Corpus
+    from tui.output.render import render_cable
 
     with Corpus(corpus, readonly=True) as store:
         times = []
@@ -365,8 +365,8 @@ BIG_ID = "10BENCHBIG1"
 def add_big_cable(corpus: Path, kilobytes: int) -> None:
     """Put a cable of about ``kilobytes`` KB in the corpus (the largest one's paragraphs
     repeated), unless it is there; plain SQL, as the tests' generated corpora do."""
-    from store import schema
-    from store.rowids import base_rowid
+    from store.corpus import schema
+    from store.corpus.rowids import base_rowid
 
     conn = schema.connect(corpus, readonly=False)
     try:
@@ -405,7 +405,7 @@ def open_key_to_paint(corpus: Path, cable_id: str, size: tuple[int, int], repeat
     REF or the palette runs it) to the frame with its first screen, in a headless app."""
     import asyncio
 
-    from store.corpus import Corpus
+    from store.corpus.corpus import Corpus
     from tui.app import CablesApp
 
     async def once() -> float:
@@ -426,7 +426,7 @@ def open_key_to_paint(corpus: Path, cable_id: str, size: tuple[int, int], repeat
 
             app.reader.render_line = watch  # type: ignore[method-assign]
             started = time.perf_counter()
-            app.open_cable_id(cable_id, record=True)
+            app.opener.open_cable_id(cable_id, record=True)
             await asyncio.wait_for(painted.wait(), 30)
             return time.perf_counter() - started
 

@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from store.bookmarks import Bookmarks
-from store.history import History
-from store.safe_storage import SafeStore, time_to_store
+from store.userdata.bookmarks import Bookmarks
+from store.userdata.history import History
+from store.userdata.safe_storage import SafeStore, time_to_store
 
 
 class Timings:

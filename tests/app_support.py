@@ -17,11 +17,11 @@ from pathlib import Path
 
 from cable_factory import build_corpus, telegram, write_telegrams
 
-from store import schema
-from store.corpus import Corpus
+from store.corpus import schema
+from store.corpus.corpus import Corpus
+from store.corpus.rowids import base_rowid
 from store.model import Level, Marking
 from store.parse import parse_text
-from store.rowids import base_rowid
 
 STATION = "TESTPOST"
 

@@ -17,7 +17,7 @@ from app_support import (
 )
 from textual.widgets import Input
 
-from store.bookmarks import Bookmarks
+from store.userdata.bookmarks import Bookmarks
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.note import LineDialog, NoteDialog
 
@@ -72,7 +72,7 @@ async def test_bookmarks_made_by_another_session_show_up(story):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         Bookmarks().add("06TESTPOST2", "from elsewhere")
-        app.refresh_bookmarks()  # what the poll timer does every few seconds
+        app.marks.refresh()  # what the poll timer does every few seconds
         assert await wait_until(pilot, lambda: sidebar_lines(app)[2].startswith("*"))
 
 

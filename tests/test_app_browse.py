@@ -15,12 +15,13 @@ from app_support import (
     story_corpus,
 )
 
-from store.config import Config
 from store.model import Level
-from tui.reader import CableView
-from tui.render import BlockKind
+from store.userdata.config import Config
+from tui.app import CablesApp
+from tui.output.render import BlockKind
 from tui.screens.filters import FilterScreen
 from tui.screens.help import HelpScreen, collect_bindings
+from tui.widgets.reader import CableView
 
 
 @pytest.fixture
@@ -213,7 +214,7 @@ async def test_help_lists_every_binding_and_closes(story):
         assert isinstance(app.screen, HelpScreen)
         text = app.screen.query_one("#help-text").render()
         plain = str(text)
-        ids = [binding.id for _, _, binding in collect_bindings()]
+        ids = [binding.id for _, _, binding in collect_bindings(CablesApp.key_sections())]
         assert all(ids) and len(ids) == len(set(ids))
         for binding_id in ids:
             assert binding_id in plain
@@ -372,7 +373,7 @@ async def test_the_theme_comes_from_the_config(story):
 
 @pilot_test
 async def test_an_empty_corpus_says_so_and_no_key_breaks_it(tmp_path):
-    from store import schema
+    from store.corpus import schema
 
     path = tmp_path / "empty.sqlite"
     schema.connect(path, readonly=False).close()

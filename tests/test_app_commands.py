@@ -64,7 +64,7 @@ def _write_config(isolated_home, text: str) -> Path:
 def test_an_unknown_app_setting_warns_in_one_line_and_keeps_the_default(
     isolated_home, setting, says
 ):
-    from store.config import load_config
+    from store.userdata.config import load_config
     from tui.commands.browse import app_settings
 
     config = _write_config(isolated_home, setting)

@@ -16,8 +16,8 @@ from app_support import (
 )
 from textual.widgets import Input
 
-from tui.origin_complete import complete_list
 from tui.screens.filters import FilterScreen
+from tui.widgets.origin_complete import complete_list
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 from app_support import listing_focused, make_app, pilot_test, screen_text, settle, story_corpus
 from cable_factory import build_corpus, telegram, write_telegrams
 
-from tui.hints import HintFooter
+from tui.widgets.hints import HintFooter
 
 
 @pytest.fixture
@@ -129,7 +129,7 @@ async def test_the_listing_cursor_onto_a_cable_with_links_leaves_the_footer_alon
         await pilot.press("tab")  # the reader: now its link keys are hinted
         await settle(pilot)
         assert "Next link" in footer(app)
-        app.open_cable_id("07TESTPOST3", record=True)  # from the reader, to a lone cable
+        app.opener.open_cable_id("07TESTPOST3", record=True)  # from the reader, to a lone cable
         await settle(pilot)
         assert app.shown.id == "07TESTPOST3" and app.reader.has_focus
         assert "Next link" not in footer(app)

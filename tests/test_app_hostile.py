@@ -18,7 +18,7 @@ from app_support import (
     sidebar_lines,
 )
 
-from store.config import Config
+from store.userdata.config import Config
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

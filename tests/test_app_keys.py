@@ -6,8 +6,8 @@ import pytest
 from app_support import burst, make_app, pilot_test, settle, story_corpus
 from textual.widgets import Input
 
-from store.history import History
-from tui.main_screen import MainScreen
+from store.userdata.history import History
+from tui.screens.main import MainScreen
 
 # The key that opens each screen from the listing.
 OPENERS = {"help": "question_mark", "bookmarks": "B", "filter": "f", "history": "H"}

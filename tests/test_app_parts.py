@@ -8,16 +8,17 @@ from datetime import date, datetime
 import pytest
 from rich.cells import cell_len
 
-from store.filters import Filters
+from store.corpus.filters import Filters
 from store.model import Level, Marking, Summary
 from store.sanitize import HIGHLIGHT_END, HIGHLIGHT_START
-from tui import render, sidebar_rows
+from tui.controllers.searching import merge_filters
+from tui.output import render
 from tui.screens.filters import FilterError, build_filters
-from tui.search_bar import Recall
-from tui.searching import merge_filters
-from tui.sidebar import Listing
-from tui.status import filters_label, listing_label
-from tui.trail import Trail
+from tui.state.trail import Trail
+from tui.widgets import sidebar_rows
+from tui.widgets.search_bar import Recall
+from tui.widgets.sidebar import Listing
+from tui.widgets.status import filters_label, listing_label
 
 
 def _summary(subject: str = "TESTLAND: A SUBJECT", marking: Marking | None = None) -> Summary:
@@ -107,7 +108,7 @@ def test_listing_labels():
 
 
 def test_position_label_reads_like_less():
-    from tui.status import position_label
+    from tui.widgets.status import position_label
 
     assert position_label(40, 23, 212) == "lines 41-63/212 29%"
     assert position_label(0, 23, 10) == "lines 1-10/10 100%"
@@ -157,7 +158,7 @@ def test_a_snippet_row_brings_the_first_match_into_view():
 
 
 def test_the_filter_hint_lists_levels_lowest_first():
-    from store.corpus import Facets
+    from store.corpus.corpus import Facets
     from tui.screens.filters import facets_hint
 
     facets = Facets(

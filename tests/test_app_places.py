@@ -8,7 +8,7 @@ from app_support import burst, make_app, pilot_test, settle, story_corpus, wait_
 
 async def _open(pilot, cable_id: str) -> None:
     app = pilot.app
-    app.open_cable_id(cable_id, record=True)
+    app.opener.open_cable_id(cable_id, record=True)
     assert await wait_until(pilot, lambda: app.shown is not None and app.shown.id == cable_id)
     app.reader.focus()
     await settle(pilot)

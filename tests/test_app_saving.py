@@ -9,7 +9,7 @@ import pytest
 from app_support import burst, make_app, pilot_test, settle, story_corpus, wait_until
 from textual.widgets import Input
 
-from tui import saving
+from tui.controllers import saving
 from tui.screens.confirm import ConfirmDialog
 
 
@@ -112,7 +112,7 @@ async def test_w_proposes_a_name_in_this_folder_whatever_the_id(story, tmp_path,
     async with app.run_test(size=(120, 40)) as pilot:
         await _reading(pilot)
         # An ID as a corpus imported by an older version may hold it: a path.
-        app.shown = replace(app.shown, id=f"../../{app.shown.id}")
+        app.state.shown = replace(app.shown, id=f"../../{app.shown.id}")
         await burst(pilot, "w")
         proposed = Path(app.screen.query_one(Input).value)
         assert proposed == here / f"{app.shown.id[6:]}.txt"

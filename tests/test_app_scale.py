@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from app_support import generated_corpus, make_app, pilot_test, settle, sidebar_lines
 
-from tui.sidebar import MAX_PAGES
+from tui.widgets.sidebar import MAX_PAGES
 
 COUNT = 20_000
 
@@ -68,7 +68,7 @@ async def test_search_hits_past_the_first_screenful_fill_in(big_corpus):
     app = make_app(big_corpus)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        app.run_search("genland", record=False)  # every cable matches
+        app.searcher.run("genland", record=False)  # every cable matches
         await settle(pilot)
         sidebar = app.sidebar
         assert app.listing.complete and sidebar.count == COUNT
@@ -80,7 +80,7 @@ async def test_search_hits_past_the_first_screenful_fill_in(big_corpus):
 
 @pilot_test
 async def test_G_before_the_listing_is_complete_lands_on_the_oldest(big_corpus):
-    from tui.sidebar import Listing
+    from tui.widgets.sidebar import Listing
 
     app = make_app(big_corpus)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -90,11 +90,27 @@ async def test_G_before_the_listing_is_complete_lands_on_the_oldest(big_corpus):
         # As at start-up on a big corpus: only the first page of rowids is known yet.
         first = Listing(list(complete.rowids[:100]), COUNT, count=COUNT, complete=False)
         sidebar.set_listing(first)
-        app.listing = first
+        app.state.listing = first
         await pilot.press("G")
         assert sidebar.cursor == COUNT - 1 and sidebar.cursor_rowid is None
         sidebar.complete_listing(complete, keep_rowid=app.shown.rowid)
-        app.listing = complete
+        app.state.listing = complete
         await settle(pilot)
         assert sidebar.cursor == COUNT - 1
         assert app.shown.id.endswith(f"GENPOST{COUNT}")
+
+
+@pilot_test
+async def test_y_on_a_row_whose_page_has_not_come_copies_its_id(big_corpus):
+    from app_support import burst
+
+    app = make_app(big_corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.sidebar.focus()
+        await settle(pilot)
+        # G and y in one burst: y runs before the last page of summaries is fetched, so
+        # the state knows the row's rowid only; the ID is read for it.
+        await burst(pilot, "G", "y")
+        assert app.sidebar.cursor == COUNT - 1
+        assert app.clipboard.endswith(f"GENPOST{COUNT}")

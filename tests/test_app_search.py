@@ -16,7 +16,7 @@ from app_support import (
     wait_until,
 )
 
-from store.history import History
+from store.userdata.history import History
 from tui.screens.history import HistoryScreen
 
 
@@ -197,7 +197,7 @@ async def test_the_history_picker_clears_the_history(story):
 
 
 def test_history_dates_are_shown_in_local_time():
-    from store.history import HistoryEntry
+    from store.userdata.history import HistoryEntry
     from tui.screens.history import entry_prompt
 
     entry = HistoryEntry("nato", datetime(2024, 1, 2, 3, 4, tzinfo=UTC), 7)

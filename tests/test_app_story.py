@@ -89,7 +89,8 @@ async def test_c_copies_a_citation_of_the_open_cable(tmp_path):
 
 
 def test_keys_are_in_the_help():
+    from tui.app import CablesApp
     from tui.screens.help import collect_bindings
 
-    ids = {binding.id for _, _, binding in collect_bindings()}
+    ids = {binding.id for _, _, binding in collect_bindings(CablesApp.key_sections())}
     assert {"app.thread", "app.timeline", "app.cite", "thread.open", "timeline.unit"} <= ids

@@ -58,3 +58,19 @@ async def test_filter_dialog_fields_in_one_burst(story):
         assert isinstance(screen, FilterScreen)
         assert screen.query_one("#origin", Input).value == "alm"
         assert screen.query_one("#tags", Input).value == "kz pgov"
+
+
+@pilot_test
+async def test_y_after_a_burst_of_moves_copies_the_cursors_id(tmp_path):
+    from app_support import generated_corpus
+
+    from tui.controllers.opening import PREVIEW_DELAY
+
+    app = make_app(generated_corpus(tmp_path / "gen.sqlite", 40))
+    app.preview_delay = PREVIEW_DELAY  # the reader trails the cursor, as it does for a user
+    async with app.run_test(size=(120, 40)) as pilot:
+        await listing_focused(app, pilot)
+        await burst(pilot, "j", "j")  # the reader shows row 2 now
+        await burst(pilot, "g", "j", "j", "j", "j", "j", "y")
+        assert app.sidebar.cursor == 5
+        assert app.clipboard == app.sidebar.summary_at(5).id

@@ -7,7 +7,7 @@ import pytest
 from app_support import burst, make_app, pilot_test, settle, story_corpus, wait_until
 from textual.widgets import Input
 
-from store.bookmarks import Bookmarks
+from store.userdata.bookmarks import Bookmarks
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.confirm import ConfirmDialog
 
@@ -28,7 +28,7 @@ async def test_m_removes_a_noted_bookmark_and_u_brings_it_back(story):
         await settle(pilot)
         shown = app.shown.id
         Bookmarks().add(shown, "my note")
-        app.refresh_bookmarks()
+        app.marks.refresh()
         assert await wait_until(pilot, lambda: shown in app.sidebar.bookmarked)
         await burst(pilot, "m")
         assert await wait_until(pilot, lambda: shown not in Bookmarks())

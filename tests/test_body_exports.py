@@ -11,13 +11,13 @@ import shutil
 import pytest
 from cable_factory import build_corpus
 
-from store.corpus import Corpus
-from store.filters import Filters
+from store.corpus.corpus import Corpus
+from store.corpus.filters import Filters
 from store.model import Level
-from store.query import QueryError, compile_query
+from store.query.compile import QueryError, compile_query
 from tui.cli import main
-from tui.export_formats import cable_to_markdown, cable_to_text, header_fields
-from tui.render import render_cable
+from tui.output.export_formats import cable_to_markdown, cable_to_text, header_fields
+from tui.output.render import render_cable
 
 
 @pytest.fixture

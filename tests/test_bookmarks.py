@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from store import paths
-from store.bookmarks import Bookmark, Bookmarks
-from store.safe_storage import SafeStore
+from store.userdata import paths
+from store.userdata.bookmarks import Bookmark, Bookmarks
+from store.userdata.safe_storage import SafeStore
 
 
 @pytest.fixture

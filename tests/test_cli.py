@@ -148,7 +148,7 @@ def test_locate_stats_history_bookmarks(corpus, capsys, isolated_home):
     assert code == 0 and out.startswith("3 cables") and "CONFIDENTIAL" in out
     code, _, err = run(capsys, "history")
     assert code == 1 and "no searches" in err
-    from store.bookmarks import Bookmarks
+    from store.userdata.bookmarks import Bookmarks
 
     Bookmarks().add("06ALMATY79", "read this [bold]")
     Bookmarks().add("99GONE1")

@@ -80,7 +80,7 @@ def test_a_stray_argument_prints_the_commands_usage(args, usage, capsys):
 
 
 def test_history_counts_one_hit_in_the_singular(capsys):
-    from store.history import History
+    from store.userdata.history import History
 
     History().record("baimenov", hits=1)
     History().record("nato", hits=2)
@@ -149,7 +149,7 @@ def test_an_import_that_brings_nothing_keeps_the_samples(tmp_path, capsys):
 
 
 def test_bookmarks_export_to_a_file_never_overwrites_without_force(tmp_path, capsys):
-    from store.bookmarks import Bookmarks
+    from store.userdata.bookmarks import Bookmarks
 
     Bookmarks().add("06ALMATY79", "read this")
     target = tmp_path / "marks.md"
@@ -167,7 +167,7 @@ def test_bookmarks_export_to_a_file_never_overwrites_without_force(tmp_path, cap
 
 
 def test_a_bad_export_path_gets_a_plain_message(tmp_path, capsys):
-    from store.export_file import ExportError, write_export
+    from store.userdata.export_file import ExportError, write_export
 
     missing = tmp_path / "no" / "such" / "dir" / "marks.md"
     run(capsys, "show", "06ALMATY79")  # the first run's notice out of the way

@@ -116,7 +116,7 @@ def test_bibtex_of_a_hostile_subject_is_valid(corpus, capsys):
 
 
 def test_bookmarks_export_bibtex(corpus, capsys):
-    from store.bookmarks import Bookmarks
+    from store.userdata.bookmarks import Bookmarks
 
     Bookmarks().add("06TESTPOST2", "note with } and \\")
     Bookmarks().add("99GONE1")

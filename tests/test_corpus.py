@@ -7,12 +7,12 @@ from datetime import date, datetime
 import pytest
 from cable_factory import build_corpus, telegram, write_telegrams
 
-from store.corpus import Corpus
-from store.filters import Filters
+from store.corpus.corpus import Corpus
+from store.corpus.filters import Filters
+from store.corpus.schema import CorpusError
 from store.model import Level
-from store.query import compile_query
+from store.query.compile import compile_query
 from store.sanitize import HIGHLIGHT_END, HIGHLIGHT_START
-from store.schema import CorpusError
 
 
 @pytest.fixture

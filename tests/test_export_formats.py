@@ -1,4 +1,4 @@
-"""Plain text, Markdown and JSON exports of a cable (tui/export_formats.py).
+"""Plain text, Markdown and JSON exports of a cable (tui/output/export_formats.py).
 
 All cable texts here are invented for the tests.
 """
@@ -10,7 +10,7 @@ import re
 from datetime import date, datetime
 
 from store.model import Cable, Level, Marking, Paragraph
-from tui.export_formats import (
+from tui.output.export_formats import (
     PARTIAL_NOTICE,
     cable_to_json,
     cable_to_markdown,

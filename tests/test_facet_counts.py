@@ -8,11 +8,11 @@ from datetime import datetime
 import pytest
 from cable_factory import build_corpus, telegram, write_telegrams
 
-from store.corpus import Corpus
-from store.facet_counts import FacetIndex, Selection, facet_counts, facet_index
-from store.filters import Filters
+from store.corpus.corpus import Corpus
+from store.corpus.facet_counts import FacetIndex, Selection, facet_counts, facet_index
+from store.corpus.filters import Filters
 from store.model import Level
-from store.query import compile_query
+from store.query.compile import compile_query
 
 LEVELS = ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET")
 

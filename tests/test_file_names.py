@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from store.file_names import MAX_STEM, safe_file_name
+from store.userdata.file_names import MAX_STEM, safe_file_name
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,9 @@ import pytest
 from app_support import make_app, open_corpus, pilot_test, reader_text, settle, wait_until
 from cable_factory import build_corpus, telegram, write_telegrams
 
-from tui.first_screen import HEAD_CHARS
-from tui.render import BlockKind, render_cable
-from tui.status import position_label, reader_label
+from tui.controllers.first_screen import HEAD_CHARS
+from tui.output.render import BlockKind, render_cable
+from tui.widgets.status import position_label, reader_label
 
 PARAGRAPHS = [("(C)", f"Paragraph {n} of an invented long report on NATO port visits. " * 6)
               for n in range(400)]  # fmt: skip
@@ -84,10 +84,10 @@ async def test_the_reader_shows_the_first_part_then_the_whole_cable(long_corpus)
     app = make_app(long_corpus)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        app.open_cable_id("06TESTPOST1", record=True)
+        app.opener.open_cable_id("06TESTPOST1", record=True)
         assert await wait_until(pilot, lambda: app.shown is not None
                                 and app.shown.id == "06TESTPOST1")  # fmt: skip
-        app.open_cable_id("06TESTPOST9", record=True)
+        app.opener.open_cable_id("06TESTPOST9", record=True)
         assert await wait_until(pilot, lambda: app.shown.id == "06TESTPOST9")
         seen_partial = app.reader.partial
         label = reader_label(app.reader, "06TESTPOST9").plain
@@ -163,7 +163,8 @@ async def test_n_past_the_first_parts_hits_goes_on_in_the_whole_not_round(long_c
 
 @pilot_test
 async def test_a_whole_rendered_for_other_search_terms_does_not_complete(long_corpus):
-    from tui.messages import CableLaidOut, Shown
+    from tui.messages import CableLaidOut
+    from tui.state.browser import Shown
 
     app = make_app(long_corpus)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -171,7 +172,7 @@ async def test_a_whole_rendered_for_other_search_terms_does_not_complete(long_co
         head, _ = _head_and_whole(long_corpus, ["paragraph"])
         _, stale = _head_and_whole(long_corpus, ["nato"])
         rowid = _rowid(open_corpus(long_corpus), "06TESTPOST9")
-        app.shown = Shown(rowid, "06TESTPOST9", ("paragraph",))
+        app.state.shown = Shown(rowid, "06TESTPOST9", ("paragraph",))
         app.reader.show(head, partial=True)
         app.on_cable_laid_out(CableLaidOut(Shown(rowid, "06TESTPOST9", ("nato",)), stale, None))
         assert app.reader.partial and app.reader.rendered is head

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from store import paths
-from store.history import History, HistoryEntry
-from store.safe_storage import SafeStore
+from store.userdata import paths
+from store.userdata.history import History, HistoryEntry
+from store.userdata.safe_storage import SafeStore
 
 
 @pytest.fixture

@@ -9,12 +9,12 @@ from datetime import datetime
 import pytest
 from cable_factory import build_corpus, telegram, write_telegrams
 
-from store.corpus import Corpus
-from store.filters import Filters
+from store.corpus.corpus import Corpus
+from store.corpus.filters import Filters
+from store.corpus.schema import CorpusError
+from store.ingest.removal import remove_cables
 from store.people.index import cables_of, people, people_in
 from store.people.names import normalise, reading_order
-from store.removal import remove_cables
-from store.schema import CorpusError
 
 
 @pytest.mark.parametrize(
@@ -156,7 +156,7 @@ def test_an_unchanged_cable_imported_again_gets_its_people_written_again(tmp_pat
 
 
 def test_the_person_filter_of_the_search_language(corpus_path):
-    from store.query import QueryError, compile_query
+    from store.query.compile import QueryError, compile_query
 
     query = compile_query('person:"Miriam K. Oduya" person:biden,joseph')
     assert query.filters.people == ("ODUYA, MIRIAM", "BIDEN, JOSEPH")
@@ -173,7 +173,7 @@ def test_the_person_filter_of_the_search_language(corpus_path):
 
 
 def _compiled(text: str):
-    from store.query import compile_query
+    from store.query.compile import compile_query
 
     query = compile_query(text)
     return query.match, query.filters

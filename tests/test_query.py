@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from store.model import Level
-from store.query import MAX_NESTING, MAX_WORDS, CompiledQuery, QueryError, compile_query
+from store.query.compile import MAX_NESTING, MAX_WORDS, CompiledQuery, QueryError, compile_query
 
 # Invented rows, written for these tests; not from any real cable.
 ROWS = {

@@ -1,4 +1,5 @@
-"""The shared cable renderer (tui/render.py) and marking colors (tui/marking_style.py).
+"""The shared cable renderer (tui/output/render.py) and marking colors
+(tui/output/marking_style.py).
 
 All cable texts here are invented for the tests.
 """
@@ -20,8 +21,8 @@ from rich.style import Style
 from rich.text import Text
 
 from store.model import Cable, Level, Marking, Paragraph
-from tui.marking_style import chip, marking_colors, marking_style
-from tui.render import (
+from tui.output.marking_style import chip, marking_colors, marking_style
+from tui.output.render import (
     HIGHLIGHT_STYLE,
     NOT_IN_CORPUS,
     BlockKind,
@@ -29,7 +30,7 @@ from tui.render import (
     layout,
     render_cable,
 )
-from tui.wrapping import _wrap_ascii_line, _wrap_line
+from tui.output.wrapping import _wrap_ascii_line, _wrap_line
 
 U = Marking(Level.UNCLASSIFIED, (), "(U)")
 SBU = Marking(Level.UNCLASSIFIED, ("SBU",), "(SBU)")
@@ -589,7 +590,7 @@ def test_piped_output_is_plain_text():
 
 def test_render_and_marking_style_do_not_import_textual():
     code = (
-        "import sys, tui.render, tui.marking_style, tui.export_formats; "
+        "import sys, tui.output.render, tui.output.marking_style, tui.output.export_formats; "
         "sys.exit(1 if any(m == 'textual' or m.startswith('textual.') for m in sys.modules)"
         " else 0)"
     )

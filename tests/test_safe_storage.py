@@ -13,8 +13,14 @@ import pytest
 from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
-from store import safe_storage
-from store.safe_storage import EPOCH, SafeStore, StorageError, time_from_store, time_to_store
+from store.userdata import safe_storage
+from store.userdata.safe_storage import (
+    EPOCH,
+    SafeStore,
+    StorageError,
+    time_from_store,
+    time_to_store,
+)
 
 
 def _tinydb_read(path: Path) -> list[dict]:

@@ -1,7 +1,7 @@
 """The sidebar's page bookkeeping, without a widget: which pages are kept, fetched, refused."""
 
 from store.model import Summary
-from tui.sidebar_pages import MAX_PAGES, PAGE_SIZE, SummaryPages
+from tui.widgets.sidebar_pages import MAX_PAGES, PAGE_SIZE, SummaryPages
 
 
 def summary(rowid: int) -> Summary:

@@ -35,11 +35,11 @@ def test_thread_screen_no_color(snap_compare, tmp_path, monkeypatch):
 
 def _filtered(tmp_path):
     """3,000 generated cables from 2008 to 2010, filtered to the U and S levels."""
-    from store.filters import Filters
+    from store.corpus.filters import Filters
     from store.model import Level
 
     app = make_app(generated_corpus(tmp_path / "g.sqlite", 3000))
-    app.filters = Filters(levels=frozenset({Level.UNCLASSIFIED, Level.SECRET}))
+    app.state.filters = Filters(levels=frozenset({Level.UNCLASSIFIED, Level.SECRET}))
     return app
 
 

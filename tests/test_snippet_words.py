@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from store.query import compile_query
+from store.corpus.snippets import make_snippet
+from store.query.compile import compile_query
 from store.sanitize import HIGHLIGHT_END, HIGHLIGHT_START
-from store.snippets import make_snippet
 
 
 def _snippet(query: str, body: str, subject: str = "") -> str:
@@ -57,7 +57,7 @@ def test_a_snippet_without_a_hit_in_the_body_ends_at_a_word():
 def test_a_snippet_row_cuts_between_words_at_both_ends():
     from rich.cells import cell_len
 
-    from tui.sidebar_rows import snippet_row
+    from tui.widgets.sidebar_rows import snippet_row
 
     before = " ".join(f"Word{n:02d}'s" for n in range(20))
     after = " ".join(f"Later{n:02d}'s" for n in range(20))

@@ -6,9 +6,9 @@ import sqlite3
 
 from app_support import generated_corpus, open_corpus, story_corpus
 
-from store.threads import CITED_BY, CITES, MAX_DEPTH, build_thread, clamp_depth
-from store.timeline import counts, period_range
-from tui.thread_formats import thread_dot, thread_json, tree_lines
+from store.corpus.threads import CITED_BY, CITES, MAX_DEPTH, build_thread, clamp_depth
+from store.corpus.timeline import counts, period_range
+from tui.output.thread_formats import thread_dot, thread_json, tree_lines
 
 
 def test_thread_follows_refs_both_ways_and_marks_missing_cables(tmp_path):

@@ -1,13 +1,13 @@
-"""The browser: the sidebar listing, the reader and the keys that tie them together.
+"""The browser: the app owns the corpus, the state and the controllers, and routes messages.
 
-``CablesApp`` owns the corpus and the state (filters, the listing, the open cable, the trail
-of opened cables); ``MainScreen`` lays out the widgets and holds the browsing keys; the
-listing, opening cables, search, bookmarks, saving and the story keys are mixins
-(``tui.listing_loading``, ``tui.opening``, ``tui.searching``, ``tui.bookmarking``,
-``tui.saving``, ``tui.story``). Every corpus call runs in a
-thread worker and comes back as a message (``tui.messages``), so the event loop never waits
-for SQLite. Every binding has an id (``app.quit``, ``sidebar.down``, ...): the config file's
-``[keys]`` table remaps them.
+``CablesApp`` holds one ``BrowserState`` (``tui.state``: the listing, the cursor, the open
+cable, the trail, the filters, the search) and the controllers that do the work behind the
+keys (``tui.controllers``: listings, opening, search, bookmarks, saving, the story), each
+given the app (composition, not inheritance). ``MainScreen`` lays out the widgets and holds
+the browsing keys; widgets say what happened with messages, which the app hands to the
+controller concerned. Every corpus call runs in a thread worker and comes back as a message
+(``tui.messages``), so the event loop never waits for SQLite. Every binding has an id
+(``app.quit``, ``sidebar.down``, ...): the config file's ``[keys]`` table remaps them.
 """
 
 from __future__ import annotations
@@ -20,35 +20,41 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.timer import Timer
 
-from store.config import Config
-from store.corpus import Corpus
-from store.filters import Filters
+from store.corpus.corpus import Corpus
 from store.model import Summary
-from tui.bookmarking import BOOKMARK_POLL, BookmarkMixin
-from tui.hints import HintsMixin
-from tui.listing_loading import ListingMixin
-from tui.main_screen import MainScreen
+from store.userdata.config import Config
+from tui.controllers.bookmarking import BOOKMARK_POLL, Marks
+from tui.controllers.listing import Listings
+from tui.controllers.opening import PREVIEW_DELAY, Opener
+from tui.controllers.saving import Saver
+from tui.controllers.searching import SEARCH_DELAY, Searcher
+from tui.controllers.story import Story
+from tui.keys import binding_ids, key_sections
 from tui.messages import (
+    BookmarksChanged,
+    CableLaidOut,
+    CableLoaded,
+    CableMissing,
+    HistoryLoaded,
     ListingLoaded,
     Notice,
-    Shown,
+    SearchDone,
 )
-from tui.opening import PREVIEW_DELAY, OpeningMixin
-from tui.reader import CableView
-from tui.safe_text import safe
-from tui.saving import SavingMixin
-from tui.search_bar import SearchBar
-from tui.searching import SearchMixin
-from tui.sidebar import Listing, Sidebar
-from tui.story import StoryMixin
-from tui.trail import Trail
+from tui.output.safe_text import safe
+from tui.screens.main import MainScreen
+from tui.state.browser import BrowserState, Target
 from tui.typeahead import KeyQueue
+from tui.widgets.reader import CableView
+from tui.widgets.search_bar import SearchBar
+from tui.widgets.sidebar import Sidebar
 
 if TYPE_CHECKING:
-    from store.bookmarks import Bookmarks
-    from store.history import History
+    from store.corpus.filters import Filters
+    from store.userdata.bookmarks import Bookmarks
+    from store.userdata.history import History
+    from tui.state.browser import Shown
+    from tui.state.listing import Listing
 
 # Seconds after start-up before the bookmarks file is first read.
 FIRST_BOOKMARK_READ = 0.3
@@ -60,10 +66,7 @@ SIDEBAR_SHARE = 0.45
 MIN_SIDEBAR_WIDTH = 24
 
 
-class CablesApp(
-    HintsMixin, ListingMixin, OpeningMixin, SearchMixin, BookmarkMixin, SavingMixin, StoryMixin,
-    App[None],
-):  # fmt: skip
+class CablesApp(App[None]):
     """The cables browser on one corpus."""
 
     TITLE = "cables"
@@ -98,32 +101,17 @@ class CablesApp(
         self.initial_search = search
         self._bookmarks = bookmarks
         self._history = history
-        self.filters = Filters()
-        self.listing = Listing(rowids=(), total=0)
-        self.full_listing: Listing | None = None
-        self.trail = Trail()
-        self.shown: Shown | None = None
-        self._loading: int | str | None = None
-        self._labels: dict[str, tuple] = {}  # what the header and status lines show
-        self._cursor_follows = False
-        self._restore_place = False
-        # Where the reader was in each cable left this session (back returns there).
-        self._places: dict[str, tuple[int, int | None]] = {}
-        self._total: int | None = None
-        self._listing_generation = 0
-        self._preview_timer: Timer | None = None
         self.preview_delay = PREVIEW_DELAY
-        self._init_search()
-        self._init_bookmarks()
+        self.search_delay = SEARCH_DELAY
+        self.state = BrowserState()
+        # The controllers: each does one part of the work behind the keys, on this state.
+        self.listings = Listings(self)
+        self.opener = Opener(self)
+        self.searcher = Searcher(self)
+        self.marks = Marks(self)
+        self.saver = Saver(self)
+        self.story = Story(self)
         self.key_queue = KeyQueue(self)
-        self._init_story()
-        # The first page is read before the event loop runs (a few milliseconds, never on
-        # the loop), so the very first frame already shows rows.
-        self._preloaded: ListingLoaded | None = None
-        try:
-            self._preloaded = self._first_page(self.filters)
-        except Exception:  # the worker will try again and report the problem
-            self._preloaded = None
         self._startup_problems = [*self.config.warnings, *self._apply_config_keys()]
         if self.config.theme:
             if self.config.theme in self.available_themes:
@@ -131,13 +119,35 @@ class CablesApp(
             else:
                 self._startup_problems.append(f"unknown theme {self.config.theme!r} in the config")
 
+    # -- the state, read-only views of what tests and the palette ask most ------------------
+
+    @property
+    def shown(self) -> Shown | None:
+        return self.state.shown
+
+    @property
+    def listing(self) -> Listing:
+        return self.state.listing
+
+    @property
+    def filters(self) -> Filters:
+        return self.state.filters
+
+    def target(self) -> Target | None:
+        """The cable a key acts on, as the state says now (see ``BrowserState.target``)."""
+        try:
+            listing_has_keys = self.sidebar.has_focus
+        except Exception:  # no main screen (yet, or any more)
+            listing_has_keys = False
+        return self.state.target(listing_has_keys=listing_has_keys)
+
     # -- set-up ----------------------------------------------------------------------------
 
     @property
     def bookmarks(self) -> Bookmarks:
         """The user's bookmarks (TinyDB is imported on first use, not at start-up)."""
         if self._bookmarks is None:
-            from store.bookmarks import Bookmarks
+            from store.userdata.bookmarks import Bookmarks
 
             self._bookmarks = Bookmarks()
         return self._bookmarks
@@ -145,7 +155,7 @@ class CablesApp(
     @property
     def history(self) -> History:
         if self._history is None:
-            from store.history import History
+            from store.userdata.history import History
 
             self._history = History()
         return self._history
@@ -153,7 +163,7 @@ class CablesApp(
     def _apply_config_keys(self) -> list[str]:
         if not self.config.keys:
             return []  # (listing every binding imports every screen: only when needed)
-        known = set(binding_ids())
+        known = set(binding_ids(CablesApp))
         problems = [
             f"config [keys]: no binding has the id {key!r}" for key in self.config.keys
             if key not in known
@@ -163,6 +173,11 @@ class CablesApp(
             self.set_keymap(keymap)
         return problems
 
+    @classmethod
+    def key_sections(cls) -> list[tuple[str, type]]:
+        """What the help screen lists (``tui.keys``)."""
+        return key_sections(cls)
+
     def get_default_screen(self) -> Screen:
         return MainScreen(id="main")
 
@@ -170,19 +185,30 @@ class CablesApp(
         """The main screen is up: load the listing, open the cable or search asked for."""
         for problem in self._startup_problems:
             self.notify(safe(problem), severity="warning", markup=False)
-        self.sidebar.focus()
-        self.sidebar.on_move = self.update_count
-        self.load_listing()
-        self._size_id_column()
+        sidebar = self.sidebar
+        sidebar.focus()
+        # Called as the cursor moves, before its message goes out: the state knows the
+        # cursor's cable at once (a key right after reads it), and the header's position is
+        # repainted in the same frame as the two rows.
+        sidebar.on_move = self._cursor_moved
+        self.listings.load()
+        self.listings.size_id_column()
         if self.open_id:
-            self.open_cable_id(self.open_id, record=True)
+            self.opener.open_cable_id(self.open_id, record=True)
             self.reader.focus()  # `cables open ID` is for reading it (and shows the reader)
         if self.initial_search:
             self.search_bar.set_text(self.initial_search)
-            self.run_search(self.initial_search, record=True)
+            self.searcher.run(self.initial_search, record=True)
         # After the first frames: the bookmark marks can wait a moment, the first rows cannot.
-        self.set_timer(FIRST_BOOKMARK_READ, self.refresh_bookmarks)
-        self.set_interval(BOOKMARK_POLL, self.refresh_bookmarks)
+        self.set_timer(FIRST_BOOKMARK_READ, self.marks.refresh)
+        self.set_interval(BOOKMARK_POLL, self.marks.refresh)
+
+    def _cursor_moved(self) -> None:
+        sidebar = self.sidebar
+        summary = sidebar.summary_at(sidebar.cursor)
+        cable_id = summary.id if summary is not None else None
+        self.state.point(sidebar.cursor, sidebar.cursor_rowid, cable_id)
+        self.listings.update_count()
 
     def sidebar_width(self, screen_width: int) -> int:
         wanted = self.config.sidebar_width or DEFAULT_SIDEBAR_WIDTH
@@ -191,7 +217,7 @@ class CablesApp(
     # -- widgets ---------------------------------------------------------------------------
 
     @property
-    def main_screen(self) -> Screen:
+    def main_screen(self) -> MainScreen:
         return self.screen_stack[0]
 
     @property
@@ -249,66 +275,54 @@ class CablesApp(
             return
         await super().on_event(event)
 
+    # -- messages up: each goes to the controller concerned -------------------------------
+
     def on_notice(self, message: Notice) -> None:
         self.notify(safe(message.text), severity=message.severity, markup=False)  # type: ignore[arg-type]
 
-    # -- other actions ---------------------------------------------------------------------
+    def on_listing_loaded(self, message: ListingLoaded) -> None:
+        self.listings.loaded(message)
 
-    def action_switch_focus(self) -> None:
-        left = self.main_screen.query_one("#left")
-        if self.sidebar.has_focus or (not left.display and not self.main_screen.one_pane):
-            cursor = self.sidebar.cursor_rowid
-            stale = cursor is not None and (self.shown is None or self.shown.rowid != cursor)
-            if self.main_screen.one_pane and stale:
-                # The preview of the cursor's cable may not have come yet: ask for it now.
-                self.open_rowid(cursor, record=True)
-            self.reader.focus()
-        else:
-            left.display = True
-            self.sidebar.focus()
+    def on_search_done(self, message: SearchDone) -> None:
+        self.searcher.done(message)
 
-    def action_back_level(self) -> None:
-        """q: the reader goes back to the sidebar (showing it if hidden), a search to the full
-        listing, else quit."""
-        if self.reader.has_focus:
-            self.main_screen.query_one("#left").display = True
-            self.sidebar.focus()
-        elif self.listing.is_search:
-            self.action_leave_search()
-        else:
-            self.exit()
+    def on_sidebar_cursor_moved(self, message: Sidebar.CursorMoved) -> None:
+        self.opener.cursor_moved(message)
 
-    def action_back(self) -> None:
-        cable_id = self.trail.back()
-        if cable_id is None:
-            self.bell()
-            return
-        self.open_cable_id(cable_id, record=False, restore=True)
+    def on_sidebar_chosen(self, message: Sidebar.Chosen) -> None:
+        self.opener.chosen(message)
 
-    def action_forward(self) -> None:
-        cable_id = self.trail.forward()
-        if cable_id is None:
-            self.bell()
-            return
-        self.open_cable_id(cable_id, record=False, restore=True)
+    def on_cable_loaded(self, message: CableLoaded) -> None:
+        self.opener.loaded(message)
 
-    def action_copy_id(self) -> None:
-        if self.shown is None:
-            self.bell()
-            return
-        self.copy_to_clipboard(self.shown.id)
-        self.notify(f"copied {safe(self.shown.id)}", markup=False, timeout=2)
+    def on_cable_laid_out(self, message: CableLaidOut) -> None:
+        self.opener.laid_out(message)
 
-    def action_toggle_sidebar(self) -> None:
-        if self.main_screen.one_pane:  # one pane at a time already: s switches
-            self.action_switch_focus()
-            return
-        left = self.main_screen.query_one("#left")
-        left.display = not left.display
-        if left.display:
-            self.sidebar.focus()
-        else:
-            self.reader.focus()
+    def on_cable_missing(self, message: CableMissing) -> None:
+        self.opener.missing(message)
+
+    def on_cable_view_follow_ref(self, message: CableView.FollowRef) -> None:
+        self.opener.follow_ref(message)
+
+    def on_cable_view_state_changed(self, message: CableView.StateChanged) -> None:
+        self.opener.update_status()
+
+    def on_bookmarks_changed(self, message: BookmarksChanged) -> None:
+        self.marks.changed(message)
+
+    def on_history_loaded(self, message: HistoryLoaded) -> None:
+        self.search_bar.set_history(message.queries)
+
+    def on_search_bar_changed(self, message: SearchBar.Changed) -> None:
+        self.searcher.changed(message)
+
+    def on_search_bar_submitted(self, message: SearchBar.Submitted) -> None:
+        self.searcher.submitted(message)
+
+    def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
+        self.searcher.closed(message)
+
+    # -- the app's own keys and the palette ------------------------------------------------
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
@@ -316,43 +330,20 @@ class CablesApp(
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    def action_filters(self) -> None:
-        from tui.screens.filters import FilterScreen
-
-        def chosen(filters: Filters | None) -> None:
-            if filters is not None and filters != self.filters:
-                self.set_filters(filters)
-
-        self.push_screen(FilterScreen(self.corpus, self.filters), chosen)
-
-    def action_clear_filters(self) -> None:
-        if self.filters.is_empty():
-            return
-        self.set_filters(Filters())
-        self.notify("filters cleared", timeout=2)
-
-    def set_filters(self, filters: Filters) -> None:
-        self.filters = filters
-        self.update_count()
-        self.load_listing()
-        if self.listing.is_search:
-            self.run_search(self.listing.query, record=False)
-
-    # -- palette ---------------------------------------------------------------------------
-
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        main = self.main_screen
         commands = [
-            ("Search", "Full-text search (/)", self.action_search),
-            ("Filter", "By classification, origin, tag, year (f)", self.action_filters),
-            ("Clear filters", "Show every cable again (F)", self.action_clear_filters),
-            ("Bookmark", "Toggle a bookmark on the open cable (m)", self.action_bookmark),
-            ("Bookmarks", "List, open, edit, export bookmarks (B)", self.action_bookmarks),
-            ("Search history", "Re-run a past search (H)", self.action_history),
-            ("Toggle sidebar", "Hide or show the listing (s)", self.action_toggle_sidebar),
-            ("Copy ID", "Copy the open cable's ID (y)", self.action_copy_id),
-            ("Back", "The previously opened cable (backspace)", self.action_back),
-            ("Forward", "The next opened cable (alt+right)", self.action_forward),
+            ("Search", "Full-text search (/)", main.action_search),
+            ("Filter", "By classification, origin, tag, year (f)", main.action_filters),
+            ("Clear filters", "Show every cable again (F)", main.action_clear_filters),
+            ("Bookmark", "Toggle a bookmark on the open cable (m)", main.action_bookmark),
+            ("Bookmarks", "List, open, edit, export bookmarks (B)", main.action_bookmarks),
+            ("Search history", "Re-run a past search (H)", main.action_history),
+            ("Toggle sidebar", "Hide or show the listing (s)", main.action_toggle_sidebar),
+            ("Copy ID", "Copy the open cable's ID (y)", main.action_copy_id),
+            ("Back", "The previously opened cable (backspace)", main.action_back),
+            ("Forward", "The next opened cable (alt+right)", main.action_forward),
             ("Help", "Every key (?)", self.action_help),
         ]
         for title, help_text, callback in commands:
@@ -360,20 +351,12 @@ class CablesApp(
 
     def jump_to_summary(self, summary: Summary) -> None:
         """The palette's choice: open the cable (the sidebar cursor follows if listed)."""
-        if self.shown is not None and self.trail.current != self.shown.id:
-            self.trail.visit(self.shown.id)
-        self.open_cable_id(summary.id, record=True)
+        self.state.keep_in_trail()
+        self.opener.open_cable_id(summary.id, record=True)
         self.reader.focus()  # one pane at a time, the reader is then the one shown
 
 
 def _cable_provider():
-    from tui.palette import CableProvider
+    from tui.screens.palette import CableProvider
 
     return CableProvider
-
-
-def binding_ids() -> list[str]:
-    """Every binding id of the app, in help-screen order (the config's ``[keys]`` names)."""
-    from tui.screens.help import collect_bindings
-
-    return [binding.id for _, _, binding in collect_bindings() if binding.id]

@@ -108,8 +108,8 @@ def _query_options(command: str):
 
 
 def main(argv: list[str] | None = None) -> int:
-    from store.config import ConfigError
-    from store.schema import CorpusError
+    from store.corpus.schema import CorpusError
+    from store.userdata.config import ConfigError
     from tui.commands.common import CommandError
 
     argv = list(sys.argv[1:] if argv is None else argv)

@@ -1,4 +1,4 @@
-"""What the app's thread workers send back to the event loop, and the state they describe.
+"""What the app's thread workers send back to the event loop (the state is ``tui.state``).
 
 Workers never touch widgets: they post one of these and the app's handler applies it. Cable
 text in a ``Notice`` is plain text; the handler shows it with markup off.
@@ -7,27 +7,18 @@ text in a ``Notice`` is plain text; the handler shows it with markup off.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from store.model import Summary
-from tui.sidebar import Listing
+from tui.state.browser import Shown
+from tui.state.listing import Listing
 
 if TYPE_CHECKING:
     import threading
 
-    from tui.render import Layout, RenderedCable
-
-
-@dataclass(frozen=True)
-class Shown:
-    """The cable in the reader, and the search terms it was rendered with."""
-
-    rowid: int
-    id: str
-    terms: tuple[str, ...] = ()
+    from tui.output.render import Layout, RenderedCable
 
 
 class ListingLoaded(Message):

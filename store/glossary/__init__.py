@@ -4,6 +4,8 @@ The table is made by ``tools/glossary/build_tags.py`` from the State Department'
 handbooks, FIPS 10-4 country codes and the other sources its header names. A code no source
 explains stays unknown: ``describe`` says so rather than guess. A tag with a comma
 (``CLINTON, HILLARY``) is a person's name, as the handbooks write them on the TAGS line.
+May import store's root modules; ``usage`` also store.corpus: never ingest/, query/,
+userdata/, people/ or tui/.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from store.corpus import Corpus
+from store.corpus.corpus import Corpus
 from store.glossary import Entry, describe, matching
 
 

@@ -15,12 +15,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from store import schema
+from store.corpus import schema
+from store.corpus.rowids import base_rowid, probe_step
 from store.ingest.id_clash import settle_id, write_aliases
 from store.ingest.parsed_records import Record, parsed_records
 from store.people.table import write_people
 from store.records import Skipped
-from store.rowids import base_rowid, probe_step
 
 BATCH = 1000
 

@@ -1,7 +1,8 @@
-"""The reading half of an import: files read and parsed into the rows the tables store.
+"""The reading half of an import, as the importer sees it: the records of the files, read
+and parsed (``parse_records``) in a child process when a core is free, else in this one.
 
-Apart from the importer, which writes those rows: this half may run in a child process, and
-what it sends the parent (``Record``s, small to pickle) is all the two halves share.
+Apart from the importer, which writes those rows: what the child sends the parent
+(``Record``s, small to pickle) is all the two halves share.
 """
 
 from __future__ import annotations
@@ -10,17 +11,10 @@ import contextlib
 import os
 import subprocess
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
-from store.census import level_mask
-from store.ingest.cable_shape import not_a_cable
-from store.model import Cable
-from store.parse import parse_text
-from store.parse.safe_ids import NOT_AN_ID, is_plain_id
-from store.people.extract import people_of
-from store.records import RawCable, Skipped, place
+from store.ingest.parse_records import Record, produce_records
+from store.records import Skipped
 
 
 def parsed_records(paths: list[Path], skip: int, workers: int | None) -> Iterator[Record | Skipped]:
@@ -72,77 +66,3 @@ def received(connection, child) -> Iterator[Record | Skipped]:
         if isinstance(chunk, str):
             raise ReaderFailed(f"the reader process failed: {chunk}")
         yield from chunk
-
-
-def produce_records(paths: list[Path], skip: int) -> Iterator[Record | Skipped]:
-    from store.ingest.read_files import read_paths
-
-    for index, item in enumerate(read_paths(paths)):
-        if index >= skip:
-            yield _parse_one(item)
-
-
-def _parse_one(item: RawCable | Skipped) -> Record | Skipped:
-    """Parse one cable into what the tables store (small to send between processes)."""
-    if isinstance(item, Skipped):
-        return item
-    try:
-        cable = parse_text(item.text, source=item.source, known=item.known)
-    except Exception as error:  # the parser never raises; if it does, skip, do not stop
-        return Skipped(item.source, item.location, f"parser error: {error!r}")
-    reason = not_a_cable(item.text, cable)
-    if reason:
-        return Skipped(item.source, item.location, reason)
-    if not cable.id:
-        return Skipped(item.source, item.location, "no reference ID found")
-    if not is_plain_id(cable.id):  # the parser never gives one; if it does, it names no file
-        return Skipped(item.source, item.location, f"reference ID {cable.id[:60]!r} {NOT_AN_ID}")
-    id_note = next((warning for warning in cable.warnings if NOT_AN_ID in warning), None)
-    return Record(
-        _row(cable),
-        cable.created,
-        tuple(sorted({tag.upper() for tag in cable.tags})),
-        cable.references,
-        level_mask(cable.paragraphs),
-        cable.aliases,
-        f"{place(item.source, item.location)}: {id_note}" if id_note else None,
-        people_of(cable),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Record:
-    """One parsed cable as rows: the cables row, its tags and its references."""
-
-    values: tuple
-    created: datetime | None
-    tags: tuple[str, ...]
-    references: tuple[str, ...]
-    para_levels: int = 0
-    aliases: tuple[str, ...] = ()
-    # "file:row: reference ID '../../X' is not a cable ID: kept as ...", for the summary.
-    id_note: str | None = None
-    # (person, role) pairs: see store.people.extract.
-    people: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def id(self) -> str:
-        return self.values[0]
-
-
-def _row(cable: Cable) -> tuple:
-    marking = cable.classification
-    return (
-        cable.id,
-        cable.created.isoformat(sep=" ") if cable.created else None,
-        1 if cable.date_note and cable.created else 0,
-        cable.origin,
-        int(marking.level) if marking else None,
-        ",".join(marking.caveats) if marking else "",
-        marking.full if marking else None,
-        1 if cable.is_partial else 0,
-        cable.subject,
-        cable.source,
-        cable.header,
-        cable.body,
-    )

@@ -111,7 +111,7 @@ def _produce(paths: list[Path], skip: int, connection: Connection) -> None:
     ``AHEAD`` chunks ahead."""
     import queue
 
-    from store.ingest.parsed_records import produce_records
+    from store.ingest.parse_records import produce_records
 
     outbox: queue.Queue = queue.Queue(maxsize=AHEAD)
 

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from store.corpus import Corpus
+from store.corpus.corpus import Corpus
+from store.corpus.schema import CorpusError
 from store.people.names import normalise
 from store.people.table import has_people
-from store.schema import CorpusError
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def people(corpus: Corpus, words: Sequence[str] = (), *, limit: int | None = Non
 def people_in(corpus: Corpus, rowids: Sequence[int], *, limit: int = 200) -> list[Person]:
     """The people of these cables (a listing or a search), most cables first: ``count`` is
     how many of these cables name them, ``first`` and ``last`` span all their cables."""
-    from store.facet_counts import facet_index
+    from store.corpus.facet_counts import facet_index
 
     _require(corpus)
     counted = facet_index(corpus).people(corpus, rowids)[:limit]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from store.corpus import Corpus
+from store.corpus.corpus import Corpus
 from store.ingest.importer import import_paths, report_json
 
 _BODY = "UNCLASSIFIED\n\nSUBJECT: {subject}\n\n1. (U) {subject} in the text.\n"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from store.corpus import Corpus
+from store.corpus.corpus import Corpus
 from store.ingest.cable_shape import not_a_cable
 from store.ingest.importer import import_paths
 from store.parse import parse_text

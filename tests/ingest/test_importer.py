@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from cable_factory import telegram, write_telegrams
 
-from store.corpus import Corpus
+from store.corpus.corpus import Corpus
 from store.ingest.importer import import_paths
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,7 +42,7 @@ def test_changed_cable_is_updated_not_duplicated(tmp_path):
     with Corpus(path) as corpus:
         assert corpus.count() == 1
         assert corpus.get("06TESTPOST1").subject == "SECOND: VERSION"
-        from store.query import compile_query
+        from store.query.compile import compile_query
 
         assert corpus.search(compile_query("first").match) == []
         assert len(corpus.search(compile_query("second").match)) == 1
@@ -65,7 +65,7 @@ def test_one_cable_twice_in_one_batch_keeps_the_index_consistent(tmp_path):
     with sqlite3.connect(path) as conn:
         conn.execute("INSERT INTO cables_fts(cables_fts) VALUES ('integrity-check')")
     with Corpus(path) as corpus:
-        from store.query import compile_query
+        from store.query.compile import compile_query
 
         assert corpus.search(compile_query("zorblax").match) == []
         assert len(corpus.search(compile_query("quimble").match)) == 1
@@ -239,7 +239,7 @@ class _InterruptingConnection:
 
 
 def _import_interrupted(tmp_path, monkeypatch, when):
-    from store import schema
+    from store.corpus import schema
     from store.ingest import importer
 
     source = write_telegrams(
@@ -287,9 +287,9 @@ def test_ctrl_c_inside_a_batch_reports_only_what_was_committed(tmp_path, monkeyp
 
 
 def test_a_corpus_that_cannot_be_written_is_one_clear_error(tmp_path, monkeypatch, samples_dir):
-    from store import schema
+    from store.corpus import schema
+    from store.corpus.schema import CorpusError
     from store.ingest import importer
-    from store.schema import CorpusError
 
     path = tmp_path / "c.sqlite"
     import_paths(path, [samples_dir], parse_workers=0)

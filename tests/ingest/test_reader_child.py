@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from cable_factory import telegram, write_telegrams
 
-from store.corpus import Corpus
+from store.corpus.corpus import Corpus
 from store.ingest.importer import import_paths
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from store.corpus import Corpus
+from store.corpus.corpus import Corpus
 from store.ingest.importer import import_paths, report_json
 from store.parse.safe_ids import is_plain_id, safe_id
 from store.sanitize import clean

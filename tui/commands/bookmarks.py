@@ -33,9 +33,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.bookmarks import Bookmarks
-    from store.safe_storage import StorageError
-    from tui.export_formats import safe
+    from store.userdata.bookmarks import Bookmarks
+    from store.userdata.safe_storage import StorageError
+    from tui.output.export_formats import safe
 
     try:
         bookmarks = Bookmarks()
@@ -80,7 +80,7 @@ def _format_of(file: Path | None) -> str:
 
 
 def _write(file: Path, text: str, *, force: bool, count: int) -> int:
-    from store.export_file import ExportError, ExportExists, write_export
+    from store.userdata.export_file import ExportError, ExportExists, write_export
 
     try:
         write_export(file, text, overwrite=force)
@@ -94,7 +94,7 @@ def _write(file: Path, text: str, *, force: bool, count: int) -> int:
 
 def _bibtex(args, marks) -> str:
     """One entry a bookmark (its note as ``annote``); cables the corpus lacks keep their ID."""
-    from tui.citation import bibtex_entry, missing_bibtex_entry
+    from tui.output.citation import bibtex_entry, missing_bibtex_entry
 
     try:
         corpus = open_corpus(args)
@@ -112,7 +112,7 @@ def _bibtex(args, marks) -> str:
 
 def _describer(args):
     """(date, subject) of a bookmarked cable, or None when the corpus lacks it."""
-    from store.config import ConfigError
+    from store.userdata.config import ConfigError
 
     try:
         corpus = open_corpus(args)

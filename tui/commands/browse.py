@@ -6,14 +6,14 @@ import argparse
 import sys
 from dataclasses import replace
 
-from store.config import Config
 from store.sanitize import clean
+from store.userdata.config import Config
 from tui.commands.common import CommandError, open_corpus
 
 
 def run(args: argparse.Namespace, *, open_id: str | None = None) -> int:
     """Open the browser; a bad query, config or corpus fails here, before the screen clears."""
-    from store.config import load_config
+    from store.userdata.config import load_config
 
     config = load_config()
     config.check("corpus", "sidebar_width", "mouse")
@@ -22,7 +22,7 @@ def run(args: argparse.Namespace, *, open_id: str | None = None) -> int:
         print(f"cables: {clean(warning)}", file=sys.stderr)
     search = getattr(args, "search", None)
     if search is not None:
-        from store.query import QueryError, compile_query
+        from store.query.compile import QueryError, compile_query
 
         try:
             compile_query(search)
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace, *, open_id: str | None = None) -> int:
 def app_settings(config: Config) -> Config:
     """The config with what only the app can check (theme names, binding ids) checked: an
     unknown one is left at its default, with a warning of one line naming the file."""
-    from store import paths
+    from store.userdata import paths
 
     where = paths.config_file()
     warnings = list(config.warnings)
@@ -67,9 +67,10 @@ def app_settings(config: Config) -> Config:
             theme = None
     keys = {}
     if config.keys:
-        from tui.app import binding_ids
+        from tui.app import CablesApp
+        from tui.keys import binding_ids
 
-        known = set(binding_ids())
+        known = set(binding_ids(CablesApp))
         for binding_id, wanted in config.keys.items():
             if binding_id not in known:
                 warnings.append(

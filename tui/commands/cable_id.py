@@ -6,7 +6,7 @@ share this, so an ID that one accepts the others accept too. No Textual here.
 
 from __future__ import annotations
 
-from store.corpus import Corpus
+from store.corpus.corpus import Corpus
 from tui.commands.common import CommandError, not_found
 
 # How many candidates an ambiguous prefix lists before "and more".

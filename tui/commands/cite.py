@@ -18,7 +18,7 @@ Exit 1 when a cable is not in the corpus (the others are still printed).
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from tui.citation import STYLES
+    from tui.output.citation import STYLES
 
     parser.add_argument("ids", metavar="ID", nargs="+", help="reference IDs")
     parser.add_argument("--style", "-s", choices=STYLES, default="chicago",
@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from store.parse.refids import canonical_id
     from store.sanitize import clean
-    from tui.citation import cite
+    from tui.output.citation import cite
 
     status = 0
     out: list[str] = []

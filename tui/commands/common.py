@@ -10,9 +10,9 @@ import os
 import sys
 from pathlib import Path
 
-from store import paths
-from store.corpus import Corpus
-from store.schema import CorpusError
+from store.corpus.corpus import Corpus
+from store.corpus.schema import CorpusError
+from store.userdata import paths
 
 
 class CommandError(Exception):
@@ -60,7 +60,7 @@ def _chosen_corpus(args: argparse.Namespace) -> tuple[Path, bool]:
     chosen = getattr(args, "corpus", None)
     if chosen is not None:
         return Path(chosen).expanduser(), True
-    from store.config import load_config
+    from store.userdata.config import load_config
 
     config = load_config()
     config.check("corpus")  # only the corpus: a bad sidebar_width is the browser's business
@@ -91,7 +91,7 @@ def open_corpus(args: argparse.Namespace, *, write: bool = False) -> Corpus:
 def ensure_sample_corpus(path: Path, *, quiet: bool = False) -> None:
     """First run: import the bundled sample cables so there is something to read."""
     from store.ingest.importer import import_paths
-    from store.removal import mark_samples
+    from store.ingest.removal import mark_samples
 
     try:
         report = import_paths(path, [paths.samples_dir()])

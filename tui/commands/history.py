@@ -21,9 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.history import History
-    from store.safe_storage import StorageError
-    from tui.export_formats import safe
+    from store.userdata.history import History
+    from store.userdata.safe_storage import StorageError
+    from tui.output.export_formats import safe
 
     try:
         history = History()

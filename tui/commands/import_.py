@@ -34,10 +34,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from store.corpus.schema import CorpusError
     from store.ingest.importer import import_paths
     from store.ingest.parsed_records import ReaderFailed
-    from store.removal import drop_samples
-    from store.schema import CorpusError
+    from store.ingest.removal import drop_samples
 
     missing = [p for p in args.paths if not p.exists()]
     if missing:
@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _listed(label: str, lines: list[str], more: str, shown: int = 50) -> None:
     """The first ``shown`` lines on stderr, then how many more there are."""
-    from tui.export_formats import safe
+    from tui.output.export_formats import safe
 
     for line in lines[:shown]:
         print(f"  {label} {safe(line)}", file=sys.stderr)

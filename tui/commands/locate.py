@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from store import paths
+from store.userdata import paths
 from tui.commands.common import add_corpus_argument, corpus_path
 
 DESCRIPTION = "Print where cables keeps its files (XDG directories)."

@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from store.ingest.read_files import read_paths
     from store.parse import parse_text
     from store.records import Skipped
-    from tui.export_formats import cable_to_json, safe
+    from tui.output.export_formats import cable_to_json, safe
 
     missing = [p for p in args.paths if not p.exists()]
     if missing:

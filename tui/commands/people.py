@@ -31,8 +31,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from store.corpus.schema import CorpusError
     from store.people.index import people
-    from store.schema import CorpusError
 
     if not _indexed(args):
         # An older corpus gets its people index the first time it is opened for writing.
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     if not found:
         print(_nobody(args), file=sys.stderr)
         return 1
-    from tui.safe_text import safe
+    from tui.output.safe_text import safe
 
     width = min(max(len(p.name) for p in found), 40)
     count_width = len(f"{max(p.count for p in found):,}")
@@ -73,7 +73,7 @@ def _indexed(args: argparse.Namespace) -> bool:
 
 def _cables(corpus, args: argparse.Namespace, found) -> int:
     from store.people.index import cables_of
-    from tui.safe_text import safe
+    from tui.output.safe_text import safe
 
     if not args.name:
         raise CommandError("--cables needs a NAME")
@@ -111,7 +111,7 @@ def _day(when) -> str:
 
 
 def _nobody(args: argparse.Namespace) -> str:
-    from tui.safe_text import safe
+    from tui.output.safe_text import safe
 
     if args.name:
         return safe(f"nobody named {' '.join(args.name)} in the corpus")

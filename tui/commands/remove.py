@@ -24,8 +24,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.removal import remove_cables
-    from store.schema import CorpusError
+    from store.corpus.schema import CorpusError
+    from store.ingest.removal import remove_cables
     from tui.commands.cable_id import resolve_cable_id
 
     with open_corpus(args, write=True) as corpus:

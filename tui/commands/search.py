@@ -73,7 +73,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.query import QueryError, compile_query
+    from store.query.compile import QueryError, compile_query
 
     text = " ".join(args.query)
     if not text.strip():
@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         for hit in hits:
             print(json.dumps(_hit_json(hit), ensure_ascii=False))
     else:
-        from tui.search_output import print_hits
+        from tui.output.search_output import print_hits
 
         console = output.console(args.color)
         print_hits(hits, console)
@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _hit_json(hit) -> dict:
     from store.sanitize import HIGHLIGHT_END, HIGHLIGHT_START
-    from tui.export_formats import safe
+    from tui.output.export_formats import safe
 
     s = hit.summary
     return {

@@ -61,23 +61,23 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("--width must be 0 (keep the cable's lines) or 20 to 1000 columns")
     fmt = args.format or ("rich" if output.styled(args.color) else "text")
     if fmt == "json":
-        from tui.export_formats import cable_to_json
+        from tui.output.export_formats import cable_to_json
 
         text = json.dumps(cable_to_json(cable), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "md":
-        from tui.export_formats import cable_to_markdown
+        from tui.output.export_formats import cable_to_markdown
 
         text = cable_to_markdown(cable, _text_width(args.width))
     elif fmt == "text":
-        from tui.export_formats import cable_to_text
+        from tui.output.export_formats import cable_to_text
 
         text = cable_to_text(cable, _text_width(args.width))
     elif fmt == "raw":
-        from tui.export_formats import cable_to_raw
+        from tui.output.export_formats import cable_to_raw
 
         text = cable_to_raw(cable)
     else:
-        from tui.render import natural_width, render_cable
+        from tui.output.render import natural_width, render_cable
 
         rendered = render_cable(
             cable, refs_in_corpus=present.__contains__, cited_by=cited, as_written=args.width == 0

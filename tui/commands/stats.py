@@ -58,8 +58,8 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(document, ensure_ascii=False, indent=2))
         return 0
     sections[-1] = ("tag", _labelled(facets.tags))
-    from tui.bars import chart_lines
-    from tui.export_formats import safe
+    from tui.output.bars import chart_lines
+    from tui.output.export_formats import safe
 
     print(f"{facets.total:,} cables in {corpus.path}")
     for title, rows in sections:
@@ -71,9 +71,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _one_chart(args: argparse.Namespace, text: str) -> int:
-    from store.filters import Filters
-    from store.query import QueryError, compile_query
-    from store.timeline import counts
+    from store.corpus.filters import Filters
+    from store.corpus.timeline import counts
+    from store.query.compile import QueryError, compile_query
 
     match, filters = None, Filters()
     if text.strip():
@@ -93,8 +93,8 @@ def _one_chart(args: argparse.Namespace, text: str) -> int:
             _add_meanings(document["buckets"])
         print(json.dumps(document, ensure_ascii=False, indent=2))
         return 0 if any(b.count for b in buckets) else 1
-    from tui.bars import chart_lines
-    from tui.export_formats import safe
+    from tui.output.bars import chart_lines
+    from tui.output.export_formats import safe
 
     if not any(b.count for b in buckets):
         import sys

@@ -38,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from store.glossary.usage import tag_uses
-    from tui.safe_text import safe
+    from tui.output.safe_text import safe
 
     with open_corpus(args) as corpus:
         uses = tag_uses(corpus, args.words, everything=args.all)

@@ -25,7 +25,7 @@ newest (or first) few and "+N more".
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from store.threads import DEFAULT_DEPTH, MAX_DEPTH
+    from store.corpus.threads import DEFAULT_DEPTH, MAX_DEPTH
 
     parser.add_argument("id", metavar="ID", help="reference ID, e.g. 06ALMATY79")
     parser.add_argument(
@@ -41,9 +41,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from store.corpus.threads import MAX_DEPTH, build_thread
     from store.parse.refids import canonical_id
-    from store.threads import MAX_DEPTH, build_thread
-    from tui import thread_formats
+    from tui.output import thread_formats
 
     if not 1 <= args.depth <= MAX_DEPTH:
         raise CommandError(f"--depth must be from 1 to {MAX_DEPTH}")

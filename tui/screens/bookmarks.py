@@ -18,14 +18,14 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.bookmarks import Bookmark, Bookmarks
-from store.corpus import Corpus
-from store.export_file import write_export
+from store.corpus.corpus import Corpus
 from store.model import Summary
+from store.userdata.bookmarks import Bookmark, Bookmarks
+from store.userdata.export_file import write_export
 from tui.screens.base import Dialog
 from tui.screens.confirm import ConfirmDialog
 from tui.screens.note import LineDialog, NoteDialog
-from tui.sidebar_rows import flat
+from tui.widgets.sidebar_rows import flat
 
 EXPORT_NAME = "cables-bookmarks.md"
 

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui.screens.base import Dialog
-from tui.sidebar_rows import flat
+from tui.widgets.sidebar_rows import flat
 
 
 class ConfirmDialog(Dialog[bool]):

@@ -18,13 +18,13 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Input, Label, Static
 
-from store.corpus import Corpus, Facets
-from store.filters import Filters
+from store.corpus.corpus import Corpus, Facets
+from store.corpus.filters import Filters
 from store.model import Level
-from tui.origin_complete import OriginInput, OriginSuggester
 from tui.screens.base import Dialog
-from tui.sidebar_rows import flat
-from tui.tick_boxes import TickBox, TickList
+from tui.widgets.origin_complete import OriginInput, OriginSuggester
+from tui.widgets.sidebar_rows import flat
+from tui.widgets.tick_boxes import TickBox, TickList
 
 LEVELS = [Level.UNCLASSIFIED, Level.CONFIDENTIAL, Level.SECRET, Level.TOP_SECRET]
 FIRST_YEAR, LAST_YEAR = 1900, 2100

@@ -1,7 +1,8 @@
 """The help screen (? or F1): every key of every part of the app, as currently bound.
 
-It reads the ``BINDINGS`` of the app's classes, with the user's ``[keys]`` remapping applied,
-so it cannot drift from what the keys do. The binding id is shown too: it is the name to use
+It reads the ``BINDINGS`` of the classes the app names (``key_sections``: the screen never
+imports the app), with the user's ``[keys]`` remapping applied, so it cannot drift from what
+the keys do. The binding id is shown too: it is the name to use
 in the config file.
 """
 
@@ -31,57 +32,6 @@ KEY_WIDTH = 22
 DESCRIPTION_WIDTH = 24
 
 
-def _sections() -> list[tuple[str, type]]:
-    """Where each class's keys apply, in the order the help lists them."""
-    from tui.app import CablesApp, MainScreen
-    from tui.reader import CableView
-    from tui.screens.filters import FilterScreen
-    from tui.sidebar import Sidebar
-
-    sections: list[tuple[str, type]] = [
-        ("Everywhere", CablesApp),
-        ("Main screen", MainScreen),
-        ("Sidebar (the listing)", Sidebar),
-        ("Reader (the open cable)", CableView),
-        ("Help", HelpScreen),
-        ("Filter screen", FilterScreen),
-    ]
-    sections.extend(_optional_sections())
-    return sections
-
-
-def _optional_sections() -> list[tuple[str, type]]:
-    """Screens added by later parts of the app (search, bookmarks, history)."""
-    found: list[tuple[str, type]] = []
-    try:
-        from tui.search_bar import SearchBar
-
-        found.append(("Search line (/)", SearchBar))
-    except ImportError:
-        pass
-    try:
-        from tui.screens.bookmarks import BookmarksScreen
-
-        found.append(("Bookmarks (B)", BookmarksScreen))
-    except ImportError:
-        pass
-    try:
-        from tui.screens.history import HistoryScreen
-
-        found.append(("Search history (H)", HistoryScreen))
-    except ImportError:
-        pass
-    try:
-        from tui.screens.thread import ThreadScreen
-        from tui.screens.timeline import TimelineScreen
-
-        found.append(("Thread (t)", ThreadScreen))
-        found.append(("Timeline (T)", TimelineScreen))
-    except ImportError:
-        pass
-    return found
-
-
 def _bindings_of(cls: type) -> list[Binding]:
     out = []
     for item in cls.__dict__.get("BINDINGS", []):
@@ -92,11 +42,12 @@ def _bindings_of(cls: type) -> list[Binding]:
     return out
 
 
-def collect_bindings() -> list[tuple[str, str, Binding]]:
-    """``(section title, class name, binding)`` for every key the user can press."""
+def collect_bindings(sections: list[tuple[str, type]]) -> list[tuple[str, str, Binding]]:
+    """``(section title, class name, binding)`` for every key the user can press, given
+    ``(title, class)`` for each part of the app that has keys (the app's ``key_sections``)."""
     return [
         (title, cls.__name__, binding)
-        for title, cls in _sections()
+        for title, cls in sections
         for binding in _bindings_of(cls)
     ]
 
@@ -116,7 +67,7 @@ def key_names(app, binding: Binding) -> str:
 def help_content(app) -> Content:
     lines: list[Content] = []
     current = None
-    for title, _, binding in collect_bindings():
+    for title, _, binding in collect_bindings(app.key_sections()):
         if title != current:
             if current is not None:
                 lines.append(Content(""))

@@ -16,9 +16,9 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.history import History, HistoryEntry
+from store.userdata.history import History, HistoryEntry
 from tui.screens.base import Dialog
-from tui.sidebar_rows import flat
+from tui.widgets.sidebar_rows import flat
 
 
 def entry_prompt(entry: HistoryEntry) -> Content:

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from tui.screens.base import Dialog
-from tui.sidebar_rows import flat
+from tui.widgets.sidebar_rows import flat
 
 
 class LineDialog(Dialog[str | None]):

@@ -18,11 +18,11 @@ from textual.screen import Screen
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
-from store.threads import CITED_BY, CITES, Thread, ThreadNode
-from tui.marking_style import chip
+from store.corpus.threads import CITED_BY, CITES, Thread, ThreadNode
+from tui.output.marking_style import chip
+from tui.output.thread_formats import NOT_IN_CORPUS, node_date
 from tui.screens.base import FilledInWorker
-from tui.sidebar_rows import CHIP_WIDTH, flat
-from tui.thread_formats import NOT_IN_CORPUS, node_date
+from tui.widgets.sidebar_rows import CHIP_WIDTH, flat
 
 HINT = "enter opens the cable, r shows its thread, escape or q goes back"
 
@@ -103,7 +103,7 @@ class ThreadScreen(FilledInWorker, Screen[str | None]):
             self._load(self._wanted)
 
     def _load(self, cable_id: str) -> None:
-        from store.threads import build_thread
+        from store.corpus.threads import build_thread
 
         corpus = self.corpus
         self._wanted = cable_id

@@ -18,9 +18,9 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from store.corpus.timeline import UNDATED, Bucket, counts
 from store.model import Level, Marking
-from store.timeline import UNDATED, Bucket, counts
-from tui.marking_style import marking_colors
+from tui.output.marking_style import marking_colors
 from tui.screens.base import FilledInWorker
 
 LABEL_WIDTH = 8

@@ -1,0 +1,395 @@
+"""The reader: one rendered cable, wrapped to the pane, scrolled line by line.
+
+A Line-API ``ScrollView`` over ``tui.output.render.Layout``: the cable is rendered once (in a
+worker, by the app) into blocks and wrapped lines, and this widget paints only the visible
+lines, so a 200 KB cable scrolls as fast as a short one. A resize re-wraps the blocks
+(``layout``) and keeps the first visible line in view.
+
+REF and "cited by" items are selectable: ``]`` and ``[`` move the selection (shown in reverse
+video), enter or o follows it. Search hits are already highlighted by the renderer;
+``action_hit`` (the app's n and N) moves between them and underlines the current one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.widgets.frame_style import FrameStyle
+from tui.widgets.scroll_length import set_scroll_length
+
+if TYPE_CHECKING:
+    from tui.output.render import Layout, RenderedCable
+
+EMPTY_NOTICE = "No cable open: pick one on the left (j/k, enter). ? lists every key."
+SELECTED_STYLE = Style(reverse=True)
+CURRENT_HIT_STYLE = Style(reverse=True, bold=True, underline=True)
+# Strips kept painted; a screen is at most a few hundred lines.
+STRIP_CACHE = 400
+
+
+class CableView(FrameStyle, ScrollView, can_focus=True):
+    """Shows one ``RenderedCable``. Posts ``FollowRef`` and ``StateChanged``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "scroll_lines(1)", "Down", show=False, id="reader.down"),
+        Binding("k,up", "scroll_lines(-1)", "Up", show=False, id="reader.up"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False, id="reader.page_down"),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, id="reader.page_up"),
+        Binding("g,home", "top", "Top", show=False, id="reader.top"),
+        Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
+        # Shown only when the cable has links (check_action).
+        Binding("right_square_bracket", "select_ref(1)", "Next link", id="reader.next_ref"),
+        Binding(
+            "left_square_bracket", "select_ref(-1)", "Prev link", show=False, id="reader.prev_ref"
+        ),
+        Binding("enter,o", "follow", "Follow link", id="reader.follow"),
+        Binding("vertical_line", "screen.pipe", "Pipe to command", show=False, id="reader.pipe"),
+        Binding("w", "screen.write", "Write to file", show=False, id="reader.write"),
+        Binding("Y", "screen.copy_text", "Copy text", show=False, id="reader.copy_text"),
+    ]
+
+    DEFAULT_CSS = """
+    CableView {
+        overflow-x: hidden;
+        overflow-y: scroll;
+        scrollbar-size-vertical: 1;
+    }
+    """
+
+    class FollowRef(Message):
+        def __init__(self, target: str, in_corpus: bool | None) -> None:
+            super().__init__()
+            self.target = target
+            self.in_corpus = in_corpus
+
+    class StateChanged(Message):
+        """The selected REF, the current hit or the scroll position changed (the status line
+        shows them)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rendered: RenderedCable | None = None
+        self.wrapped: Layout | None = None
+        self.partial = False  # ``rendered`` is the first part of a long cable only
+        # A place asked for (back) past the first screens: taken again with the whole layout.
+        self._wanted_top: int | None = None
+        self._wants_bottom = False  # G before the whole of a long cable was in
+        self._pending_hit: int | None = None  # n/N past the first part's hits, likewise
+        # What the pane says before any cable is open.
+        self.notice = Text(EMPTY_NOTICE, style="dim", end="")
+        self.selected: int | None = None  # position in ``selectable``
+        self.hit: int | None = None  # position in ``rendered.hits``
+        self._selectable: list[int] = []
+        self._strips: dict[int, Strip] = {}
+        self._strips_style: Style | None = None
+
+    # -- content ---------------------------------------------------------------------------
+
+    @property
+    def text_width(self) -> int:
+        return max(self.scrollable_content_region.width, 1)
+
+    def show(
+        self, rendered: RenderedCable, wrapped: Layout | None = None, *, partial: bool = False
+    ) -> None:
+        """Show a cable from its top. ``wrapped`` may be a layout made in a worker;
+        ``partial``: the cable's first part only (``complete`` brings the whole)."""
+        self.rendered = rendered
+        if not self.size.width:
+            # Hidden (one pane at a time): wrapped when it is shown, not to a width of 1.
+            wrapped = None
+        elif wrapped is None or wrapped.width != self.text_width:
+            wrapped = rendered.layout(self.text_width)
+        self.wrapped = wrapped
+        self.partial = partial
+        self._wanted_top: int | None = None
+        self._wants_bottom = False
+        self._pending_hit = None
+        self._selectable = rendered.selectable_blocks()
+        self.selected = None
+        self.hit = None
+        self._reset(scroll_to=0)
+        self.post_message(self.StateChanged())
+
+    def complete(self, rendered: RenderedCable, wrapped: Layout | None) -> None:
+        """The whole of the cable whose first part is shown: the view, the selected link
+        and the current hit stay (the first part's blocks begin the whole's; only the
+        header's counts, filled in now, may take another line)."""
+        if not self.partial:
+            return
+        before, before_rendered = self.wrapped, self.rendered
+        self.rendered = rendered
+        self.partial = False
+        self._selectable = rendered.selectable_blocks()
+        if self.hit is not None and self.hit >= len(rendered.hits):
+            self.hit = None
+        if not self.size.width:
+            wrapped = None  # hidden: wrapped when it is shown
+        elif wrapped is None or wrapped.width != self.text_width:
+            wrapped = rendered.layout(self.text_width)
+        self.wrapped = wrapped
+        top = self._wanted_top
+        if top is None and before is not None and wrapped is not None and self.scroll_y:
+            moved = wrapped.line_of(rendered.body_start()) - before.line_of(
+                before_rendered.body_start()  # type: ignore[union-attr]
+            )
+            top = round(self.scroll_y) + moved
+        self._reset(scroll_to=top)
+        if self._wants_bottom:
+            self.action_bottom()
+        pending, self._pending_hit = self._pending_hit, None
+        if pending is not None and self.wrapped is not None:
+            self.action_hit(pending)
+        self.post_message(self.StateChanged())
+
+    def _reset(self, scroll_to: int | None) -> None:
+        self._strips.clear()
+        lines = len(self.wrapped.lines) if self.wrapped else 1
+        self._set_length(lines)
+        if scroll_to is not None:
+            self.scroll_to(y=scroll_to, animate=False, immediate=True)
+        self.refresh()
+
+    def _set_length(self, lines: int) -> None:
+        set_scroll_length(self, self.text_width, lines)
+
+    def on_resize(self) -> None:
+        self._resized()
+        self.post_message(self.StateChanged())  # "lines 41-63/212" counts wrapped lines
+
+    def _resized(self) -> None:
+        if self.rendered is not None and self.wrapped is None and self.size.width:
+            self.wrapped = self.rendered.layout(self.text_width)  # shown at last
+            self._reset(scroll_to=0)
+            return
+        if self.rendered is None or self.wrapped is None:
+            self._reset(scroll_to=None)
+            return
+        if self.wrapped.width == self.text_width:
+            self._set_length(len(self.wrapped.lines))
+            return
+        top = self.wrapped.lines[min(round(self.scroll_y), len(self.wrapped.lines) - 1)]
+        self.wrapped = self.rendered.layout(self.text_width)
+        self._reset(scroll_to=self.wrapped.line_of(top.block, top.start))
+
+    # -- painting --------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        index = round(self.scroll_y) + y
+        width = self.text_width
+        base = self.frame_style
+        if base != self._strips_style:  # a new theme: every cached line has old colors
+            self._strips.clear()
+            self._strips_style = base
+        strip = self._strips.get(index)
+        if strip is not None and strip.cell_length == width:
+            return strip
+        if self.wrapped is None:
+            text = self.notice if index == 0 else Text("")
+        elif index >= len(self.wrapped.lines):
+            return Strip.blank(width, base)
+        else:
+            text = self._styled_line(index)
+        strip = Strip(list(text.render(self.app.console))).crop_extend(0, width, base)
+        strip = strip.apply_style(base)
+        if len(self._strips) >= STRIP_CACHE:
+            self._strips.clear()
+        self._strips[index] = strip
+        return strip
+
+    def _styled_line(self, index: int) -> Text:
+        assert self.wrapped is not None and self.rendered is not None
+        line = self.wrapped.lines[index]
+        text = line.text
+        selected_block = self.selected_block
+        if selected_block is not None and line.block == selected_block:
+            text = text.copy()
+            text.stylize(SELECTED_STYLE, line.indent, len(text))
+        if self.hit is not None:
+            hit = self.rendered.hits[self.hit]
+            if hit.block == line.block and hit.start < line.end and hit.end > line.start:
+                text = text.copy()
+                start = max(hit.start, line.start) - line.start + line.indent
+                end = min(hit.end, line.end) - line.start + line.indent
+                text.stylize(CURRENT_HIT_STYLE, start, end)
+        return text
+
+    def _repaint_block(self, block: int | None) -> None:
+        if block is None or self.wrapped is None:
+            return
+        lines = self.wrapped.lines_of_block(block)
+        for index in lines:
+            self._strips.pop(index, None)
+        if lines:
+            self.refresh_lines(lines.start, len(lines))
+
+    # -- REF selection ---------------------------------------------------------------------
+
+    @property
+    def selected_block(self) -> int | None:
+        if self.selected is None or not self._selectable:
+            return None
+        return self._selectable[self.selected]
+
+    @property
+    def ref_count(self) -> int:
+        return len(self._selectable)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The link keys are hinted (and act) only when the open cable has links.
+        if action in ("select_ref", "follow"):
+            return bool(self._selectable)
+        return True
+
+    def action_select_ref(self, step: int) -> None:
+        if not self._selectable:
+            self.app.bell()
+            return
+        old = self.selected_block
+        if self.selected is None or not self._in_view(old):
+            # From what is on screen, not from the top (as less's n searches from the view).
+            self.selected = self._first_selectable_from_view(step)
+        else:
+            self.selected = (self.selected + step) % len(self._selectable)
+        self._repaint_block(old)
+        self._repaint_block(self.selected_block)
+        self._bring_into_view(self.selected_block, 0)
+        self.post_message(self.StateChanged())
+
+    def _in_view(self, block: int | None) -> bool:
+        if block is None or self.wrapped is None:
+            return False
+        top = round(self.scroll_y)
+        lines = self.wrapped.lines_of_block(block)
+        height = self.scrollable_content_region.height
+        return bool(lines) and lines.start < top + height and lines.stop > top
+
+    def _first_selectable_from_view(self, step: int) -> int:
+        """The first link at or below the top of the view (]) or the last one above its
+        bottom ([); past the end, the first (or last) of the cable."""
+        if self.wrapped is None:
+            return 0 if step > 0 else len(self._selectable) - 1
+        top = round(self.scroll_y)
+        bottom = top + self.scrollable_content_region.height
+        starts = [self.wrapped.line_of(block) for block in self._selectable]
+        if step > 0:
+            return next((i for i, line in enumerate(starts) if line >= top), 0)
+        above = [i for i, line in enumerate(starts) if line < bottom]
+        return above[-1] if above else len(starts) - 1
+
+    @property
+    def place(self) -> tuple[int, int | None]:
+        """Where the reader is in the open cable: the top line and the selected link."""
+        return round(self.scroll_y), self.selected
+
+    def restore_place(self, place: tuple[int, int | None]) -> None:
+        """Back to a place left earlier (back/forward): the scroll position and the link."""
+        top, selected = place
+        if selected is not None and 0 <= selected < len(self._selectable):
+            self.selected = selected
+            self._repaint_block(self.selected_block)
+        self._wanted_top = top
+        self.scroll_to(y=top, animate=False, immediate=True)
+        self.post_message(self.StateChanged())
+
+    def action_follow(self) -> None:
+        block = self.selected_block
+        if block is None or self.rendered is None:
+            self.app.bell()
+            return
+        item = self.rendered.blocks[block]
+        if item.target:
+            self.post_message(self.FollowRef(item.target, item.in_corpus))
+
+    # -- hits ------------------------------------------------------------------------------
+
+    @property
+    def hit_count(self) -> int:
+        return len(self.rendered.hits) if self.rendered else 0
+
+    def action_hit(self, step: int) -> None:
+        if not self.hit_count or self.rendered is None or self.wrapped is None:
+            self.app.bell()
+            return
+        old = self.rendered.hits[self.hit].block if self.hit is not None else None
+        if self.hit is None:
+            target, wrapped = self._first_hit_from_view(step)
+        else:
+            wrapped = not 0 <= self.hit + step < self.hit_count
+            target = (self.hit + step) % self.hit_count
+        if wrapped and self.partial:
+            # Past the first part's hits: the whole cable has more; go on once it is in.
+            self._pending_hit = step
+            return
+        self.hit = target
+        if wrapped and old is not None:
+            where = "first" if step > 0 else "last"
+            self.notify(f"search wrapped: back at the {where} hit", timeout=2)
+        hit = self.rendered.hits[self.hit]
+        self._repaint_block(old)
+        self._repaint_block(hit.block)
+        self._bring_into_view(hit.block, hit.start)
+        self.post_message(self.StateChanged())
+
+    def _first_hit_from_view(self, step: int) -> tuple[int, bool]:
+        """The first hit below the top of the view (n) or the last above its bottom (N),
+        and whether there was none that way (the search wraps to the other end)."""
+        assert self.rendered is not None and self.wrapped is not None
+        lines = self.wrapped.lines
+        top = round(self.scroll_y)
+        positions = [self.wrapped.line_of(h.block, h.start) for h in self.rendered.hits]
+        if step > 0:
+            ahead = next((i for i, p in enumerate(positions) if p >= top), None)
+            return (0, True) if ahead is None else (ahead, False)
+        bottom = top + self.scrollable_content_region.height
+        candidates = [i for i, p in enumerate(positions) if p < min(bottom, len(lines))]
+        return (candidates[-1], False) if candidates else (len(positions) - 1, True)
+
+    def _bring_into_view(self, block: int | None, offset: int) -> None:
+        if block is None or self.wrapped is None:
+            return
+        line = self.wrapped.line_of(block, offset)
+        top = round(self.scroll_y)
+        height = self.scrollable_content_region.height
+        if top <= line < top + height:
+            return
+        # A third down the screen: context above, room below.
+        self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
+
+    # -- scrolling -------------------------------------------------------------------------
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value):
+            self.post_message(self.StateChanged())  # the status line's "lines 41-63/212"
+
+    def action_scroll_lines(self, lines: int) -> None:
+        self._moved_by_user()
+        self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
+
+    def action_page(self, direction: int) -> None:
+        self._moved_by_user()
+        step = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_to(y=self.scroll_y + direction * step, animate=False, immediate=True)
+
+    def action_top(self) -> None:
+        self._moved_by_user()
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def _moved_by_user(self) -> None:
+        """A scroll key: a place asked for earlier (G, back) no longer applies when the
+        whole of a long cable comes in."""
+        self._wants_bottom = False
+        self._wanted_top = None
+
+    def action_bottom(self) -> None:
+        # As less's G on a pipe: the end of the whole cable, once it is in.
+        self._wants_bottom = self.partial
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
