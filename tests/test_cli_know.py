@@ -5,28 +5,16 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
 
 import pytest
-from cable_factory import build_corpus, telegram, write_telegrams
+from test_app_know import know_corpus
 
 from tui.cli import main
 
 
 @pytest.fixture
 def corpus(tmp_path):
-    source = write_telegrams(
-        tmp_path / "in",
-        {
-            "a": telegram(serial=1, tags="PGOV KZ ZQXW", classified_by="Miriam K. Oduya",
-                          signer="ODUYA"),
-            "b": telegram(serial=2, when=datetime(2008, 5, 1, 9, 0), tags="PGOV PTER KZ",
-                          classified_by="Peter Quill"),
-            "c": telegram(serial=3, when=datetime(2009, 5, 1, 9, 0), tags="ECON OVIP BIDEN JOSEPH",
-                          classified_by="Miriam Oduya"),
-        },
-    )  # fmt: skip
-    return str(build_corpus(tmp_path / "c.sqlite", source))
+    return str(know_corpus(tmp_path))
 
 
 def run(capsys, corpus, *args: str) -> tuple[int, str, str]:

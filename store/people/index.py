@@ -67,6 +67,12 @@ def cables_of(corpus: Corpus, person: str) -> array:
     return out
 
 
+def described(corpus: Corpus, names: Sequence[str]) -> list[Person]:
+    """What the index says of these people (those it knows)."""
+    _require(corpus)
+    return _described(corpus.connection(), list(names))
+
+
 def _described(conn, names: list[str]) -> list[Person]:
     out: list[Person] = []
     for start in range(0, len(names), 500):
