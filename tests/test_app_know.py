@@ -3,6 +3,7 @@ the cables of a tag or a person as a search. ``know_corpus`` serves the CLI test
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from app_support import make_app, pilot_test, screen_text, settle
@@ -79,3 +80,46 @@ async def test_P_lists_the_people_of_the_listing_most_named_first_and_escape_clo
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, PickScreen) and not app.state.listing.is_search
+
+
+def levels_corpus(tmp_path):
+    source = write_telegrams(
+        tmp_path / "levels",
+        {
+            "u": telegram(serial=1, level="UNCLASSIFIED", tags="PGOV KZ"),
+            "c": telegram(serial=2, when=datetime(2008, 5, 1, 9, 0), tags="PGOV"),
+            "s": telegram(serial=3, when=datetime(2009, 5, 1, 9, 0), level="SECRET", tags="KZ"),
+        },
+    )
+    return build_corpus(tmp_path / "levels.sqlite", source)
+
+
+@pilot_test
+async def test_the_filter_dialog_counts_each_level_year_origin_and_tag_as_fields_change(tmp_path):
+    from textual.widgets import Input
+
+    app = make_app(levels_corpus(tmp_path))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        text = screen_text(app)
+        assert re.search(r"Unclassified +1", text) and re.search(r"Secret +1", text)
+        assert "Cables  3 in the corpus" in text
+        assert "2009 1  2008 1  2006 1" in text
+        assert "PGOV Government 2" in text and "KZ Kazakhstan 2" in text
+        tags = app.screen.query_one("#tags", Input)
+        tags.focus()
+        await pilot.press(*"kz")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Cables  2 in the corpus" in text and re.search(r"Confidential +0", text)
+        assert "PGOV Government 1" in text
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("slash", *"tag:PGOV", "enter")
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Cables  2 in this search" in text and re.search(r"Secret +0", text)

@@ -41,3 +41,19 @@ def test_reader_tags_with_meanings_wide(snap_compare, tmp_path, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app(know_corpus(tmp_path), open_id="06TESTPOST1")
     assert snap_compare(app, terminal_size=(120, 40), run_before=_after("s"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_filter_dialog_with_live_counts(snap_compare, tmp_path, size):
+    from test_app_know import levels_corpus
+
+    app = make_app(levels_corpus(tmp_path))
+    assert snap_compare(app, terminal_size=size, run_before=_after("f"))
+
+
+def test_filter_dialog_with_live_counts_no_color(snap_compare, tmp_path, monkeypatch):
+    from test_app_know import levels_corpus
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(levels_corpus(tmp_path))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_after("f", "space"))
