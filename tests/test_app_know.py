@@ -110,7 +110,11 @@ async def test_the_filter_dialog_counts_each_level_year_origin_and_tag_as_fields
         assert "PGOV Government 2" in text and "KZ Kazakhstan 2" in text
         tags = app.screen.query_one("#tags", Input)
         tags.focus()
-        await pilot.press(*"kz")
+        await pilot.press(*"kz zqxw")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "KZ Kazakhstan · ZQXW (unknown code)" in text  # the codes typed, explained
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace")
         await settle(pilot)
         text = screen_text(app)
         assert "Cables  2 in the corpus" in text and re.search(r"Confidential +0", text)

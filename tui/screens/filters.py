@@ -91,6 +91,18 @@ def facets_hint(facets: Facets) -> Content:
     return Content("\n").join(lines)
 
 
+def tag_meanings_line(tags) -> Content:
+    """What the typed codes mean (``PGOV Government · KZ Kazakhstan``), as they are typed."""
+    from store.glossary import describe
+
+    parts = []
+    for tag in tags[:8]:
+        entry = describe(tag)
+        said = entry.meaning if entry.known else "(unknown code)"
+        parts.append(f"{flat(entry.code)} {flat(said or '')}")
+    return Content(" · ".join(parts))
+
+
 def _year(text: str) -> int | None:
     text = text.strip()
     return int(text) if text.isdigit() and FIRST_YEAR <= int(text) <= LAST_YEAR else None
@@ -157,6 +169,11 @@ class FilterScreen(Dialog[Filters | None]):
     FilterScreen #noforn, FilterScreen #levels {
         margin: 0 0 1 0;
     }
+    FilterScreen #tag-meanings {
+        color: $text-muted;
+        height: auto;
+        padding: 0 0 0 8;
+    }
     FilterScreen #filter-error {
         color: $error;
         height: auto;
@@ -217,6 +234,7 @@ class FilterScreen(Dialog[Filters | None]):
                 yield Label("Tags")
                 yield Input(" ".join(current.tags), placeholder="e.g. PGOV KZ (all of them)",
                             id="tags", compact=True)  # fmt: skip
+            yield Static(tag_meanings_line(current.tags), id="tag-meanings")
             with Horizontal(classes="row"):
                 yield Label("Years")
                 yield Input(
@@ -262,6 +280,9 @@ class FilterScreen(Dialog[Filters | None]):
         self._recount()
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "tags":
+            line = tag_meanings_line(split_list(event.value))
+            self.query_one("#tag-meanings", Static).update(line)
         if self.is_mounted:
             self._recount()
 
