@@ -121,7 +121,10 @@ async def test_the_filter_dialog_counts_each_level_year_origin_and_tag_as_fields
         assert "PGOV Government 1" in text
         await pilot.press("escape")
         await settle(pilot)
-        await pilot.press("slash", *"tag:PGOV", "enter")
+        await pilot.press("slash", *"tag:PGOV tag:zqxw")
+        await settle(pilot)
+        assert "tag:PGOV Government · tag:ZQXW (unknown code)" in screen_text(app)
+        await pilot.press(*["backspace"] * 9, "enter")
         await settle(pilot)
         await pilot.press("f")
         await settle(pilot)
