@@ -57,3 +57,9 @@ def test_filter_dialog_with_live_counts_no_color(snap_compare, tmp_path, monkeyp
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app(levels_corpus(tmp_path))
     assert snap_compare(app, terminal_size=(80, 24), run_before=_after("f", "space"))
+
+
+def test_search_line_explains_tag_words(snap_compare, tmp_path, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(know_corpus(tmp_path))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_after("slash", *"tag:KZ"))
