@@ -111,10 +111,10 @@ def test_remove_and_reimport_keep_the_index_true(tmp_path, corpus_path):
 
 
 def test_an_older_corpus_is_read_as_it_is_and_upgraded_when_written(corpus_path):
-    # Make it a schema-5 corpus: no people table, no trigger.
+    # Make it a schema-6 corpus: no people table, no trigger.
     conn = sqlite3.connect(corpus_path)
     conn.executescript(
-        "DROP TRIGGER cables_ad_people; DROP TABLE people; PRAGMA user_version = 5;"
+        "DROP TRIGGER cables_ad_people; DROP TABLE people; PRAGMA user_version = 6;"
     )
     conn.close()
     with Corpus(corpus_path, readonly=True) as corpus:
@@ -124,7 +124,7 @@ def test_an_older_corpus_is_read_as_it_is_and_upgraded_when_written(corpus_path)
         with pytest.raises(CorpusError, match="person:"):
             corpus.ids(Filters(people=("ODUYA, MIRIAM",)))
     with Corpus(corpus_path) as corpus:  # writable: upgraded, filled from the stored texts
-        assert corpus.connection().execute("PRAGMA user_version").fetchone()[0] == 6
+        assert corpus.connection().execute("PRAGMA user_version").fetchone()[0] == 7
         found = {p.name: p.roles for p in people(corpus)}
     assert found["ODUYA, MIRIAM"] == ("classifier",) and found["ODUYA"] == ("signer",)
     assert found["CLINTON, HILLARY"] == ("tag",)
