@@ -30,6 +30,7 @@ def telegram(
     tags: str = "PGOV PREL XX",
     captions: str = "SIPDIS",
     signer: str = "DOE",
+    classified_by: str = "Invented Officer",
 ) -> str:
     """One invented telegram. ``paragraphs`` are (portion mark, text) pairs."""
     paragraphs = paragraphs or [
@@ -59,7 +60,7 @@ def telegram(
     ]
     if refs:
         lines += ["REF: " + " ".join(f"{chr(65 + i)}. {r}" for i, r in enumerate(refs)), ""]
-    lines += ["Classified By: Invented Officer for reasons 1.4 (b) and (d)", ""]
+    lines += [f"Classified By: {classified_by} for reasons 1.4 (b) and (d)", ""]
     for number, (mark, text) in enumerate(paragraphs, 1):
         lines += [f"{number}. {mark} {text}", ""]
     lines += [signer, "", "NNNN"]

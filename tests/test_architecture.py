@@ -28,6 +28,10 @@ FORBIDDEN = [
                         "store.corpus.timeline")),
     ("store.query", ("store.parse", "store.ingest", "store.userdata", "store.corpus.corpus")),
     ("store.userdata", ("store.parse", "store.corpus", "store.ingest", "store.query")),
+    ("store.glossary", ("store.ingest", "store.query", "store.userdata", "store.people")),
+    ("store.people", ("store.ingest", "store.query", "store.userdata")),
+    ("store.people.table", ("store.corpus",)),
+    ("store.people.names", ("store.corpus", "store.parse", "store.glossary")),
     # Places and land: data files read with the standard library, for any layer above.
     ("store.geo", ("store.parse", "store.corpus", "store.ingest", "store.query",
                    "store.userdata")),

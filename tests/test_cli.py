@@ -185,7 +185,7 @@ def test_one_shot_commands_do_not_import_textual(corpus):
     for args in (["show", "06ALMATY79"], ["search", "Baimenov"], ["stats"], ["locate"],
                  ["parse", str(ROOT / "samples")], ["history"], ["bookmarks"],
                  ["show", "06ALM", "--color", "always"], ["remove", "99NONE1"],
-                 ["map", "--color", "always"]):  # fmt: skip
+                 ["tags"], ["people"], ["map", "--color", "always"]):  # fmt: skip
         done = subprocess.run(
             [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env
         )

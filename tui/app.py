@@ -26,6 +26,7 @@ from store.corpus.corpus import Corpus
 from store.model import Summary
 from store.userdata.config import Config
 from tui.controllers.bookmarking import BOOKMARK_POLL, Marks
+from tui.controllers.know import Know
 from tui.controllers.listing import Listings
 from tui.controllers.opening import PREVIEW_DELAY, Opener
 from tui.controllers.saving import Saver
@@ -112,6 +113,7 @@ class CablesApp(App[None]):
         self.marks = Marks(self)
         self.saver = Saver(self)
         self.story = Story(self)
+        self.know = Know(self)
         self.key_queue = KeyQueue(self)
         self._startup_problems = [*self.config.warnings, *self._apply_config_keys()]
         if self.config.theme:

@@ -22,6 +22,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "bookmarks": ("bookmarks", "list or export bookmarks"),
     "history": ("history", "print the search history"),
     "stats": ("stats", "counts by classification, year and origin; of a search with --by"),
+    "tags": ("tags", "what TAGS codes mean and how often the corpus uses them"),
+    "people": ("people", "the people the cables name: tags, Classified By, signers"),
     "thread": ("thread", "what a cable cites and what cites it, as a tree, JSON or DOT"),
     "cite": ("cite", "a citation of each cable (chicago, apa, bibtex, md)"),
     "locate": ("locate", "print where the corpus, bookmarks, history and config live"),

@@ -335,6 +335,19 @@ class Corpus:
         if filters.para_levels:
             clauses.append("(c.para_levels & ?) != 0")
             params.append(mask_of(filters.para_levels))
+        if filters.people:
+            from store.people.table import has_people
+
+            if not has_people(self.connection()):
+                raise schema.CorpusError(
+                    f"{self.path}: made by an older cables, without the people index "
+                    "(person:); it is added the next time the corpus is written"
+                )
+        for person in filters.people:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM people p WHERE p.person = ? AND p.cable = c.rowid)"
+            )
+            params.append(person)
         if filters.id_prefix:
             clauses.append("c.id >= ? AND c.id < ?")
             params.extend([filters.id_prefix, filters.id_prefix + "\U0010ffff"])

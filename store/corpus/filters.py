@@ -22,6 +22,7 @@ class Filters:
     ``tags``: all of these TAGS (upper case). Dates are inclusive.
     ``id_prefix``: canonical reference IDs starting with this (upper case).
     ``para_levels``: cables with a paragraph marked at any of these levels (``para:secret``).
+    ``people``: all of these people (``SURNAME, GIVEN`` as the people index writes them).
     """
 
     levels: frozenset[Level] = field(default_factory=frozenset)
@@ -32,6 +33,7 @@ class Filters:
     date_to: date | None = None
     id_prefix: str | None = None
     para_levels: frozenset[Level] = field(default_factory=frozenset)
+    people: tuple[str, ...] = ()
 
     def is_empty(self) -> bool:
         return self == Filters()

@@ -11,13 +11,17 @@ import sqlite3
 from pathlib import Path
 
 from store.fulltext import ledger
+from store.people.table import DDL as PEOPLE_DDL
+from store.people.table import upgrade as add_people
 
 # "CBLS": tells a cables corpus from any other SQLite file.
 APPLICATION_ID = 0x43424C53
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # Schema 5 kept the full-text index in an FTS5 table; 6 keeps it beside the file (store.fulltext)
-# and is made from 5 in place.
+# and is made from 5 in place. 7 adds the people table (store.people), made from 6 in place
+# when the corpus is opened for writing; a 6 is read as it is meanwhile.
 UPGRADES_FROM = 5
+PEOPLE_FROM = 6
 
 # Metadata and text live in separate tables: a listing walks ``cables`` (about 150 bytes a
 # row), and with the 7 KB bodies inline the same walk read all 3.4 GB of the file (460 ms
@@ -169,6 +173,11 @@ def _check_or_create(conn: sqlite3.Connection, path: Path, *, readonly: bool) ->
             )
         if version == UPGRADES_FROM and not readonly:
             _upgrade(conn)
+            _add_people(conn)
+        elif version == PEOPLE_FROM and not readonly:
+            _add_people(conn)
+        elif version == PEOPLE_FROM:
+            pass  # read as it is: the people index says it is missing when asked
         elif version == UPGRADES_FROM:
             raise NeedsUpgrade(
                 f"{path}: corpus made by an older cables (schema {version}); its owner "
@@ -186,7 +195,7 @@ def _check_or_create(conn: sqlite3.Connection, path: Path, *, readonly: bool) ->
         raise CorpusError(f"{path}: empty file, not a cables corpus")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("BEGIN IMMEDIATE")
-    for statement in _statements(DDL):
+    for statement in _statements(DDL + PEOPLE_DDL):
         conn.execute(statement)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -208,12 +217,26 @@ def _upgrade(conn: sqlite3.Connection) -> None:
         for statement in _statements(ledger.DDL):
             conn.execute(statement)
         ledger.start(conn)
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute(f"PRAGMA user_version = {PEOPLE_FROM}")
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+
+
+def _add_people(conn: sqlite3.Connection) -> None:
+    """Schema 6 to 7: the people table, filled from the stored texts (store.people.table)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Another process may have upgraded it while this one waited for the lock.
+        if conn.execute("PRAGMA user_version").fetchone()[0] == PEOPLE_FROM:
+            add_people(conn, _statements(PEOPLE_DDL))
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
 
 
 def _statements(script: str) -> list[str]:

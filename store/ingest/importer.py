@@ -20,6 +20,7 @@ from store.corpus.rowids import base_rowid, probe_step
 from store.fulltext import ledger
 from store.ingest.id_clash import settle_id, write_aliases
 from store.ingest.parsed_records import Record, parsed_records
+from store.people.table import write_people
 from store.records import Skipped
 
 BATCH = 1000
@@ -267,6 +268,7 @@ def _upsert(
         # The source path may differ between two copies of one cable; that is no change.
         same = old_values[:9] + old_values[10:] == list(values[:9] + values[10:])
         if same and old_refs == list(record.references) and old_tags == tags:
+            write_people(conn, old_rowid, record.people)  # a better parser's names
             return "unchanged"
         conn.execute("DELETE FROM cables WHERE rowid = ?", (old_rowid,))
         documents.pop(old_rowid, None)
@@ -295,6 +297,7 @@ def _upsert(
         [(rowid, ref, i) for i, ref in enumerate(record.references)],
     )
     write_aliases(conn, rowid, record.aliases)
+    write_people(conn, rowid, record.people)
     return outcome
 
 

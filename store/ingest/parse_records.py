@@ -18,6 +18,7 @@ from store.ingest.cable_shape import not_a_cable
 from store.model import Cable
 from store.parse import parse_text
 from store.parse.safe_ids import NOT_AN_ID, is_plain_id
+from store.people.extract import people_of
 from store.records import RawCable, Skipped, place
 
 
@@ -54,6 +55,7 @@ def _parse_one(item: RawCable | Skipped) -> Record | Skipped:
         cable.aliases,
         f"{place(item.source, item.location)}: {id_note}" if id_note else None,
         indexed(cable),
+        people_of(cable),
     )
 
 
@@ -72,6 +74,8 @@ class Record:
     # The full-text document's fields (store.fulltext.shown.indexed): made here, where the
     # parsed cable is, so the index needs no second parse.
     indexed: tuple = ()
+    # (person, role) pairs: see store.people.extract.
+    people: tuple[tuple[str, str], ...] = ()
 
     @property
     def id(self) -> str:

@@ -42,6 +42,7 @@ class FilterBuilder:
     date_to: tuple[date, str] | None = None
     id_prefix: tuple[str, str] | None = None
     para_levels: set[Level] = field(default_factory=set)
+    people: list[str] = field(default_factory=list)
 
     def add(self, token: Token) -> None:
         value = token.text
@@ -55,6 +56,15 @@ class FilterBuilder:
         tag = "".join(value.split()).upper()
         if tag not in self.tags:
             self.tags.append(tag)
+
+    def _add_person(self, value: str, raw: str) -> None:
+        from store.people.names import normalise
+
+        person = normalise(value)
+        if person is None:
+            raise QueryError(f"{show(raw)} names no one, e.g. {_EXAMPLES['person']}")
+        if person not in self.people:
+            self.people.append(person)
 
     def _add_origin(self, value: str, raw: str) -> None:
         origin = " ".join(value.split())
@@ -119,6 +129,7 @@ class FilterBuilder:
             date_to=self.date_to[0] if self.date_to else None,
             id_prefix=self.id_prefix[0] if self.id_prefix else None,
             para_levels=frozenset(self.para_levels),
+            people=tuple(self.people),
         )
 
 
@@ -130,6 +141,7 @@ _EXAMPLES = {
     "to": "to:2006",
     "id": "id:06ALMATY",
     "para": "para:secret",
+    "person": 'person:"oduya, miriam"',
 }
 
 

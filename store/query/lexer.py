@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from store.query.errors import QueryError, show
 
-_FIELD = re.compile(r"(tag|origin|class|para|from|to|id):(.*)", re.IGNORECASE | re.DOTALL)
+_FIELD = re.compile(r"(tag|origin|class|para|from|to|id|person):(.*)", re.IGNORECASE | re.DOTALL)
 # subject:word searches the subject lines only (an FTS5 column filter), not the metadata.
 _COLUMN = re.compile(r"(subject):(.*)", re.IGNORECASE | re.DOTALL)
 # Field names people type for the ones there are: a one-line hint, not a text search for
@@ -23,6 +23,7 @@ _FIELD_TYPOS = {
     "tags": "tag:", "origins": "origin:", "classification": "class:", "level": "class:",
     "since": "from:", "after": "from:", "until": "to:", "before": "to:",
     "year": "from: and to:", "date": "from: and to:", "subj": "subject:",
+    "people": "person:", "name": "person:",
 }  # fmt: skip
 _TYPO = re.compile(r"([A-Za-z]+):\S")
 _OPERATORS = {"OR", "AND", "NOT"}

@@ -58,8 +58,10 @@ def run(args: argparse.Namespace) -> int:
     ]
     if args.json:
         document = {"total": facets.total, **{t: _pairs(rows) for t, rows in sections}}
+        _add_meanings(document["tag"])
         print(json.dumps(document, ensure_ascii=False, indent=2))
         return 0
+    sections[-1] = ("tag", _labelled(facets.tags))
     from tui.output.bars import chart_lines
     from tui.output.export_formats import safe
 
@@ -83,6 +85,8 @@ def _one_chart(args: argparse.Namespace, text: str) -> int:
     if args.json:
         document = {"query": text, "by": by, "total": total,
                     "buckets": [{"label": b.label, "count": b.count} for b in buckets]}  # fmt: skip
+        if by == "tag":
+            _add_meanings(document["buckets"])
         print(json.dumps(document, ensure_ascii=False, indent=2))
         return 0 if any(b.count for b in buckets) else 1
     from tui.output.bars import chart_lines
@@ -102,10 +106,25 @@ def _one_chart(args: argparse.Namespace, text: str) -> int:
     noun = "cable" if one else "cables"
     head = f"{total:,} {noun} {what}" if total is not None else f"cables {what}"
     print(safe(f"{head}, by {by}"))
-    for line in chart_lines([(b.label, b.count) for b in buckets], width=BAR):
+    rows = [(b.label, b.count) for b in buckets]
+    for line in chart_lines(_labelled(rows) if by == "tag" else rows, width=BAR):
         print(safe(line))
     return 0
 
 
 def _pairs(rows) -> list[dict]:
     return [{"label": str(label) if label is not None else None, "count": n} for label, n in rows]
+
+
+def _labelled(rows) -> list[tuple[str, int]]:
+    """Tags with their meaning (``PGOV Government``)."""
+    from store.glossary import labelled
+
+    return [(labelled(tag), n) for tag, n in rows]
+
+
+def _add_meanings(items: list[dict]) -> None:
+    from store.glossary import meaning
+
+    for item in items:
+        item["meaning"] = meaning(item["label"]) if item["label"] else None

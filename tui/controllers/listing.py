@@ -141,7 +141,8 @@ class Listings:
             if filters is not None and filters != self.state.filters:
                 self.set_filters(filters)
 
-        self.app.push_screen(FilterScreen(self.app.corpus, self.state.filters), chosen)
+        screen = FilterScreen(self.app.corpus, self.state.filters, self.state.listing.query)
+        self.app.push_screen(screen, chosen)
 
     def clear_filters(self) -> None:
         if self.state.filters.is_empty():

@@ -242,7 +242,8 @@ def merge_filters(base: Filters, query: Filters) -> Filters:
     """The sidebar's filters with the query's own field filters winning field by field."""
     changes = {
         name: getattr(query, name)
-        for name in ("levels", "caveats", "origins", "tags", "date_from", "date_to", "id_prefix")
+        for name in ("levels", "caveats", "origins", "tags", "date_from", "date_to", "id_prefix",
+                     "people")
         if getattr(query, name)
     }
     return replace(base, **changes)

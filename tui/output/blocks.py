@@ -35,6 +35,8 @@ class Block:
     said the cable is not in the corpus, None when unknown. ``paragraph``: index into
     ``cable.paragraphs``. ``field``: the ``HeaderField.key`` of a FIELD. ``hang``: cells of
     indentation for wrapped continuation lines (header values line up after their label).
+    ``min_width``/``max_width``: the widths a block is shown at (one of two alternatives, such
+    as the TAGS line with the codes' meanings when there is room for them); 0/None: any.
     """
 
     kind: BlockKind
@@ -44,6 +46,11 @@ class Block:
     paragraph: int | None = None
     field: str | None = None
     hang: int = 0
+    min_width: int = 0
+    max_width: int | None = None
+
+    def shown_at(self, width: int) -> bool:
+        return self.min_width <= width and (self.max_width is None or width <= self.max_width)
 
     @property
     def selectable(self) -> bool:

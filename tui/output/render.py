@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.console import Console, ConsoleOptions
 from rich.segment import Segment
@@ -38,6 +38,7 @@ from tui.output.export_formats import (
 )
 from tui.output.marking_style import chip, chip_text
 from tui.output.section_spans import is_ruler, section_spans
+from tui.output.tag_meanings import WIDE_TAGS, tag_meanings
 from tui.output.term_highlighter import TermHighlighter, term_highlighter
 from tui.output.wrapping import MIN_HANG_ROOM, Layout, Line, layout, natural_width
 
@@ -182,7 +183,12 @@ class _Builder:
             text.append(_data(f.value))
             _dim_redactions(text, start, len(text))
             block = Block(BlockKind.FIELD, text, field=f.key, hang=label_width)
+            wide = tag_meanings(f, cable.tags, label_width) if f.key == "tags" else None
+            if wide is not None:  # the codes alone below WIDE_TAGS columns, with meanings above
+                block = replace(block, max_width=WIDE_TAGS - 1)
             self.add(block, [(start, len(text))])
+            if wide is not None:
+                self.add(replace(wide, min_width=WIDE_TAGS))
         if cable.is_partial:
             self.add(Block(BlockKind.NOTICE, Text(PARTIAL_NOTICE, style=NOTICE_STYLE)))
 

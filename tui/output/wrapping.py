@@ -63,7 +63,12 @@ class Layout:
 def natural_width(rendered: Blocks) -> int:
     """The width at which no line of the rendered cable needs wrapping (at least 80)."""
     longest = max(
-        (cell_len(line) for block in rendered.blocks for line in block.text.plain.split("\n")),
+        (
+            cell_len(line)
+            for block in rendered.blocks
+            if not block.min_width  # a wide alternative fits the room it is given
+            for line in block.text.plain.split("\n")
+        ),
         default=0,
     )
     return max(80, longest)
@@ -80,6 +85,8 @@ def layout(rendered: Blocks, width: int) -> Layout:
     width = max(width, 1)
     lines: list[Line] = []
     for index, block in enumerate(rendered.blocks):
+        if not block.shown_at(width):
+            continue
         if block.kind is BlockKind.BANNER and cell_len(block.text.plain) <= width:
             banner = block.text.copy()
             banner.align("center", width)

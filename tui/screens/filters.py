@@ -92,6 +92,36 @@ def facets_hint(facets: Facets) -> Content:
     return Content("\n").join(lines)
 
 
+def tag_meanings_line(tags) -> Content:
+    """What the typed codes mean (``PGOV Government · KZ Kazakhstan``), as they are typed."""
+    from store.glossary import describe
+
+    parts = []
+    for tag in tags[:8]:
+        entry = describe(tag)
+        said = entry.meaning if entry.known else "(unknown code)"
+        parts.append(f"{flat(entry.code)} {flat(said or '')}")
+    return Content(" · ".join(parts))
+
+
+def _year(text: str) -> int | None:
+    text = text.strip()
+    return int(text) if text.isdigit() and FIRST_YEAR <= int(text) <= LAST_YEAR else None
+
+
+def _search_rowids(corpus: Corpus, query: str):
+    """The rowids of a search by its own words and field filters (not the sidebar's)."""
+    from store.query.compile import QueryError, compile_query
+
+    try:
+        compiled = compile_query(query)
+    except QueryError:
+        return None
+    if compiled.match is None:
+        return corpus.ids(compiled.filters)
+    return corpus.search_ids(compiled.match, compiled.filters)
+
+
 class FilterScreen(Dialog[Filters | None]):
     """Edit the filters; enter or ctrl+s applies, escape cancels, ctrl+r clears.
 
@@ -140,6 +170,11 @@ class FilterScreen(Dialog[Filters | None]):
     FilterScreen #noforn, FilterScreen #levels {
         margin: 0 0 1 0;
     }
+    FilterScreen #tag-meanings {
+        color: $text-muted;
+        height: auto;
+        padding: 0 0 0 8;
+    }
     FilterScreen #filter-error {
         color: $error;
         height: auto;
@@ -163,10 +198,21 @@ class FilterScreen(Dialog[Filters | None]):
             self.facets = facets
             self.origins = origins
 
-    def __init__(self, corpus: Corpus, current: Filters) -> None:
+    class CountsLoaded(Message):
+        def __init__(self, counts, generation: int) -> None:
+            super().__init__()
+            self.counts = counts
+            self.generation = generation
+
+    def __init__(self, corpus: Corpus, current: Filters, query: str = "") -> None:
         super().__init__()
         self.corpus = corpus
         self.current = current
+        # The search the listing shows ("" for none): the live counts are of its cables.
+        self.query_text = query
+        self.origin_names: list[str] = []
+        self._base = None  # its rowids, read once (None: the whole corpus)
+        self._counting = 0
 
     def compose(self) -> ComposeResult:
         current = self.current
@@ -189,6 +235,7 @@ class FilterScreen(Dialog[Filters | None]):
                 yield Label("Tags")
                 yield Input(" ".join(current.tags), placeholder="e.g. PGOV KZ (all of them)",
                             id="tags", compact=True)  # fmt: skip
+            yield Static(tag_meanings_line(current.tags), id="tag-meanings")
             with Horizontal(classes="row"):
                 yield Label("Years")
                 yield Input(
@@ -225,6 +272,61 @@ class FilterScreen(Dialog[Filters | None]):
         hint.update(facets_hint(message.facets) if message.facets else Content(""))
         if message.origins:
             self.query_one("#origin", Input).suggester = OriginSuggester(message.origins)
+        self.origin_names = message.origins
+        self._recount()
+
+    # -- live counts (tui.screens.live_counts) ---------------------------------------------
+
+    def on_selection_list_selected_changed(self, event) -> None:
+        self._recount()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "tags":
+            line = tag_meanings_line(split_list(event.value))
+            self.query_one("#tag-meanings", Static).update(line)
+        if self.is_mounted:
+            self._recount()
+
+    def _recount(self) -> None:
+        from tui.screens.live_counts import selection_of
+
+        self._counting += 1
+        generation = self._counting
+        try:
+            levels = [Level(v) for v in self.query_one("#levels", TickList).selected]
+            origins = [o.strip() for o in self.query_one("#origin", Input).value.split(",")
+                       if o.strip()]  # fmt: skip
+            tags = split_list(self.query_one("#tags", Input).value)
+            years = (_year(self.query_one("#year-from", Input).value),
+                     _year(self.query_one("#year-to", Input).value))  # fmt: skip
+        except Exception:  # before the fields are up
+            return
+        corpus, query, names = self.corpus, self.query_text, self.origin_names
+
+        def work() -> None:
+            from store.corpus.facet_counts import facet_index
+
+            index = facet_index(corpus)
+            if self._base is None and query:
+                self._base = _search_rowids(corpus, query)
+            known_years = [y for y, _ in index.counts().years if y is not None]
+            selection = selection_of(levels, origins, tags, years, names, known_years)
+            counts = index.counts(self._base, selection)
+            self.post_message(self.CountsLoaded(counts, generation))
+
+        self.run_worker(work, thread=True, exit_on_error=False, group="live-counts",
+                        exclusive=True)  # fmt: skip
+
+    def on_filter_screen_counts_loaded(self, message: CountsLoaded) -> None:
+        from tui.screens.live_counts import counts_hint, level_prompt
+
+        if message.generation != self._counting:
+            return
+        ticks = self.query_one("#levels", TickList)
+        for index, level in enumerate(LEVELS):
+            ticks.replace_option_prompt_at_index(index, level_prompt(level, message.counts))
+        within = "in this search" if self.query_text else "in the corpus"
+        self.query_one("#facets", Static).update(counts_hint(message.counts, within))
 
     def _read(self) -> Filters:
         return build_filters(

@@ -26,6 +26,7 @@ SEARCH_SYNTAX = (
     "-word, NOT word    without it;  a OR b   either",
     "tag:PGOV origin:almaty class:secret (c, u, noforn) id:06ALMATY",
     'from:2005-06 to:2006   subject:word  subject:"a phrase"',
+    'person:"oduya, miriam"   named in its TAGS, Classified By or signature (p, P)',
 )
 
 KEY_WIDTH = 22

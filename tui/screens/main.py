@@ -61,6 +61,10 @@ class MainScreen(Screen):
         Binding("M", "world_map", "Map", show=False, id="app.map"),
         Binding("R", "related", "Related", show=False, id="app.related"),
         Binding("s,ctrl+b", "toggle_sidebar", "Sidebar", show=False, id="app.toggle_sidebar"),
+        Binding("i", "glossary", "TAGS meanings", show=False, id="app.glossary"),
+        Binding("p", "people", "People of the cable", show=False, id="app.people"),
+        Binding("P", "listing_people", "People of the listing", show=False,
+                id="app.listing_people"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -240,6 +244,15 @@ class MainScreen(Screen):
 
     def action_write(self) -> None:
         self.app.saver.write(self.app.target())
+
+    def action_glossary(self) -> None:
+        self.app.know.glossary(self.app.target())
+
+    def action_people(self) -> None:
+        self.app.know.people_of_cable(self.app.target())
+
+    def action_listing_people(self) -> None:
+        self.app.know.people_of_listing()
 
     def action_copy_text(self) -> None:
         self.app.saver.copy_text(self.app.target())

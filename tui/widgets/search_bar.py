@@ -8,6 +8,7 @@ when recall began, like ``less``.
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -99,6 +100,15 @@ class SearchBar(Vertical):
     SearchBar #search-error.-shown {
         display: block;
     }
+    SearchBar #search-tags {
+        height: auto;
+        padding: 0 1;
+        color: $text-muted;
+        display: none;
+    }
+    SearchBar #search-tags.-shown {
+        display: block;
+    }
     """
 
     class Changed(Message):
@@ -129,6 +139,7 @@ class SearchBar(Vertical):
                 compact=True,
             )
         yield Static("", id="search-error")
+        yield Static("", id="search-tags")
 
     @property
     def input(self) -> Input:
@@ -165,6 +176,10 @@ class SearchBar(Vertical):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        meanings = tag_words_line(event.value)
+        line = self.query_one("#search-tags", Static)
+        line.update(Content(meanings))
+        line.set_class(bool(meanings), "-shown")
         if event.value != self._set_by_recall:
             self.recall.reset()
         self._set_by_recall = None
@@ -191,3 +206,18 @@ class SearchBar(Vertical):
 
     def action_close(self) -> None:
         self.post_message(self.Closed())
+
+
+_TAG_WORD = re.compile(r"(?i)(?<![\w:])tag:([A-Za-z]{2,6})\b")
+
+
+def tag_words_line(text: str) -> str:
+    """What the ``tag:`` words of a query mean (``tag:KZ Kazakhstan``), as they are typed."""
+    from store.glossary import describe
+
+    parts = []
+    for code in dict.fromkeys(m.group(1).upper() for m in _TAG_WORD.finditer(text[:2000])):
+        entry = describe(code)
+        said = entry.meaning if entry.known else "(unknown code)"
+        parts.append(f"tag:{flat(code)} {flat(said or '')}")
+    return " · ".join(parts[:6])
