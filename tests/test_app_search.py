@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 from app_support import (
+    burst,
     make_app,
     pilot_test,
     screen_text,
@@ -222,3 +223,21 @@ def test_history_dates_are_shown_in_local_time():
 
     entry = HistoryEntry("nato", datetime(2024, 1, 2, 3, 4, tzinfo=UTC), 7)
     assert "7 hits" in entry_prompt(entry).plain
+
+
+@pilot_test
+async def test_typing_a_search_under_no_color_paints_every_line(tmp_path, monkeypatch):
+    """NO_COLOR's monochrome filter reads every segment's colour: the sidebar's 'no hits
+    yet' line once had a segment without a style, and typing a search crashed the app."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(story_corpus(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        for key in "nato":  # each letter painted: the listing says what it waits for
+            await settle(pilot)
+            await pilot.press(key)
+        await settle(pilot)
+        await burst(pilot, "enter")
+        assert await wait_until(pilot, lambda: app.sidebar.count > 0)
+        assert app.return_code is None and app.is_running

@@ -317,7 +317,7 @@ class Sidebar(FrameStyle, ScrollView, can_focus=True):
         index, part = divmod(line_number, height)
         if index >= self.count or width <= 0:
             if index == 0 and part == 0 and self.empty_text:
-                return Strip(list(fit(Text(self.empty_text), width).render(self.app.console)))
+                return self._strip(fit(Text(self.empty_text), width), width, base)
             return Strip.blank(width, base)
         page = index // PAGE_SIZE
         rows = self._pages.rows(page)
@@ -346,9 +346,13 @@ class Sidebar(FrameStyle, ScrollView, can_focus=True):
                 text = snippet_row(self._pages.snippet(page, rowid), width)
         if index == self.cursor:
             text.stylize_before(self._cursor_style())
-        segments = list(text.render(self.app.console))
-        strip = Strip(segments).crop_extend(0, width, base)
-        return strip.apply_style(base) if base else strip
+        return self._strip(text, width, base)
+
+    def _strip(self, text: Text, width: int, base: Style) -> Strip:
+        """``text`` as a line of the widget. Every segment gets a style (the base at least):
+        NO_COLOR's monochrome filter reads each segment's colour and fails on none."""
+        strip = Strip(list(text.render(self.app.console))).crop_extend(0, width, base)
+        return strip.apply_style(base or Style())
 
     def _cursor_style(self) -> Style:
         name = "sidebar--cursor" if self.has_focus else "sidebar--cursor-blurred"
