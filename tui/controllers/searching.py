@@ -63,7 +63,10 @@ class Searcher:
             if self.state.listing.is_search:
                 self.leave()
             return
-        self._timer = app.set_timer(app.search_delay, lambda: self.run(text, record=False))
+        # (Not awaited by keys typed ahead: they go on typing in the line.)
+        self._timer = app.set_timer(
+            app.search_delay, lambda: self.run(text, record=False, awaited=False)
+        )
 
     def submitted(self, message: SearchBar.Submitted) -> None:
         self._stop_timer()
@@ -81,8 +84,9 @@ class Searcher:
         self.leave()
         self.app.sidebar.focus()
 
-    def run(self, text: str, *, record: bool) -> bool:
-        """Start a search (a newer one cancels it); False when the query is bad."""
+    def run(self, text: str, *, record: bool, awaited: bool = True) -> bool:
+        """Start a search (a newer one cancels it); False when the query is bad.
+        ``awaited``: its hits replace the listing the next keys act on, so they wait."""
         from store.query.compile import QueryError, compile_query
 
         app, search = self.app, self.state.search
@@ -111,7 +115,16 @@ class Searcher:
                 complete=complete,
             )
 
+        token = app.awaited.begin("search") if awaited else None
+
         def work() -> None:
+            try:
+                answer()
+            finally:  # behind its answers on the app's queue (or at once if it failed)
+                if token is not None:
+                    app.call_later(app.awaited.end, "search", token)
+
+        def answer() -> None:
             corpus = app.corpus
             conn = corpus.connection()
             with self._lock:
@@ -151,6 +164,7 @@ class Searcher:
     def _cancel(self) -> None:
         """Stop the running query in SQLite itself, not only its worker."""
         self.state.search.generation += 1
+        self.app.awaited.drop("search")
         with self._lock:
             if self._conn is not None:
                 self._conn.interrupt()

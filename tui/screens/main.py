@@ -145,9 +145,10 @@ class MainScreen(Screen):
             cursor = sidebar.cursor_rowid
             shown = self.app.state.shown
             stale = cursor is not None and (shown is None or shown.rowid != cursor)
-            if self.one_pane and stale:
-                # The preview of the cursor's cable may not have come yet: ask for it now.
-                self.app.opener.open_rowid(cursor, record=True)
+            if stale and cursor != self.app.state.loading:
+                # The preview of the cursor's cable may not have come yet: ask for it now
+                # (the reader's keys then act on it, a key typed ahead waiting for it).
+                self.app.opener.open_rowid(cursor, record=self.one_pane)
             reader.focus()
         else:
             left.display = True
