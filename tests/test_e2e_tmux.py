@@ -177,3 +177,20 @@ def test_bursts_act_on_what_the_keys_before_them_opened(
     terminal.type("gjjjm\r")
     terminal.wait_for("bookmarked 10GENPOST4")
     assert stored() == ["10GENPOST31", "10GENPOST4"]
+
+
+def test_pipe_output_stays_until_a_key(terminal: Terminal):
+    # | wc -w: the count stays on screen with mutt's prompt until a key is pressed.
+    terminal.wait_for("06ALMATY79", "/ 2")
+    terminal.keys("Enter")
+    terminal.wait_for("(SBU)")
+    terminal.type("|")
+    terminal.wait_for("Pipe the cable")
+    terminal.type("wc -w; exit 4")
+    terminal.keys("Enter")
+    screen = terminal.wait_for("Press any key to continue", "[exit status 4]")
+    assert re.search(r"^\s*\d+\s*$", screen, re.MULTILINE), screen
+    time.sleep(1)  # still there a moment later
+    assert "Press any key to continue" in terminal.screen()
+    terminal.keys("x")
+    terminal.wait_for("(SBU)", absent="Press any key")

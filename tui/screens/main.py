@@ -40,6 +40,7 @@ class MainScreen(Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "switch_focus", "Sidebar/reader", show=False, id="app.switch_focus"),
         Binding("q", "back_level", "Back/quit", id="app.back_level"),
+        # In the reader / finds in the cable and & is this search (CableView).
         Binding("slash", "search", "Search", id="app.search"),
         Binding("escape", "leave_search", "Full listing", show=False, id="app.leave_search"),
         Binding("r", "toggle_rank", "Rank", show=False, id="app.toggle_rank"),
@@ -49,7 +50,8 @@ class MainScreen(Screen):
         Binding("f", "filters", "Filter", id="app.filters"),
         Binding("F", "clear_filters", "Clear filters", show=False, id="app.clear_filters"),
         Binding("m", "bookmark", "Bookmark", id="app.bookmark"),
-        Binding("u", "undo", "Undo unbookmark", show=False, id="app.undo"),
+        # U: u is less's half page up in the reader (in the listing u undoes too).
+        Binding("U,u", "undo", "Undo unbookmark", show=False, id="app.undo"),
         Binding("B", "bookmarks", "Bookmarks", id="app.bookmarks"),
         Binding("H", "history", "History", id="app.history"),
         Binding("backspace,alt+left", "back", "Back", show=False, id="app.back"),
@@ -58,7 +60,8 @@ class MainScreen(Screen):
         Binding("c", "cite", "Copy citation", show=False, id="app.cite"),
         Binding("t", "thread", "Thread", show=False, id="app.thread"),
         Binding("T", "timeline", "Timeline", show=False, id="app.timeline"),
-        Binding("s,ctrl+b", "toggle_sidebar", "Sidebar", show=False, id="app.toggle_sidebar"),
+        # Not ctrl+b: less's page back, in the reader.
+        Binding("s", "toggle_sidebar", "Sidebar", show=False, id="app.toggle_sidebar"),
     ]
 
     def compose(self) -> ComposeResult:
