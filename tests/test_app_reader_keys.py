@@ -179,3 +179,16 @@ async def test_less_paging_keys(corpus):
         await burst(pilot, "s")
         assert not app.main_screen.query_one("#left").display
         assert "lines" in screen_text(app)
+
+
+@pilot_test
+async def test_help_says_which_slash_is_which_and_where_undo_went(corpus):
+    app = make_app(corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await burst(pilot, "question_mark")
+        text = str(app.screen.query_one("#help-text").render())
+        assert "ctrl+r" in text and "Find backward" in text and "Search all" in text
+        assert "in the reader / finds in the open cable" in text
+        assert "undo a removed bookmark with U" in text
+        assert "toggled with s" in text

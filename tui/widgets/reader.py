@@ -70,12 +70,12 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
             id="reader.bottom",
         ),
         Binding("percent_sign,p", "percent", "NN%: NN percent in", show=False, id="reader.percent"),
-        Binding("slash", "find(1)", "Find in cable", id="reader.find"),
+        Binding("slash", "find(1)", "Find", id="reader.find"),
         # ? is help everywhere in this app: backward find is ctrl+r, the shell's reverse
         # search.
         Binding("ctrl+r", "find(-1)", "Find backward", show=False, id="reader.find_back"),
         # less's & lists the lines that match; here the cables that match.
-        Binding("ampersand", "screen.search", "Search all cables", id="reader.corpus_search"),
+        Binding("ampersand", "screen.search", "Search all", id="reader.corpus_search"),
         Binding("escape", "clear_find", "Clear the find", show=False, id="reader.clear_find"),
         # Shown only when the cable has links (check_action).
         Binding("right_square_bracket", "select_ref(1)", "Next link", id="reader.next_ref"),
