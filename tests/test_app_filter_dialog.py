@@ -16,7 +16,7 @@ from app_support import (
 )
 from textual.widgets import Input
 
-from tui.screens.filters import FilterScreen
+from tui.screens.filters import FilterError, FilterScreen, parse_year
 from tui.widgets.origin_complete import complete_list
 
 
@@ -100,3 +100,10 @@ async def test_ticked_boxes_hold_a_tick_and_clear_ones_do_not(almaty, monkeypatc
         assert "Confidential" not in "".join(
             line for line in screen_text(app).splitlines() if "✓" in line
         )
+
+
+@pytest.mark.parametrize("typed", ["²⁰⁰⁶", "٢٠٠٦", "9" * 5000, "1899", "2101", "20_6", "-2006"])
+def test_a_year_field_takes_four_ascii_digits_in_range_only(typed):
+    with pytest.raises(FilterError, match="From must be a year such as 2006"):
+        parse_year(typed, "From")
+    assert parse_year(" 1900 ", "From") == 1900 and parse_year("2100", "To") == 2100

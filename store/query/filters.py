@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from store.corpus.filters import Filters
+from store.corpus.filters import FIRST_YEAR, LAST_YEAR, Filters
 from store.model import Level
 from store.query.errors import QueryError, show
 from store.query.lexer import Token
@@ -28,7 +28,8 @@ _LEVEL_WORDS = {
 }
 _CAVEAT_WORDS = {"NF": "NOFORN", "NOFORN": "NOFORN", "FOUO": "FOUO", "SBU": "FOUO"}
 _CLASS_HELP = "use u, c, s, ts, noforn or fouo (commas for several)"
-_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+# ASCII digits only: \d would also take other scripts' digits, which no one types for a date.
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?")
 
 
 @dataclass
@@ -139,12 +140,15 @@ def _parse_date(value: str, raw: str, *, end_of_period: bool) -> date:
         raise QueryError(f"bad date in {show(raw)}: use YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(part) if part else None for part in found.groups())
     assert year is not None
-    try:
-        if month is None:
-            return date(year, 12, 31) if end_of_period else date(year, 1, 1)
-        if day is None:
-            last = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 1
-            return date(year, month, last if end_of_period else 1)
-        return date(year, month, day)
-    except ValueError as error:
-        raise QueryError(f"bad date in {show(raw)}: {error}") from None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise QueryError(f"bad date in {show(raw)}: the year must be {FIRST_YEAR} to {LAST_YEAR}")
+    if month is None:
+        return date(year, 12, 31) if end_of_period else date(year, 1, 1)
+    if not 1 <= month <= 12:
+        raise QueryError(f"bad date in {show(raw)}: the month must be 1 to 12")
+    last = calendar.monthrange(year, month)[1]
+    if day is None:
+        return date(year, month, last if end_of_period else 1)
+    if not 1 <= day <= last:
+        raise QueryError(f"bad date in {show(raw)}: {year}-{month:02d} has days 1 to {last}")
+    return date(year, month, day)

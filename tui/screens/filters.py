@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, Label, Static
 
 from store.corpus.corpus import Corpus, Facets
-from store.corpus.filters import Filters
+from store.corpus.filters import FIRST_YEAR, LAST_YEAR, Filters
 from store.model import Level
 from tui.screens.base import Dialog
 from tui.widgets.origin_complete import OriginInput, OriginSuggester
@@ -27,7 +27,6 @@ from tui.widgets.sidebar_rows import flat
 from tui.widgets.tick_boxes import TickBox, TickList
 
 LEVELS = [Level.UNCLASSIFIED, Level.CONFIDENTIAL, Level.SECRET, Level.TOP_SECRET]
-FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
 class FilterError(ValueError):
@@ -38,7 +37,9 @@ def parse_year(text: str, what: str) -> int | None:
     text = text.strip()
     if not text:
         return None
-    if not text.isdigit() or not FIRST_YEAR <= int(text) <= LAST_YEAR:
+    # isdigit() alone passes '²' and 5,000-digit strings, on which int() raises.
+    four_digits = len(text) == 4 and text.isascii() and text.isdigit()
+    if not four_digits or not FIRST_YEAR <= int(text) <= LAST_YEAR:
         raise FilterError(f"{what} must be a year such as 2006")
     return int(text)
 
