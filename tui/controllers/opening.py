@@ -62,9 +62,13 @@ class Opener:
         if idle:
             self.open_rowid(rowid, record=False)
             return
-        self._preview_timer = app.set_timer(
-            app.preview_delay, lambda: self.open_rowid(rowid, record=False)
-        )
+        self._preview_timer = app.set_timer(app.preview_delay, lambda: self._preview(rowid))
+
+    def _preview(self, rowid: int) -> None:
+        """The cursor rested on ``rowid``: show it, unless the app is closing (its screens
+        are gone: a quit typed right after a move)."""
+        if self.app.screen_stack:
+            self.open_rowid(rowid, record=False)
 
     def chosen(self, message: Sidebar.Chosen) -> None:
         shown = self.state.shown
@@ -77,6 +81,8 @@ class Opener:
     def _open_if_under_cursor(self, rowid: int) -> None:
         """The first cable, a frame later: unless a key moved the cursor on meanwhile (its
         own preview is then on its way)."""
+        if not self.app.screen_stack:
+            return  # the app is closing
         if self.app.sidebar.cursor_rowid == rowid and self.state.loading is None:
             self.open_rowid(rowid, record=False)
 
