@@ -120,9 +120,10 @@ def test_browse_open_search_bookmark_quit(terminal: Terminal, isolated_home: Pat
     red, green, blue = background_rgb(terminal.screen(escapes=True), "(SBU)")
     assert green > 2 * red and green > blue, (red, green, blue)
 
-    # / searches; Baimenov is in the undated cable only. The slash and the word come in one
-    # burst, as a paste or an SSH link delivers them: the word must land in the search line.
-    terminal.type("/Baimenov")
+    # & searches all cables from the reader (its / finds in the cable); Baimenov is in the
+    # undated cable only. The & and the word come in one burst, as a paste or an SSH link
+    # delivers them: the word must land in the search line.
+    terminal.type("&Baimenov")
     terminal.keys("Enter")
     screen = terminal.wait_for("1 of 2", "ALMATY2558")
 

@@ -147,19 +147,19 @@ class CablesApp(App[None]):
     def busy(self) -> bool:
         """What a key acts on is still on its way, so a key typed ahead waits
         (``tui.typeahead``): a search or a listing asked for, a cable being opened, the rest
-        of a listing whose cursor is past the rows known, the whole of a long cable being read
-        in the reader."""
+        of a listing whose cursor is past the rows known. (A long cable's first part takes
+        keys at once: G, n/N and / go on in the whole when it comes.)"""
         state = self.state
         if self.awaited or state.loading is not None:
             return True
         try:
-            sidebar, reader = self.sidebar, self.reader
+            sidebar = self.sidebar
         except Exception:  # no main screen (yet, or any more)
             return False
         listing = state.listing
         if not listing.complete and (listing.count is None or state.cursor is None):
             return sidebar.count > 0
-        return reader.partial and reader.has_focus
+        return False
 
     # -- set-up ----------------------------------------------------------------------------
 

@@ -92,6 +92,9 @@ class KeyQueue:
             while self.keys:
                 key = self.keys.popleft()
                 await self._quiet()  # a key typed while its cable or hits are coming waits
+                if not app.screen_stack:
+                    self.keys.clear()  # the app closed meanwhile
+                    return
                 screen = app.screen
                 target = app.focused or screen
                 await App.on_event(app, key)  # forwards it to the focused widget

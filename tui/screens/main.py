@@ -185,6 +185,26 @@ class MainScreen(Screen):
     def action_search(self) -> None:
         self.app.searcher.open_line()
 
+    def action_find(self, direction: int) -> None:
+        """The reader's / (forward) and ctrl+r (backward): ask for a pattern, then find it
+        in the open cable from the top of the screen; escape leaves the reader as it was."""
+        from tui.screens.note import LineDialog
+
+        reader = self.query_one(CableView)
+        if reader.rendered is None:
+            self.app.bell()
+            return
+
+        def chosen(pattern: str | None) -> None:
+            if pattern:
+                reader.find(pattern, forward=direction > 0)
+
+        title = "Find in the cable" if direction > 0 else "Find backward in the cable"
+        self.app.push_screen(LineDialog(
+            title, reader.last_find,
+            hint="plain text; lower case matches any case; then n/N. & searches all cables",
+        ), chosen)  # fmt: skip
+
     def action_leave_search(self) -> None:
         self.app.searcher.leave_line()
 

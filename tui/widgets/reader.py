@@ -70,10 +70,11 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
             id="reader.bottom",
         ),
         Binding("percent_sign,p", "percent", "NN%: NN percent in", show=False, id="reader.percent"),
-        Binding("slash", "find(1)", "Find", id="reader.find"),
+        # The pattern is asked for by the screen (a widget opens no dialog): ``find``.
+        Binding("slash", "screen.find(1)", "Find", id="reader.find"),
         # ? is help everywhere in this app: backward find is ctrl+r, the shell's reverse
         # search.
-        Binding("ctrl+r", "find(-1)", "Find backward", show=False, id="reader.find_back"),
+        Binding("ctrl+r", "screen.find(-1)", "Find backward", show=False, id="reader.find_back"),
         # less's & lists the lines that match; here the cables that match.
         Binding("ampersand", "screen.search", "Search all", id="reader.corpus_search"),
         Binding("escape", "clear_find", "Clear the find", show=False, id="reader.clear_find"),
@@ -416,24 +417,6 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
         self.post_message(self.StateChanged())
 
     # -- find in the cable -----------------------------------------------------------------
-
-    def action_find(self, direction: int) -> None:
-        """/ (forward) or ctrl+r (backward): ask for a pattern, then find it from the top
-        of the screen (the app's dialog; escape there leaves the reader as it was)."""
-        if self.rendered is None:
-            self.app.bell()
-            return
-        from tui.screens.note import LineDialog
-
-        def chosen(pattern: str | None) -> None:
-            if pattern:
-                self.find(pattern, forward=direction > 0)
-
-        title = "Find in the cable" if direction > 0 else "Find backward in the cable"
-        self.app.push_screen(LineDialog(
-            title, self.last_find,
-            hint="plain text; lower case matches any case; then n/N. & searches all cables",
-        ), chosen)  # fmt: skip
 
     def find(self, pattern: str, *, forward: bool = True) -> None:
         """Find ``pattern`` in the open cable from the screen's position."""
