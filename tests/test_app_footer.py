@@ -42,7 +42,7 @@ async def test_q_and_help_stay_in_view_at_40_columns(story):
         assert app.reader.has_focus
         assert "q Back/quit" in footer(app) and "? Help" in footer(app)
         # No key is cut in the middle of its word: what does not fit is left out.
-        assert footer(app).rstrip().endswith(("Help", "link", "Open", "Search"))
+        assert footer(app).rstrip().endswith(("Help", "link", "Open", "Search", "Find", "all"))
 
 
 @pilot_test

@@ -6,7 +6,16 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from app_support import burst, make_app, pilot_test, settle, story_corpus, wait_until
+from app_support import (
+    burst,
+    make_app,
+    pilot_test,
+    screen_text,
+    settle,
+    story_corpus,
+    wait_until,
+)
+from textual.containers import VerticalScroll
 from textual.widgets import Input
 
 from tui.controllers import saving
@@ -60,6 +69,49 @@ async def test_pipe_hands_the_cable_to_a_shell_command(story, tmp_path):
         await burst(pilot, "|", *f"cat > {out}", "enter")
         assert await wait_until(pilot, lambda: out.exists() and out.stat().st_size > 0)
         assert app.shown.id in out.read_text()
+
+
+async def _piped(pilot, command: str) -> None:
+    """| COMMAND enter in the reader, and what it printed is on screen (not a terminal here:
+    shown in the app)."""
+    from tui.screens.output import OutputScreen
+
+    await _reading(pilot)
+    await burst(pilot, "|", *command, "enter")
+    assert await wait_until(pilot, lambda: isinstance(pilot.app.screen, OutputScreen))
+    await settle(pilot)
+
+
+@pilot_test
+async def test_what_the_command_printed_stays_until_a_key(story):
+    from tui.screens.output import PRESS
+
+    app = make_app(story)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _piped(pilot, "wc -l; exit 3")
+        text = screen_text(app)
+        assert "exit status 3" in text and PRESS in text
+        count = app.screen.printed.split()[0]
+        assert count.isdigit() and int(count) > 5
+        await burst(pilot, "x")
+        assert app.screen is app.main_screen
+
+
+@pilot_test
+async def test_output_longer_than_the_screen_is_paged(story):
+    from tui.screens.output import PAGING, OutputScreen
+
+    app = make_app(story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _piped(pilot, "seq 1 200")
+        assert PAGING in screen_text(app) and "exit status" not in screen_text(app)
+        await burst(pilot, "space")  # pages, does not close
+        assert isinstance(app.screen, OutputScreen)
+        assert app.screen.query_one(VerticalScroll).scroll_y > 0
+        await burst(pilot, "G")
+        assert "200" in screen_text(app)
+        await burst(pilot, "q")
+        assert app.screen is app.main_screen
 
 
 @pilot_test

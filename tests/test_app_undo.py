@@ -32,8 +32,8 @@ async def test_m_removes_a_noted_bookmark_and_u_brings_it_back(story):
         assert await wait_until(pilot, lambda: shown in app.sidebar.bookmarked)
         await burst(pilot, "m")
         assert await wait_until(pilot, lambda: shown not in Bookmarks())
-        assert any("u undoes" in t for t in _toasts(app))
-        await burst(pilot, "u")
+        assert any("U undoes" in t for t in _toasts(app))
+        await burst(pilot, "U")
         assert await wait_until(pilot, lambda: shown in Bookmarks())
         assert Bookmarks().get(shown).note == "my note"
 

@@ -22,6 +22,7 @@ import pytest
 # The background set just before a chip's text, as 256-colour index or as RGB.
 CHIP_BACKGROUND = r"\x1b\[(?:[0-9;]*;)?48;(?:5;(\d+)|2;(\d+);(\d+);(\d+))m{text}"
 TMUX = shutil.which("tmux")
+E2E_CABLES = 20_000
 CABLES = Path(sys.executable).parent / "cables"
 
 pytestmark = [
@@ -74,22 +75,36 @@ class Terminal:
         raise AssertionError(f"waited for {needles!r}; the screen was:\n{screen}")
 
 
-@pytest.fixture
-def terminal(isolated_home: Path):
+def started(*args: str):
+    """``cables ARGS`` in a fresh tmux server, in the isolated home; killed at the end."""
     socket = f"cables-e2e-{uuid.uuid4().hex[:8]}"
     env = {
         name: os.environ[name]
         for name in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "HOME")
     }
     exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
-    command = f"env {exports} TERM=xterm-256color {shlex.quote(str(CABLES))}; " \
-              "echo CABLES-EXIT=$?; sleep 120"  # fmt: skip
+    words = " ".join(shlex.quote(word) for word in (str(CABLES), *args))
+    command = f"env {exports} TERM=xterm-256color {words}; echo CABLES-EXIT=$?; sleep 120"
     term = Terminal(socket)
     term.tmux("new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24", command)
     try:
         yield term
     finally:
         term.tmux("kill-server")
+
+
+@pytest.fixture
+def terminal(isolated_home: Path):
+    yield from started()
+
+
+@pytest.fixture
+def generated_terminal(isolated_home: Path, tmp_path: Path):
+    from app_support import generated_corpus
+
+    # Enough that a search and a listing take a moment, as on a real corpus.
+    path = generated_corpus(tmp_path / "gen.sqlite", E2E_CABLES)
+    yield from started("--corpus", str(path))
 
 
 def test_browse_open_search_bookmark_quit(terminal: Terminal, isolated_home: Path):
@@ -105,9 +120,10 @@ def test_browse_open_search_bookmark_quit(terminal: Terminal, isolated_home: Pat
     red, green, blue = background_rgb(terminal.screen(escapes=True), "(SBU)")
     assert green > 2 * red and green > blue, (red, green, blue)
 
-    # / searches; Baimenov is in the undated cable only. The slash and the word come in one
-    # burst, as a paste or an SSH link delivers them: the word must land in the search line.
-    terminal.type("/Baimenov")
+    # & searches all cables from the reader (its / finds in the cable); Baimenov is in the
+    # undated cable only. The & and the word come in one burst, as a paste or an SSH link
+    # delivers them: the word must land in the search line.
+    terminal.type("&Baimenov")
     terminal.keys("Enter")
     screen = terminal.wait_for("1 of 2", "ALMATY2558")
 
@@ -137,3 +153,45 @@ def test_browse_open_search_bookmark_quit(terminal: Terminal, isolated_home: Pat
     terminal.keys("q")
     screen = terminal.wait_for("CABLES-EXIT=0")
     assert "/ 2" not in screen and "SBU" not in screen
+
+
+def test_bursts_act_on_what_the_keys_before_them_opened(
+    generated_terminal: Terminal, isolated_home: Path
+):
+    # 20,000 invented cables, 10GENPOST1 newest. A search, enter, two rows down and a bookmark,
+    # all in one write to the terminal, as a paste or an SSH link delivers them: the
+    # bookmark goes to the third hit (3, 30, 31: newest first), not to a row of the full
+    # listing, and the search is for "3*", not "3*jjm".
+    terminal = generated_terminal
+    terminal.wait_for("10GENPOST1 ", "/ 20,000")
+    terminal.type("/3*\rjjm\r")
+    terminal.wait_for("bookmarked 10GENPOST31")
+    bookmarks = isolated_home / "xdg_data_home" / "cables" / "bookmarks.json"
+
+    def stored() -> list[str]:
+        return sorted(doc["id"] for doc in json.loads(bookmarks.read_text())["_default"].values())
+
+    assert stored() == ["10GENPOST31"]
+    # Back to the full listing; then to its top, three rows down and a bookmark, in a burst.
+    terminal.keys("Escape")
+    terminal.wait_for("/ 20,000")
+    terminal.type("gjjjm\r")
+    terminal.wait_for("bookmarked 10GENPOST4")
+    assert stored() == ["10GENPOST31", "10GENPOST4"]
+
+
+def test_pipe_output_stays_until_a_key(terminal: Terminal):
+    # | wc -w: the count stays on screen with mutt's prompt until a key is pressed.
+    terminal.wait_for("06ALMATY79", "/ 2")
+    terminal.keys("Enter")
+    terminal.wait_for("(SBU)")
+    terminal.type("|")
+    terminal.wait_for("Pipe the cable")
+    terminal.type("wc -w; exit 4")
+    terminal.keys("Enter")
+    screen = terminal.wait_for("Press any key to continue", "[exit status 4]")
+    assert re.search(r"^\s*\d+\s*$", screen, re.MULTILINE), screen
+    time.sleep(1)  # still there a moment later
+    assert "Press any key to continue" in terminal.screen()
+    terminal.keys("x")
+    terminal.wait_for("(SBU)", absent="Press any key")

@@ -154,7 +154,10 @@ async def test_the_hit_and_link_chosen_in_the_first_part_stay_with_the_whole(lon
 async def test_n_past_the_first_parts_hits_goes_on_in_the_whole_not_round(long_corpus):
     async with _first_part_shown(long_corpus, ["nato"]) as (pilot, reader, head, whole):
         await pilot.press("n")
-        reader.hit = len(head.hits) - 1  # the first part's last hit
+        reader.hit = len(head.hits) - 1  # the first part's last hit, on screen (n goes on
+        last = head.hits[-1]  # from the current hit while it is in view)
+        line = reader.wrapped.line_of(last.block, last.start)
+        reader.scroll_to(y=line, animate=False, immediate=True)
         await pilot.press("n")
         assert reader.hit == len(head.hits) - 1  # not wrapped to the first
         reader.complete(whole, None)

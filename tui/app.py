@@ -46,7 +46,7 @@ from tui.messages import (
 from tui.output.safe_text import safe
 from tui.screens.main import MainScreen
 from tui.state.browser import BrowserState, Target
-from tui.typeahead import KeyQueue
+from tui.typeahead import Awaited, KeyQueue
 from tui.widgets.reader import CableView
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.sidebar import Sidebar
@@ -115,6 +115,8 @@ class CablesApp(App[None]):
         self.story = Story(self)
         self.know = Know(self)
         self.key_queue = KeyQueue(self)
+        # A search or a listing on its way: keys typed ahead wait for it (``busy``).
+        self.awaited = Awaited()
         self._startup_problems = [*self.config.warnings, *self._apply_config_keys()]
         if self.config.theme:
             if self.config.theme in self.available_themes:
@@ -143,6 +145,24 @@ class CablesApp(App[None]):
         except Exception:  # no main screen (yet, or any more)
             listing_has_keys = False
         return self.state.target(listing_has_keys=listing_has_keys)
+
+    @property
+    def busy(self) -> bool:
+        """What a key acts on is still on its way, so a key typed ahead waits
+        (``tui.typeahead``): a search or a listing asked for, a cable being opened, the rest
+        of a listing whose cursor is past the rows known. (A long cable's first part takes
+        keys at once: G, n/N and / go on in the whole when it comes.)"""
+        state = self.state
+        if self.awaited or state.loading is not None:
+            return True
+        try:
+            sidebar = self.sidebar
+        except Exception:  # no main screen (yet, or any more)
+            return False
+        listing = state.listing
+        if not listing.complete and (listing.count is None or state.cursor is None):
+            return sidebar.count > 0
+        return False
 
     # -- set-up ----------------------------------------------------------------------------
 

@@ -72,9 +72,9 @@ class Marks:
                 self._removed_last = (shown.id, note)
                 if note:
                     self._removed_notes[shown.id] = note
-                    text = f"bookmark removed: {shown.id} (u undoes, with its note)"
+                    text = f"bookmark removed: {shown.id} (U undoes, with its note)"
                 else:
-                    text = f"bookmark removed: {shown.id} (u undoes)"
+                    text = f"bookmark removed: {shown.id} (U undoes)"
                 app.post_message(Notice(text))
                 app.post_message(BookmarksChanged(bookmarks.ids()))
 
@@ -97,7 +97,7 @@ class Marks:
         app.push_screen(NoteDialog(shown.id, self._removed_notes.get(shown.id, "")), chosen)
 
     def undo(self) -> None:
-        """u: put back the bookmark m removed last, with its note."""
+        """U (and u in the listing): put back the bookmark m removed last, with its note."""
         app = self.app
         removed, self._removed_last = self._removed_last, None
         if removed is None:

@@ -74,13 +74,17 @@ class Listings:
             app.post_message(ListingLoaded(listing, generation, keep_rowid=keep_rowid))
 
         def work() -> None:
-            first = self.first_page(filters)
-            first.generation, first.keep_rowid = generation, keep_rowid
-            app.post_message(first)
+            try:
+                first = self.first_page(filters)
+                first.generation, first.keep_rowid = generation, keep_rowid
+                app.post_message(first)
+            finally:  # behind the first page on the app's queue: keys then move in it
+                app.call_later(app.awaited.end, "listing", token)
             if not first.listing.complete:
                 rest(first.listing.total)
 
         if preloaded is None:
+            token = app.awaited.begin("listing")
             app.background(work, "listing", exclusive=True)
             return
         # Read before the event loop started: shown in the first frame. The scan for the

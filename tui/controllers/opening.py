@@ -34,6 +34,7 @@ class Opener:
         self._preview_timer: Timer | None = None
         self._cursor_follows = False
         self._restore_place = False
+        self._requests = 0  # cables asked for: only the newest request's end counts
 
     def cursor_moved(self, message: Sidebar.CursorMoved) -> None:
         app, state = self.app, self.state
@@ -54,16 +55,20 @@ class Opener:
             ready = state.listing.complete or state.listing.is_search
             if idle:
                 # The first cable: after the frame with the first rows (as the scan above).
-                app.call_after_refresh(self.open_rowid, rowid, record=False)
+                app.call_after_refresh(self._open_if_under_cursor, rowid)
             elif state.loading is None and ready:
                 self.open_rowid(rowid, record=False)
             return
         if idle:
             self.open_rowid(rowid, record=False)
             return
-        self._preview_timer = app.set_timer(
-            app.preview_delay, lambda: self.open_rowid(rowid, record=False)
-        )
+        self._preview_timer = app.set_timer(app.preview_delay, lambda: self._preview(rowid))
+
+    def _preview(self, rowid: int) -> None:
+        """The cursor rested on ``rowid``: show it, unless the app is closing (its screens
+        are gone: a quit typed right after a move)."""
+        if self.app.screen_stack:
+            self.open_rowid(rowid, record=False)
 
     def chosen(self, message: Sidebar.Chosen) -> None:
         shown = self.state.shown
@@ -73,7 +78,17 @@ class Opener:
             self.open_rowid(message.rowid, record=True)
         self.app.reader.focus()
 
+    def _open_if_under_cursor(self, rowid: int) -> None:
+        """The first cable, a frame later: unless a key moved the cursor on meanwhile (its
+        own preview is then on its way)."""
+        if not self.app.screen_stack:
+            return  # the app is closing
+        if self.app.sidebar.cursor_rowid == rowid and self.state.loading is None:
+            self.open_rowid(rowid, record=False)
+
     def open_rowid(self, rowid: int, *, record: bool) -> None:
+        if self._preview_timer is not None:
+            self._preview_timer.stop()  # (enter before the preview came: one load, not two)
         self._preview_timer = None
         self._load_cable(rowid, record=record)
 
@@ -97,6 +112,8 @@ class Opener:
     def _load_cable(self, key: int | str, *, record: bool, restore: bool = False) -> None:
         app = self.app
         self.state.loading = key
+        self._requests += 1
+        request = self._requests
         # A cable opened by ID (a REF, back, the palette) brings the cursor to it; one opened
         # from the cursor does not pull the cursor back if keys moved it on meanwhile.
         self._cursor_follows = isinstance(key, str)
@@ -107,6 +124,12 @@ class Opener:
         corpus = app.corpus
 
         def work() -> None:
+            try:
+                read()
+            finally:  # behind its answers on the app's queue
+                app.call_later(self._ended, request)
+
+        def read() -> None:
             from textual.worker import get_current_worker
 
             # Imported here: off the start-up path.
@@ -152,6 +175,15 @@ class Opener:
                     app.post_message(CableLaidOut(shown, rendered, wrapped))
 
         app.background(work, "cable", exclusive=True)
+
+    def _ended(self, request: int) -> None:
+        """The worker of the newest request ended: if it failed before the cable was shown,
+        or before its whole came, nothing is on its way any more (keys typed ahead wait
+        while something is: ``app.busy``)."""
+        if request != self._requests:
+            return  # a newer cable was asked for: that one is on its way
+        self.state.loading = None
+        self.app.reader.partial = False
 
     def loaded(self, message: CableLoaded) -> None:
         app, state = self.app, self.state

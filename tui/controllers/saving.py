@@ -135,26 +135,35 @@ class Saver:
         ), chosen)  # fmt: skip
 
     def _pipe(self, command: str, text: str) -> None:
-        """Run ``command`` with the cable on its input, the terminal handed to it (a pager
-        needs it); where the app cannot let go of the terminal (the web), its output is shown."""
+        """Run ``command`` with the cable on its input and the terminal handed to it (a pager
+        needs it), then wait for a key, as mutt does (``pipe_terminal``); where the app
+        cannot let go of the terminal (the web), what it printed is shown in the app."""
         from textual.app import SuspendNotSupported
 
         app = self.app
         try:
             with app.suspend():
-                done = subprocess.run(command, shell=True, input=text, text=True, check=False)
-                if done.returncode:
-                    print(f"[exit status {done.returncode}: press enter]", flush=True)
-                    input()
+                from tui.controllers.pipe_terminal import run_in_terminal
+
+                run_in_terminal(command, text)
         except SuspendNotSupported:
+            self._pipe_captured(command, text)
+
+    def _pipe_captured(self, command: str, text: str) -> None:
+        from tui.screens.output import OutputScreen
+
+        app = self.app
+
+        def work() -> None:
             try:
                 done = subprocess.run(
-                    command, shell=True, input=text, text=True,
+                    command, shell=True, input=text, text=True, errors="replace",
                     capture_output=True, timeout=PIPE_TIMEOUT, check=False,
                 )  # fmt: skip
             except subprocess.TimeoutExpired:
-                app.notify(f"{command}: still running after {PIPE_TIMEOUT} s", markup=False)
+                app.post_message(Notice(f"{command}: still running after {PIPE_TIMEOUT} s"))
                 return
-            output = (done.stdout or done.stderr).strip()
-            note = output[-400:] if output else f"exit status {done.returncode}"
-            app.notify(note, markup=False, severity="error" if done.returncode else "information")
+            printed = done.stdout + (done.stderr or "")
+            app.call_from_thread(app.push_screen, OutputScreen(command, printed, done.returncode))
+
+        app.background(work, "pipe")

@@ -35,10 +35,19 @@ class Searcher:
         self._conn: sqlite3.Connection | None = None
         self._lock = threading.Lock()
         self._timer: Timer | None = None
+        # The line opened from the reader: the query its listing had ("" none) and the cable
+        # it showed (the hits' previews may replace it as you type); else None.
+        self._return_to: tuple[str, str] | None = None
 
     def open_line(self) -> None:
-        """/: the search line, with the query of the search listing shown."""
+        """/ (& in the reader): the search line, with the query of the search listing
+        shown. Opened from the reader, escape goes back there, to the listing it had."""
         app, state = self.app, self.state
+        if app.reader.has_focus and state.shown is not None:
+            query = state.search.text if state.listing.is_search else ""
+            self._return_to = (query, state.shown.id)
+        else:
+            self._return_to = None
         app.search_bar.open(state.search.text if state.listing.is_search else "")
         app.main_screen.show_pane(reader=False)  # one pane at a time: hits as you type
 
@@ -63,10 +72,14 @@ class Searcher:
             if self.state.listing.is_search:
                 self.leave()
             return
-        self._timer = app.set_timer(app.search_delay, lambda: self.run(text, record=False))
+        # (Not awaited by keys typed ahead: they go on typing in the line.)
+        self._timer = app.set_timer(
+            app.search_delay, lambda: self.run(text, record=False, awaited=False)
+        )
 
     def submitted(self, message: SearchBar.Submitted) -> None:
         self._stop_timer()
+        self._return_to = None
         if not message.text.strip():
             self.leave_line()
             return
@@ -78,11 +91,25 @@ class Searcher:
         self._stop_timer()
         self.app.search_bar.close()
         self._cancel()
-        self.leave()
-        self.app.sidebar.focus()
+        back, self._return_to = self._return_to, None
+        if back is None:
+            self.leave()
+            self.app.sidebar.focus()
+            return
+        # Back to the reader, with the listing it had beside it and the cable it showed.
+        query, cable_id = back
+        if not query:
+            self.leave()
+        elif query != self.state.search.text or not self.state.listing.is_search:
+            self.run(query, record=False)
+        shown = self.state.shown
+        if shown is None or shown.id != cable_id or self.state.loading is not None:
+            self.app.opener.open_cable_id(cable_id, record=False, restore=True)
+        self.app.reader.focus()
 
-    def run(self, text: str, *, record: bool) -> bool:
-        """Start a search (a newer one cancels it); False when the query is bad."""
+    def run(self, text: str, *, record: bool, awaited: bool = True) -> bool:
+        """Start a search (a newer one cancels it); False when the query is bad.
+        ``awaited``: its hits replace the listing the next keys act on, so they wait."""
         from store.query.compile import QueryError, compile_query
 
         app, search = self.app, self.state.search
@@ -111,7 +138,16 @@ class Searcher:
                 complete=complete,
             )
 
+        token = app.awaited.begin("search") if awaited else None
+
         def work() -> None:
+            try:
+                answer()
+            finally:  # behind its answers on the app's queue (or at once if it failed)
+                if token is not None:
+                    app.call_later(app.awaited.end, "search", token)
+
+        def answer() -> None:
             corpus = app.corpus
             conn = corpus.connection()
             with self._lock:
@@ -151,6 +187,7 @@ class Searcher:
     def _cancel(self) -> None:
         """Stop the running query in SQLite itself, not only its worker."""
         self.state.search.generation += 1
+        self.app.awaited.drop("search")
         with self._lock:
             if self._conn is not None:
                 self._conn.interrupt()

@@ -29,6 +29,16 @@ SEARCH_SYNTAX = (
     'person:"oduya, miriam"   named in its TAGS, Classified By or signature (p, P)',
 )
 
+# The reader's keys are less's where the app leaves them free; what differs, and why.
+READER_NOTES = (
+    "In the listing / searches all cables; in the reader / finds in the open cable",
+    "(as in less) and & searches all cables. ? is help everywhere, so backward find is",
+    "ctrl+r (the shell's reverse search). n/N go on from where the screen is.",
+    "u is less's half page up in the reader: undo a removed bookmark with U.",
+    "A number before g, G, % or j jumps: 40g line 40, 50% half way, 3j three lines.",
+    "ctrl+b is less's page back: the sidebar is toggled with s.",
+)
+
 KEY_WIDTH = 22
 DESCRIPTION_WIDTH = 24
 
@@ -83,6 +93,9 @@ def help_content(app) -> Content:
                 (binding.id or "", "dim"),
             )
         )
+    lines.append(Content(""))
+    lines.append(Content.styled("Reader keys (less's)", "bold underline"))
+    lines.extend(Content(line) for line in READER_NOTES)
     lines.append(Content(""))
     lines.append(Content.styled("Search (/)", "bold underline"))
     lines.extend(Content(line) for line in SEARCH_SYNTAX)

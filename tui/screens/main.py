@@ -40,6 +40,7 @@ class MainScreen(Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "switch_focus", "Sidebar/reader", show=False, id="app.switch_focus"),
         Binding("q", "back_level", "Back/quit", id="app.back_level"),
+        # In the reader / finds in the cable and & is this search (CableView).
         Binding("slash", "search", "Search", id="app.search"),
         Binding("escape", "leave_search", "Full listing", show=False, id="app.leave_search"),
         Binding("r", "toggle_rank", "Rank", show=False, id="app.toggle_rank"),
@@ -49,7 +50,8 @@ class MainScreen(Screen):
         Binding("f", "filters", "Filter", id="app.filters"),
         Binding("F", "clear_filters", "Clear filters", show=False, id="app.clear_filters"),
         Binding("m", "bookmark", "Bookmark", id="app.bookmark"),
-        Binding("u", "undo", "Undo unbookmark", show=False, id="app.undo"),
+        # U: u is less's half page up in the reader (in the listing u undoes too).
+        Binding("U,u", "undo", "Undo unbookmark", show=False, id="app.undo"),
         Binding("B", "bookmarks", "Bookmarks", id="app.bookmarks"),
         Binding("H", "history", "History", id="app.history"),
         Binding("backspace,alt+left", "back", "Back", show=False, id="app.back"),
@@ -60,7 +62,8 @@ class MainScreen(Screen):
         Binding("T", "timeline", "Timeline", show=False, id="app.timeline"),
         Binding("M", "world_map", "Map", show=False, id="app.map"),
         Binding("R", "related", "Related", show=False, id="app.related"),
-        Binding("s,ctrl+b", "toggle_sidebar", "Sidebar", show=False, id="app.toggle_sidebar"),
+        # Not ctrl+b: less's page back, in the reader.
+        Binding("s", "toggle_sidebar", "Sidebar", show=False, id="app.toggle_sidebar"),
         Binding("i", "glossary", "TAGS meanings", show=False, id="app.glossary"),
         Binding("p", "people", "People of the cable", show=False, id="app.people"),
         Binding("P", "listing_people", "People of the listing", show=False,
@@ -151,9 +154,10 @@ class MainScreen(Screen):
             cursor = sidebar.cursor_rowid
             shown = self.app.state.shown
             stale = cursor is not None and (shown is None or shown.rowid != cursor)
-            if self.one_pane and stale:
-                # The preview of the cursor's cable may not have come yet: ask for it now.
-                self.app.opener.open_rowid(cursor, record=True)
+            if stale and cursor != self.app.state.loading:
+                # The preview of the cursor's cable may not have come yet: ask for it now
+                # (the reader's keys then act on it, a key typed ahead waiting for it).
+                self.app.opener.open_rowid(cursor, record=self.one_pane)
             reader.focus()
         else:
             left.display = True
@@ -185,6 +189,26 @@ class MainScreen(Screen):
 
     def action_search(self) -> None:
         self.app.searcher.open_line()
+
+    def action_find(self, direction: int) -> None:
+        """The reader's / (forward) and ctrl+r (backward): ask for a pattern, then find it
+        in the open cable from the top of the screen; escape leaves the reader as it was."""
+        from tui.screens.note import LineDialog
+
+        reader = self.query_one(CableView)
+        if reader.rendered is None:
+            self.app.bell()
+            return
+
+        def chosen(pattern: str | None) -> None:
+            if pattern:
+                reader.find(pattern, forward=direction > 0)
+
+        title = "Find in the cable" if direction > 0 else "Find backward in the cable"
+        self.app.push_screen(LineDialog(
+            title, reader.last_find,
+            hint="plain text; lower case matches any case; then n/N. & searches all cables",
+        ), chosen)  # fmt: skip
 
     def action_leave_search(self) -> None:
         self.app.searcher.leave_line()

@@ -8,6 +8,12 @@ lines, so a 200 KB cable scrolls as fast as a short one. A resize re-wraps the b
 REF and "cited by" items are selectable: ``]`` and ``[`` move the selection (shown in reverse
 video), enter or o follows it. Search hits are already highlighted by the renderer;
 ``action_hit`` (the app's n and N) moves between them and underlines the current one.
+
+The keys are less's, where the app leaves them free: space/f/ctrl+f and b/ctrl+b page,
+d/u half pages, j/e/ctrl+e and k/ctrl+y lines, g/< and G/> the ends, a number before g, G
+or % jumps to a line or a percentage (``40g``, ``50%``); ``/`` finds in the cable
+(``reader_find``), ctrl+r finds backward (``?`` is help in this app), n/N repeat the find
+from where the screen is, and ``&`` is the search of the whole corpus.
 """
 
 from __future__ import annotations
@@ -16,12 +22,15 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.output.blocks import HitPosition
 from tui.widgets.frame_style import FrameStyle
+from tui.widgets.reader_find import Finding, find_all, from_view
 from tui.widgets.scroll_length import set_scroll_length
 
 if TYPE_CHECKING:
@@ -30,6 +39,9 @@ if TYPE_CHECKING:
 EMPTY_NOTICE = "No cable open: pick one on the left (j/k, enter). ? lists every key."
 SELECTED_STYLE = Style(reverse=True)
 CURRENT_HIT_STYLE = Style(reverse=True, bold=True, underline=True)
+FOUND_STYLE = Style(reverse=True)
+# A number typed before g, G, % or j/k (``40g``) has at most this many digits.
+MAX_COUNT_DIGITS = 7
 # Strips kept painted; a screen is at most a few hundred lines.
 STRIP_CACHE = 400
 
@@ -38,12 +50,35 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
     """Shows one ``RenderedCable``. Posts ``FollowRef`` and ``StateChanged``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "scroll_lines(1)", "Down", show=False, id="reader.down"),
-        Binding("k,up", "scroll_lines(-1)", "Up", show=False, id="reader.up"),
-        Binding("space,pagedown", "page(1)", "Page down", show=False, id="reader.page_down"),
-        Binding("b,pageup", "page(-1)", "Page up", show=False, id="reader.page_up"),
-        Binding("g,home", "top", "Top", show=False, id="reader.top"),
-        Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
+        # less's keys; y and ctrl+p stay the app's (copy ID, the palette).
+        Binding(
+            "j,down,e,ctrl+e,ctrl+n", "scroll_lines(1)", "Down (NN j: NN lines)", show=False,
+            id="reader.down",
+        ),
+        Binding("k,up,ctrl+y,ctrl+k", "scroll_lines(-1)", "Up", show=False, id="reader.up"),
+        Binding(
+            "space,f,ctrl+f,pagedown", "page(1)", "Page down", show=False, id="reader.page_down"
+        ),
+        Binding("b,ctrl+b,pageup", "page(-1)", "Page up", show=False, id="reader.page_up"),
+        Binding("d,ctrl+d", "half_page(1)", "Half page down", show=False, id="reader.half_down"),
+        Binding("u,ctrl+u", "half_page(-1)", "Half page up", show=False, id="reader.half_up"),
+        Binding(
+            "g,home,less_than_sign", "top", "Top (NN g: line NN)", show=False, id="reader.top"
+        ),
+        Binding(
+            "G,end,greater_than_sign", "bottom", "Bottom (NN G: line NN)", show=False,
+            id="reader.bottom",
+        ),
+        # Not less's p too: p lists the people the cable names, as it does in the listing.
+        Binding("percent_sign", "percent", "NN%: NN percent in", show=False, id="reader.percent"),
+        # The pattern is asked for by the screen (a widget opens no dialog): ``find``.
+        Binding("slash", "screen.find(1)", "Find", id="reader.find"),
+        # ? is help everywhere in this app: backward find is ctrl+r, the shell's reverse
+        # search.
+        Binding("ctrl+r", "screen.find(-1)", "Find backward", show=False, id="reader.find_back"),
+        # less's & lists the lines that match; here the cables that match.
+        Binding("ampersand", "screen.search", "Search all", id="reader.corpus_search"),
+        Binding("escape", "clear_find", "Clear the find", show=False, id="reader.clear_find"),
         # Shown only when the cable has links (check_action).
         Binding("right_square_bracket", "select_ref(1)", "Next link", id="reader.next_ref"),
         Binding(
@@ -85,7 +120,12 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
         # What the pane says before any cable is open.
         self.notice = Text(EMPTY_NOTICE, style="dim", end="")
         self.selected: int | None = None  # position in ``selectable``
-        self.hit: int | None = None  # position in ``rendered.hits``
+        self.hit: int | None = None  # position in ``hits``
+        self.finding: Finding | None = None  # a find in this cable (/), else None
+        self._found_in: dict[int, list[HitPosition]] = {}  # its matches, by block
+        self.last_find = ""  # offered again by the next /
+        self._count = ""  # digits typed before a key (40g)
+        self._taken_count: int | None = None  # the count the key being handled takes
         self._selectable: list[int] = []
         self._strips: dict[int, Strip] = {}
         self._strips_style: Style | None = None
@@ -115,6 +155,7 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
         self._selectable = rendered.selectable_blocks()
         self.selected = None
         self.hit = None
+        self._set_finding(None)
         self._reset(scroll_to=0)
         self.post_message(self.StateChanged())
 
@@ -128,7 +169,12 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
         self.rendered = rendered
         self.partial = False
         self._selectable = rendered.selectable_blocks()
-        if self.hit is not None and self.hit >= len(rendered.hits):
+        finding = self.finding
+        if finding is not None:
+            # The first part's blocks begin the whole's: the current match keeps its number.
+            matches = find_all(rendered.blocks, finding.pattern)
+            self._set_finding(Finding(finding.pattern, finding.forward, matches))
+        if self.hit is not None and self.hit >= len(self.hits):
             self.hit = None
         if not self.size.width:
             wrapped = None  # hidden: wrapped when it is shown
@@ -212,8 +258,14 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
         if selected_block is not None and line.block == selected_block:
             text = text.copy()
             text.stylize(SELECTED_STYLE, line.indent, len(text))
+        for found in self._found_in.get(line.block, ()):
+            if found.start < line.end and found.end > line.start:
+                text = text.copy()
+                start = max(found.start, line.start) - line.start + line.indent
+                end = min(found.end, line.end) - line.start + line.indent
+                text.stylize(FOUND_STYLE, start, end)
         if self.hit is not None:
-            hit = self.rendered.hits[self.hit]
+            hit = self.hits[self.hit]
             if hit.block == line.block and hit.start < line.end and hit.end > line.start:
                 text = text.copy()
                 start = max(hit.start, line.start) - line.start + line.indent
@@ -246,6 +298,8 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
         # The link keys are hinted (and act) only when the open cable has links.
         if action in ("select_ref", "follow"):
             return bool(self._selectable)
+        if action == "clear_find":
+            return self.finding is not None
         return True
 
     def action_select_ref(self, step: int) -> None:
@@ -308,49 +362,101 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
         if item.target:
             self.post_message(self.FollowRef(item.target, item.in_corpus))
 
-    # -- hits ------------------------------------------------------------------------------
+    # -- hits: the corpus search's terms, or the matches of a find --------------------------
+
+    @property
+    def hits(self) -> tuple[HitPosition, ...]:
+        if self.finding is not None:
+            return self.finding.matches
+        return self.rendered.hits if self.rendered else ()
 
     @property
     def hit_count(self) -> int:
-        return len(self.rendered.hits) if self.rendered else 0
+        return len(self.hits)
 
     def action_hit(self, step: int) -> None:
-        if not self.hit_count or self.rendered is None or self.wrapped is None:
+        """n (1) and N (-1): the next match in the find's direction (or the other), from
+        the current one while it is on screen, else from the screen's position: a find
+        repeated at the end of a cable does not jump back up to an early match."""
+        hits = self.hits
+        if not hits or self.rendered is None or self.wrapped is None:
             self.app.bell()
             return
-        old = self.rendered.hits[self.hit].block if self.hit is not None else None
-        if self.hit is None:
-            target, wrapped = self._first_hit_from_view(step)
+        forward = (step > 0) == (self.finding is None or self.finding.forward)
+        old = hits[self.hit].block if self.hit is not None else None
+        if self.hit is not None and self._in_view(old):
+            wrapped = not 0 <= self.hit + (1 if forward else -1) < len(hits)
+            target: int | None = (self.hit + (1 if forward else -1)) % len(hits)
         else:
-            wrapped = not 0 <= self.hit + step < self.hit_count
-            target = (self.hit + step) % self.hit_count
-        if wrapped and self.partial:
-            # Past the first part's hits: the whole cable has more; go on once it is in.
+            wrapped = False
+            target = from_view(self._hit_lines(), round(self.scroll_y), forward)
+        if (wrapped or target is None) and self.partial and forward:
+            # Past the first part's matches: the whole cable has more; go on once it is in.
             self._pending_hit = step
             return
+        if target is None:
+            self.app.bell()
+            where = "below the top of the screen" if forward else "above the screen"
+            self.notify(f"no more matches {where}", timeout=2)
+            return
         self.hit = target
-        if wrapped and old is not None:
-            where = "first" if step > 0 else "last"
+        if wrapped:
+            where = "first" if forward else "last"
             self.notify(f"search wrapped: back at the {where} hit", timeout=2)
-        hit = self.rendered.hits[self.hit]
-        self._repaint_block(old)
-        self._repaint_block(hit.block)
-        self._bring_into_view(hit.block, hit.start)
+        self._go_to_hit(old)
+
+    def _hit_lines(self) -> list[int]:
+        assert self.wrapped is not None
+        return [self.wrapped.line_of(h.block, h.start) for h in self.hits]
+
+    def _go_to_hit(self, old_block: int | None) -> None:
+        hit = self.hits[self.hit] if self.hit is not None else None
+        self._repaint_block(old_block)
+        if hit is not None:
+            self._repaint_block(hit.block)
+            self._bring_into_view(hit.block, hit.start)
         self.post_message(self.StateChanged())
 
-    def _first_hit_from_view(self, step: int) -> tuple[int, bool]:
-        """The first hit below the top of the view (n) or the last above its bottom (N),
-        and whether there was none that way (the search wraps to the other end)."""
-        assert self.rendered is not None and self.wrapped is not None
-        lines = self.wrapped.lines
-        top = round(self.scroll_y)
-        positions = [self.wrapped.line_of(h.block, h.start) for h in self.rendered.hits]
-        if step > 0:
-            ahead = next((i for i, p in enumerate(positions) if p >= top), None)
-            return (0, True) if ahead is None else (ahead, False)
-        bottom = top + self.scrollable_content_region.height
-        candidates = [i for i, p in enumerate(positions) if p < min(bottom, len(lines))]
-        return (candidates[-1], False) if candidates else (len(positions) - 1, True)
+    # -- find in the cable -----------------------------------------------------------------
+
+    def find(self, pattern: str, *, forward: bool = True) -> None:
+        """Find ``pattern`` in the open cable from the screen's position."""
+        if self.rendered is None or self.wrapped is None:
+            return
+        self.last_find = pattern
+        old = self.hits[self.hit].block if self.hit is not None else None
+        self._set_finding(Finding(pattern, forward, find_all(self.rendered.blocks, pattern)))
+        self.hit = None
+        self._strips.clear()
+        self.refresh()
+        if not self.finding.matches and not self.partial:  # type: ignore[union-attr]
+            self.app.bell()
+            self.notify(f"not found in this cable: {pattern}", markup=False, timeout=3)
+            self.post_message(self.StateChanged())
+            return
+        self.hit = from_view(self._hit_lines(), round(self.scroll_y), forward)
+        if self.hit is None:
+            if self.partial and forward:
+                self._pending_hit = 1
+                return
+            where = "below the top of the screen" if forward else "above the screen"
+            self.notify(f"no match {where}: n/N from elsewhere", timeout=3)
+        self._go_to_hit(old)
+
+    def _set_finding(self, finding: Finding | None) -> None:
+        self.finding = finding
+        self._found_in = {}
+        for match in finding.matches if finding else ():
+            self._found_in.setdefault(match.block, []).append(match)
+
+    def action_clear_find(self) -> None:
+        """escape: the find's highlights go (less's ESC-u). Without a find the key is not
+        this widget's (``check_action``): the main screen's escape (the full listing)."""
+        self._set_finding(None)
+        self.hit = None
+        self._strips.clear()
+        self.refresh()
+        self.post_message(self.StateChanged())
 
     def _bring_into_view(self, block: int | None, offset: int) -> None:
         if block is None or self.wrapped is None:
@@ -370,8 +476,26 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
         if round(old_value) != round(new_value):
             self.post_message(self.StateChanged())  # the status line's "lines 41-63/212"
 
+    # -- a number typed before a key (40g, 50%, 3j) -----------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        # Handled before the key's binding: digits build the count, any other key takes it.
+        if event.character is not None and event.character.isdigit() and len(event.key) == 1:
+            if len(self._count) < MAX_COUNT_DIGITS:
+                self._count += event.character
+            event.stop()
+            event.prevent_default()
+            return
+        self._taken_count = int(self._count) if self._count else None
+        self._count = ""
+
+    def _take_count(self) -> int | None:
+        count, self._taken_count = self._taken_count, None
+        return count
+
     def action_scroll_lines(self, lines: int) -> None:
         self._moved_by_user()
+        lines *= self._take_count() or 1
         self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
 
     def action_page(self, direction: int) -> None:
@@ -379,9 +503,29 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
         step = max(1, self.scrollable_content_region.height - 1)
         self.scroll_to(y=self.scroll_y + direction * step, animate=False, immediate=True)
 
+    def action_half_page(self, direction: int) -> None:
+        self._moved_by_user()
+        step = max(1, self.scrollable_content_region.height // 2)
+        self.scroll_to(y=self.scroll_y + direction * step, animate=False, immediate=True)
+
     def action_top(self) -> None:
+        count = self._take_count()
+        if count is not None:
+            self._to_line(count)
+            return
         self._moved_by_user()
         self.scroll_to(y=0, animate=False, immediate=True)
+
+    def _to_line(self, number: int) -> None:
+        """Line ``number`` (from 1) at the top of the screen, as less's NNg."""
+        self._moved_by_user()
+        self.scroll_to(y=max(0, number - 1), animate=False, immediate=True)
+
+    def action_percent(self) -> None:
+        """NN%: NN percent into the cable (less's NN%); without a number, the top."""
+        count = min(self._take_count() or 0, 100)
+        lines = len(self.wrapped.lines) if self.wrapped else 0
+        self._to_line(lines * count // 100 + 1)
 
     def _moved_by_user(self) -> None:
         """A scroll key: a place asked for earlier (G, back) no longer applies when the
@@ -390,6 +534,10 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
         self._wanted_top = None
 
     def action_bottom(self) -> None:
+        count = self._take_count()
+        if count is not None:
+            self._to_line(count)
+            return
         # As less's G on a pipe: the end of the whole cable, once it is in.
         self._wants_bottom = self.partial
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
