@@ -165,13 +165,13 @@ async def test_filter_screen_combines_fields_and_rejects_a_bad_year_range(story)
         await pilot.press("f")
         await settle(pilot)
         screen = app.screen
-        screen.query_one("#year-from").value = "2007"
-        screen.query_one("#year-to").value = "2006"
+        screen.query_one("#date-from").value = "2007"
+        screen.query_one("#date-to").value = "2006"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, FilterScreen)
         assert "after" in str(screen.query_one("#filter-error").render())
-        screen.query_one("#year-from").value = "2006"
+        screen.query_one("#date-from").value = "2006"
         screen.query_one("#tags").value = "pgov"
         screen.query_one("#origin").value = "testpost"
         await pilot.press("ctrl+s")

@@ -4,12 +4,12 @@ values checked and gathered into one ``Filters`` for the whole query.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from store.corpus.filters import Filters
+from store.corpus.periods import period_bound
 from store.model import Level
 from store.query.errors import QueryError, show
 from store.query.lexer import Token
@@ -28,7 +28,6 @@ _LEVEL_WORDS = {
 }
 _CAVEAT_WORDS = {"NF": "NOFORN", "NOFORN": "NOFORN", "FOUO": "FOUO", "SBU": "FOUO"}
 _CLASS_HELP = "use u, c, s, ts, noforn or fouo (commas for several)"
-_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 
 @dataclass
@@ -134,17 +133,7 @@ _EXAMPLES = {
 
 def _parse_date(value: str, raw: str, *, end_of_period: bool) -> date:
     """``2006``, ``2006-02``, ``2006-02-15``; at the end of a range, the last day it covers."""
-    found = _DATE.fullmatch(value)
-    if not found:
-        raise QueryError(f"bad date in {show(raw)}: use YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(part) if part else None for part in found.groups())
-    assert year is not None
     try:
-        if month is None:
-            return date(year, 12, 31) if end_of_period else date(year, 1, 1)
-        if day is None:
-            last = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 1
-            return date(year, month, last if end_of_period else 1)
-        return date(year, month, day)
+        return period_bound(value, end=end_of_period)
     except ValueError as error:
         raise QueryError(f"bad date in {show(raw)}: {error}") from None

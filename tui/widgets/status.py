@@ -9,6 +9,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from store.corpus.filters import Filters
+from store.corpus.periods import period_text
 from tui.output.safe_text import safe
 
 
@@ -54,9 +55,7 @@ def filters_label(filters: Filters | None) -> str:
     parts.extend(f"origin:{safe(o)}" for o in filters.origins)
     parts.extend(f"tag:{safe(t)}" for t in filters.tags)
     if filters.date_from or filters.date_to:
-        start = str(filters.date_from.year) if filters.date_from else ""
-        end = str(filters.date_to.year) if filters.date_to else ""
-        parts.append(start if start == end else f"{start}–{end}")
+        parts.append(period_text(filters.date_from, filters.date_to))
     if filters.id_prefix:
         parts.append(f"id:{safe(filters.id_prefix)}")
     return " ".join(parts)
