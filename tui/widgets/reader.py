@@ -191,6 +191,11 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
         strip = self._strips.get(index)
         if strip is not None and strip.cell_length == width:
             return strip
+        if self.wrapped is None and self.rendered is not None:
+            # Shown again at the size it had before it was hidden: Textual sends no Resize
+            # then, so the cable that came while it was hidden is laid out on first paint.
+            self.call_later(self._resized)
+            return Strip.blank(width, base)
         if self.wrapped is None:
             text = self.notice if index == 0 else Text("")
         elif index >= len(self.wrapped.lines):
