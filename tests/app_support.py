@@ -254,6 +254,14 @@ async def wait_until(pilot, condition, timeout: float = 10.0) -> bool:
     return True
 
 
+async def open_first(pilot) -> None:
+    """Enter on the listing's first cable, and wait until the reader has laid it out."""
+    await settle(pilot)
+    await burst(pilot, "enter")
+    assert await wait_until(pilot, lambda: pilot.app.reader.wrapped is not None)
+    await settle(pilot)
+
+
 async def burst(pilot, *keys: str) -> None:
     """Send ``keys`` as one burst, as a paste or an SSH link delivers them: every key is in
     the app's queue before the first is handled (``pilot.press`` waits between keys)."""

@@ -328,7 +328,7 @@ async def test_side_by_side_from_100_columns_and_the_sidebar_toggles(story):
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         left = app.main_screen.query_one("#left")
-        assert left.outer_size.width == 45 and app.main_screen.query_one("#right").display
+        assert left.outer_size.width == 50 and app.main_screen.query_one("#right").display
         reader_width = app.reader.size.width
         await pilot.press("s")
         await settle(pilot)

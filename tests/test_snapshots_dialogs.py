@@ -8,11 +8,11 @@ import pytest
 from app_support import (
     burst,
     make_app,
+    open_first,
     pilot_test,
     samples_corpus,
     screen_text,
     settle,
-    wait_until,
 )
 from textual.widgets import Input
 
@@ -31,16 +31,9 @@ def _app(tmp_path, samples_dir, monkeypatch):
     return make_app(samples_corpus(tmp_path, samples_dir))
 
 
-async def _reading(pilot):
-    """The first cable open and painted (the snapshot shows it under the dialog)."""
-    await settle(pilot)
-    await burst(pilot, "enter")
-    assert await wait_until(pilot, lambda: pilot.app.reader.wrapped is not None)
-
-
 async def _overwrite_question(pilot):
     """Open the first cable, w, a name that exists, enter: the overwrite question."""
-    await _reading(pilot)
+    await open_first(pilot)
     await burst(pilot, "w")
     pilot.app.screen.query_one(Input).value = EXISTING
     await burst(pilot, "enter")
@@ -48,7 +41,7 @@ async def _overwrite_question(pilot):
 
 
 async def _write_question(pilot):
-    await _reading(pilot)
+    await open_first(pilot)
     await burst(pilot, "w")
     assert isinstance(pilot.app.screen, LineDialog)
     pilot.app.screen.query_one(Input).value = EXISTING  # not the random folder of the test

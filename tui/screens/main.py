@@ -73,16 +73,18 @@ class MainScreen(Screen):
         yield HintFooter()
 
     def on_mount(self) -> None:
-        self._fit_sidebar()
+        self.fit_sidebar()
         # In the app's own context: a message records the pump that made it as its sender and
         # stops bubbling there, so the sidebar's messages made from here would never reach
         # the app.
         self.app.call_later(self.app.start)
 
     def on_resize(self) -> None:
-        self._fit_sidebar()
+        self.fit_sidebar()
 
-    def _fit_sidebar(self) -> None:
+    def fit_sidebar(self) -> None:
+        """One pane or two; side by side, the listing as wide as its rows ask (the ID
+        column's width is known once the corpus has been asked: then again)."""
         left, right = self.query_one("#left"), self.query_one("#right")
         was_one_pane, self.one_pane = self.one_pane, self.size.width < ONE_PANE_BELOW
         self.set_class(self.one_pane, "-one-pane")
