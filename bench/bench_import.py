@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -104,7 +105,7 @@ def main() -> int:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     corpus = out / "bench-import.sqlite"
     for stale in out.glob("bench-import.sqlite*"):
-        stale.unlink()
+        shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
     seconds, rss, tree_rss, _ = _timed(
         [sys.executable, "-m", "tui.cli", "--corpus", str(corpus), "import", "-q", str(args.csv)],
         env,
@@ -120,6 +121,9 @@ def main() -> int:
         "import_peak_rss_mb_all_processes": round(tree_rss),
         "corpus_mb": round(corpus.stat().st_size / 2**20),
     }
+    index = corpus.with_name(corpus.name + ".fulltext")  # the full-text index, if beside it
+    if index.is_dir():
+        result["index_mb"] = round(sum(f.stat().st_size for f in index.iterdir()) / 2**20)
     if not args.skip_baseline:
         base = out / "bench-baseline.sqlite"
         for stale in out.glob("bench-baseline.sqlite*"):

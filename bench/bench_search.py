@@ -59,6 +59,28 @@ def grep_ms(word: str, txt: Path) -> float | None:
     return statistics.median(runs)
 
 
+def _sizes(path: Path) -> str:
+    """The corpus file's size and its full-text index's: FTS5 tables inside, or the
+    directory beside it (store.fulltext)."""
+    import sqlite3
+
+    mb = 2**20
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        inside = conn.execute(
+            "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'cables_fts%'"
+        ).fetchone()[0]
+    except sqlite3.Error:
+        inside = None
+    finally:
+        conn.close()
+    beside = path.with_name(path.name + ".fulltext")
+    index = sum(f.stat().st_size for f in beside.iterdir()) if beside.is_dir() else inside or 0
+    where = "beside the file" if beside.is_dir() else "FTS5 tables in the file"
+    return (f"sizes: corpus file {path.stat().st_size / mb:,.0f} MB; full-text index "
+            f"{index / mb:,.0f} MB ({where})")  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, required=True)
@@ -75,6 +97,7 @@ def main() -> int:
     corpus = Corpus(args.corpus, readonly=True)
     total = corpus.count()
     print(f"corpus: {total:,} cables  ({args.corpus})")
+    print(_sizes(args.corpus))
     header = (f"{'word':<12} {'hits':>8} {'newest50 ms':>11} {'ranked50 ms':>11} "
               f"{'rank p95':>9} {'rg -l ms':>9} {'rg/newest':>9} {'rg/ranked':>9}")  # fmt: skip
     print(header)

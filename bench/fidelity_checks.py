@@ -30,6 +30,7 @@ CLASSES = (
     DefectClass("refs_missed", "header", "no references read though the REF line names a cable"),
     DefectClass("signer_missing", "header", "signer missing where the cable ends with a name"),
     DefectClass("raw_row_shown", "header", "raw database row shown as text"),
+    DefectClass("addressee_junk", "header", "TO/INFO holding a page header or header text"),
     DefectClass("partial_undated", "header", "partial extract without a date or a year in its ID"),
     DefectClass("mark_above_level", "header", "a portion mark above the cable's classification"),
     DefectClass("page_header_left", "body", "page header left in the text"),
@@ -38,6 +39,7 @@ CLASSES = (
     DefectClass("backslash_residue", "body", "backslash line ends left in the text"),
     DefectClass("no_paragraphs", "body", "no paragraphs at all"),
     DefectClass("year_as_number", "body", "a paragraph numbered 100 or more (a year)"),
+    DefectClass("mark_above_level", "body", "a marking above the cable's classification"),
     DefectClass("list_joined", "body", "list item lines joined into one line"),
 )  # fmt: skip
 HEADER_TARGET = 0.3  # percent of cables, issue 11
@@ -128,6 +130,24 @@ _NUMBERED_MARK = re.compile(
 )
 
 
+# What no addressee is: a page header, a banner, a caption, a label, a date, the notice.
+_NOT_ADDRESSEE = re.compile(
+    r"\bPAGE\s+\d|\b(?:UNCLAS|UNCLASSIFIED|CONFIDENTIAL|SECRET(?! SERVICE))\b"
+    r"|C O N F|S E C R|U N C L"
+    r"|\bSIPDIS\b|\bSUBJECT\s*:|\bTAGS\s*:|E\.\s?O\.\s?1\d{4}|CABLE DATED|PARTIAL EXTRACT"
+    r"|NOT AVAILABLE|\d{4}-\d{2}-\d{2}|\b\d{6}Z\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+    re.IGNORECASE,
+)
+_LEVELS = ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "TOP SECRET")
+
+
+def _level_rank(written: str) -> int | None:
+    """0 for UNCLASSIFIED up to 3 for TOP SECRET, from a catalogue value or a level word."""
+    upper = written.upper().replace("_", " ")
+    found = [rank for rank, word in enumerate(_LEVELS) if upper.startswith(word)]
+    return max(found) if found else None
+
+
 def head_of(text: str) -> str:
     """The part of a cable's text before its second paragraph (where header fields live)."""
     start = text.find("\n", 0)
@@ -167,6 +187,10 @@ def check_cable(cable, text: str, truth) -> dict[str, bool | None]:
     name = ending_name(text)
     found["signer_missing"] = (not cable.signer) if name else None
     shown = "\n".join(p.text for p in cable.paragraphs)
+    addressees = (*getattr(cable, "to", ()), *getattr(cable, "info", ()))
+    found["addressee_junk"] = (
+        any(_NOT_ADDRESSEE.search(a) for a in addressees) if addressees else None
+    )
     found["raw_row_shown"] = len(_RAW_ROW.findall(shown)) >= 2 or bool(_CSV_ROW.search(shown))
     found["partial_undated"] = (
         (cable.created is None or not cable.id[:2].isdigit()) if cable.is_partial else None
@@ -186,6 +210,13 @@ def check_cable(cable, text: str, truth) -> dict[str, bool | None]:
     found["no_paragraphs"] = not cable.paragraphs and len(_PROSE_WORD.findall(text)) >= 10
     found["year_as_number"] = any(_number_value(p.number) >= 100 for p in cable.paragraphs)
     found["list_joined"] = _list_joined(text[len(head) :], texts)
+    ranks = [_level_rank(p.marking.level.name) for p in cable.paragraphs if p.marking]
+    cable_rank = _level_rank(level)
+    found["mark_above_level"] = (
+        max(r for r in ranks if r is not None) > cable_rank
+        if ranks and cable_rank is not None and any(r is not None for r in ranks)
+        else None
+    )
     return found
 
 

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from cable_factory import build_corpus, telegram, write_telegrams
+from fulltext_support import reindex
 
 from store.corpus import schema
 from store.corpus.corpus import Corpus
@@ -104,11 +105,10 @@ def generated_corpus(path: Path, count: int) -> Path:
         conn.execute(
             "INSERT INTO origins(origin, count) SELECT origin, count(*) FROM cables GROUP BY origin"
         )
-        # The full-text index from the texts, whatever triggers the schema has.
-        conn.execute("INSERT INTO cables_fts(cables_fts) VALUES ('rebuild')")
         conn.execute("COMMIT")
     finally:
         conn.close()
+    reindex(path)  # the full-text index from the texts
     return path
 
 
@@ -148,11 +148,10 @@ def hostile_corpus(path: Path) -> Path:
             conn.execute(
                 "UPDATE texts SET subject = ?, body = ? WHERE rowid = ?", (subject, body, rowid)
             )
-        # The full-text index from the new texts, whatever triggers the schema has.
-        conn.execute("INSERT INTO cables_fts(cables_fts) VALUES ('rebuild')")
         conn.commit()
     finally:
         conn.close()
+    reindex(path)  # the full-text index from the new texts
     return path
 
 

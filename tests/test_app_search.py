@@ -118,6 +118,26 @@ async def test_a_bad_query_says_why_under_the_search_line(story):
         assert not app.search_bar.is_open and app.sidebar.count == 4
 
 
+@pytest.mark.parametrize(
+    "query", ["to:9999", "nato to:9999-12-31", "from:2005-13", "to:2005-02-30"]
+)
+@pilot_test
+async def test_a_bad_date_is_the_query_error_under_the_search_line(story, query):
+    # to:9999 once reached the search worker and overflowed there: a raw "date value out of
+    # range" notice instead of the query error.
+    app = make_app(story)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await _search(pilot, query, submit=False)
+        await pilot.pause(app.search_delay + 0.1)  # past the search-as-you-type delay
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = str(app.search_bar.query_one("#search-error").render()).strip()
+        assert shown.startswith("bad date in") and shown in screen_text(app)
+        assert app.search_bar.is_open  # a bad query cannot be submitted
+        assert not app._notifications, [str(n.message) for n in app._notifications]
+
+
 @pilot_test
 async def test_markup_in_a_query_is_text(story):
     app = make_app(story)

@@ -23,8 +23,14 @@ FORBIDDEN = [
     ("store", ("tui", "textual")),
     ("store.parse", ("store.corpus", "store.ingest", "store.query", "store.userdata")),
     ("store.corpus", ("store.ingest", "store.query", "store.userdata")),
+    # The index reads the search expression's text, never the language that writes it.
+    ("store.fulltext", ("store.ingest", "store.query", "store.userdata", "store.corpus.search",
+                        "store.corpus.timeline")),
     ("store.query", ("store.parse", "store.ingest", "store.userdata", "store.corpus.corpus")),
     ("store.userdata", ("store.parse", "store.corpus", "store.ingest", "store.query")),
+    # Places and land: data files read with the standard library, for any layer above.
+    ("store.geo", ("store.parse", "store.corpus", "store.ingest", "store.query",
+                   "store.userdata")),
     ("tui.output", ("textual", "tui.app", "tui.state", "tui.widgets", "tui.screens",
                     "tui.controllers", "tui.commands", "tui.messages")),
     ("tui.state", ("textual", "tui.app", "tui.widgets", "tui.screens", "tui.controllers",

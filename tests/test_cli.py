@@ -164,7 +164,9 @@ def test_locate_stats_history_bookmarks(corpus, capsys, isolated_home):
     assert code == 0 and json.loads(out)["bookmarks"]
 
 
-@pytest.mark.parametrize("command", ["show", "search", "import", "stats", "locate", "parse"])
+@pytest.mark.parametrize(
+    "command", ["show", "search", "import", "stats", "locate", "parse", "map"]
+)
 def test_every_command_has_help_with_examples(command, capsys):
     with pytest.raises(SystemExit) as exit_info:
         main([command, "--help"])
@@ -182,7 +184,8 @@ def test_one_shot_commands_do_not_import_textual(corpus):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for args in (["show", "06ALMATY79"], ["search", "Baimenov"], ["stats"], ["locate"],
                  ["parse", str(ROOT / "samples")], ["history"], ["bookmarks"],
-                 ["show", "06ALM", "--color", "always"], ["remove", "99NONE1"]):  # fmt: skip
+                 ["show", "06ALM", "--color", "always"], ["remove", "99NONE1"],
+                 ["map", "--color", "always"]):  # fmt: skip
         done = subprocess.run(
             [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env
         )

@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "open": ("open_", "open the browser on one cable"),
     "import": ("import_", "import cables.csv, the HTML release or .txt files"),
     "remove": ("remove", "delete cables from the corpus"),
+    "reindex": ("reindex", "build the full-text index again from the corpus"),
     "bookmarks": ("bookmarks", "list or export bookmarks"),
     "history": ("history", "print the search history"),
     "stats": ("stats", "counts by classification, year and origin; of a search with --by"),
@@ -25,10 +26,31 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "cite": ("cite", "a citation of each cable (chicago, apa, bibtex, md)"),
     "locate": ("locate", "print where the corpus, bookmarks, history and config live"),
     "parse": ("parse", "show what the parser sees in cable files (JSON Lines with --json)"),
+    "map": ("map_", "where the cables (of a search) came from, on a world map"),
     "serve": ("serve", "serve the browser to a web browser, behind a secret token"),
 }
 
-EPILOG = """examples:
+# What exit statuses 0 and 1 mean for each command that ends in 1 when it finds nothing;
+# the others exit 0 when done. Every command exits 2 on bad usage (an option, a query, an ID
+# or the corpus).
+EXIT_MEANINGS: dict[str, tuple[str, str]] = {
+    "show": ("found", "no such cable, or an ID prefix that fits several"),
+    "search": ("found", "nothing matched"),
+    "open": ("done", "no such cable, or an ID prefix that fits several"),
+    "import": ("done", "nothing was imported"),
+    "remove": ("removed", "no such cable (then none is removed)"),
+    "bookmarks": ("done", "no bookmarks yet"),
+    "history": ("done", "no searches yet"),
+    "stats": ("found", "nothing matched the query"),
+    "thread": ("found", "no such cable"),
+    "cite": ("found", "a cable was not found"),
+    "parse": ("found", "no cable in the files"),
+    "map": ("found", "nothing matched the query"),
+    "serve": ("stopped with Ctrl-C", ""),
+}
+EXIT_STATUS = "exit status: 0 found, 1 nothing found, 2 bad usage or query, 130 interrupted"
+
+EPILOG = f"""examples:
   cables                           browse (the bundled samples until you import a corpus)
   cables show 06ALMATY79           print one cable (paged when longer than the screen)
   cables show 06ALM --color always | less -R
@@ -37,6 +59,8 @@ EPILOG = """examples:
   cables remove 06ALMATY79         delete a cable from the corpus
   cables --search 'tag:KZ'         open the browser on a search
   cables COMMAND --help            more about one command
+
+{EXIT_STATUS}
 """
 
 
@@ -66,7 +90,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             name,
             help=help_text,
             description=getattr(module, "DESCRIPTION", help_text),
-            epilog=getattr(module, "EPILOG", None),
+            epilog=_with_exit_status(getattr(module, "EPILOG", None), name),
             formatter_class=argparse.RawDescriptionHelpFormatter,
             argument_default=None,
         )
@@ -79,6 +103,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         # main() reports a stray argument with this command's usage, not the top-level one.
         parser.set_defaults(command_parser=command_parser)
     return parser
+
+
+def _with_exit_status(epilog: str | None, command: str) -> str:
+    """A command's epilog with the exit statuses it can end with."""
+    zero, one = EXIT_MEANINGS.get(command, ("done", ""))
+    status = f"exit status: 0 {zero}; {f'1 {one}; ' if one else ''}2 bad usage or query"
+    return f"{epilog.rstrip()}\n\n{status}\n" if epilog else status + "\n"
 
 
 def _chosen_command(argv: list[str]) -> str | None:
@@ -98,10 +129,11 @@ def _chosen_command(argv: list[str]) -> str | None:
 
 
 def _query_options(command: str):
-    if command == "stats":
-        from tui.commands import stats
+    if command in ("stats", "map"):
+        from tui.commands import map_, stats
 
-        return stats.VALUE_OPTIONS, stats.FLAG_OPTIONS
+        module = stats if command == "stats" else map_
+        return module.VALUE_OPTIONS, module.FLAG_OPTIONS
     return None
 
 
@@ -114,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     command = _chosen_command(argv)
     parser = build_parser(only=command)
     words: list[str] = []
-    if command in ("search", "stats"):  # a query may hold -word exclusions, not options
+    if command in ("search", "stats", "map"):  # a query may hold -word exclusions, not options
         from tui.commands.search import split_query_words
 
         at = argv.index(command) + 1

@@ -17,6 +17,7 @@ def key_sections(app_class: type) -> list[tuple[str, type]]:
     from tui.screens.main import MainScreen
     from tui.screens.thread import ThreadScreen
     from tui.screens.timeline import TimelineScreen
+    from tui.screens.world import MapScreen
     from tui.widgets.reader import CableView
     from tui.widgets.search_bar import SearchBar
     from tui.widgets.sidebar import Sidebar
@@ -33,6 +34,7 @@ def key_sections(app_class: type) -> list[tuple[str, type]]:
         ("Search history (H)", HistoryScreen),
         ("Thread (t)", ThreadScreen),
         ("Timeline (T)", TimelineScreen),
+        ("Map (M)", MapScreen),
     ]
 
 

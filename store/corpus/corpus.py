@@ -12,13 +12,13 @@ import threading
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from store.corpus import schema
 from store.corpus.census import mask_of
 from store.corpus.filters import Filters
-from store.corpus.rowids import UNDATED_LIMIT, floor_of_day
+from store.corpus.rowids import UNDATED_LIMIT, floor_after_day, floor_of_day
 from store.corpus.rows import SUMMARY_COLUMNS, rowid_array, summary_of
 from store.model import Cable, Hit, Summary
 
@@ -66,6 +66,9 @@ class Corpus:
                     conn.interrupt()
 
     def close(self) -> None:
+        fulltext = getattr(self, "_fulltext", None)
+        if fulltext is not None:  # the index's reader (store.fulltext), if a search opened it
+            fulltext.close()
         with self._lock:
             for conn in self._all:
                 conn.close()
@@ -277,10 +280,10 @@ class Corpus:
         rank: bool = False,
         before: int | None = None,
     ) -> list[Hit]:
-        """Hits for an FTS5 MATCH expression (from ``store.query.compile``) plus filters.
+        """Hits for a search expression (``CompiledQuery.match``, from
+        ``store.query.compile``) plus filters.
 
-        Newest first by default: with rowids in date order that is an index walk. ``rank``
-        orders by bm25 instead, which costs time for every matching cable.
+        Newest first by default; ``rank``: best first (bm25, the subject weighing more).
         """
         from store.corpus.search import search  # not needed to open the corpus at start-up
 
@@ -328,7 +331,7 @@ class Corpus:
             # Undated cables sit below every dated rowid; a date range never includes them.
             clauses.append("c.rowid >= ? AND c.rowid < ?")
             params.append(UNDATED_LIMIT)
-            params.append(floor_of_day(filters.date_to + timedelta(days=1)))
+            params.append(floor_after_day(filters.date_to))
         if filters.para_levels:
             clauses.append("(c.para_levels & ?) != 0")
             params.append(mask_of(filters.para_levels))

@@ -7,6 +7,11 @@ from datetime import date
 
 from store.model import Level
 
+# The years a date filter may name. Rowids count minutes from 1900 (``store.rowids``), and
+# no cable was sent after 2100: a year outside these is a typo, and ``date`` arithmetic at
+# the far ends (9999-12-31 plus a day) would overflow.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
 
 @dataclass(frozen=True)
 class Filters:

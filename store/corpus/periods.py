@@ -8,7 +8,10 @@ import calendar
 import re
 from datetime import date
 
-_PERIOD = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+from store.corpus.filters import FIRST_YEAR, LAST_YEAR
+
+# ASCII digits only: \d would also take other scripts' digits, which no one types for a date.
+_PERIOD = re.compile(r"([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?")
 SHAPES = "YYYY, YYYY-MM or YYYY-MM-DD"
 
 
@@ -20,11 +23,17 @@ def period_bound(text: str, *, end: bool) -> date:
         raise ValueError(f"use {SHAPES}")
     year, month, day = (int(part) if part else None for part in found.groups())
     assert year is not None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"the year must be {FIRST_YEAR} to {LAST_YEAR}")
     if month is None:
         return date(year, 12, 31) if end else date(year, 1, 1)
+    if not 1 <= month <= 12:
+        raise ValueError("the month must be 1 to 12")
+    last = calendar.monthrange(year, month)[1]
     if day is None:
-        last = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 1
         return date(year, month, last if end else 1)
+    if not 1 <= day <= last:
+        raise ValueError(f"{year}-{month:02d} has days 1 to {last}")
     return date(year, month, day)
 
 

@@ -15,6 +15,7 @@ SLOTS = 16
 _EPOCH = datetime(1900, 1, 1)
 # Dated cables have rowids at or above this; undated ones are below it (negative).
 UNDATED_LIMIT = 0
+_MINUTES_A_DAY = 1440
 
 
 def base_rowid(created: datetime | None, cable_id: str) -> int:
@@ -34,5 +35,14 @@ def probe_step(created: datetime | None) -> int:
 
 def floor_of_day(day: date) -> int:
     """The smallest rowid a cable sent on ``day`` (or later) can have."""
-    minutes = int((datetime(day.year, day.month, day.day) - _EPOCH).total_seconds() // 60)
-    return (max(minutes, 0) + 1) * SLOTS
+    return (max(_minutes(day), 0) + 1) * SLOTS
+
+
+def floor_after_day(day: date) -> int:
+    """The smallest rowid a cable sent after ``day`` can have (no overflow at 9999-12-31,
+    where ``day + timedelta(days=1)`` would raise)."""
+    return (max(_minutes(day) + _MINUTES_A_DAY, 0) + 1) * SLOTS
+
+
+def _minutes(day: date) -> int:
+    return int((datetime(day.year, day.month, day.day) - _EPOCH).total_seconds() // 60)

@@ -1,7 +1,8 @@
 """The corpus file: SQLite schema, settings, and opening it safely.
 
-One SQLite file holds the whole corpus. Rowids follow date order (see ``store.corpus.rowids``), so
-"newest first" is a walk down the rowid, for the listing and for FTS5 alike.
+One SQLite file holds the whole corpus. Rowids follow date order (see
+``store.corpus.rowids``), so "newest first" is a walk down the rowid. The full-text index
+lives beside the file (``store.fulltext``).
 """
 
 from __future__ import annotations
@@ -9,9 +10,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from store.fulltext import ledger
+
 # "CBLS": tells a cables corpus from any other SQLite file.
 APPLICATION_ID = 0x43424C53
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
+# Schema 5 kept the full-text index in an FTS5 table; 6 keeps it beside the file (store.fulltext)
+# and is made from 5 in place.
+UPGRADES_FROM = 5
 
 # Metadata and text live in separate tables: a listing walks ``cables`` (about 150 bytes a
 # row), and with the 7 KB bodies inline the same walk read all 3.4 GB of the file (460 ms
@@ -70,17 +76,6 @@ CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
     value TEXT
 ) WITHOUT ROWID;
-CREATE VIRTUAL TABLE IF NOT EXISTS cables_fts USING fts5(
-    subject, body,
-    content='texts', content_rowid='rowid',
-    tokenize='porter unicode61 remove_diacritics 2'
-);
--- No insert trigger: the importer writes the index row itself. Through a trigger the same
--- FTS5 insert took 2.7x as long (7.8 s against 2.9 s for 10k cables, measured here).
-CREATE TRIGGER IF NOT EXISTS texts_ad AFTER DELETE ON texts BEGIN
-    INSERT INTO cables_fts(cables_fts, rowid, subject, body)
-    VALUES ('delete', old.rowid, old.subject, old.body);
-END;
 CREATE TRIGGER IF NOT EXISTS cables_ad AFTER DELETE ON cables BEGIN
     DELETE FROM texts WHERE rowid = old.rowid;
     DELETE FROM tags WHERE cable = old.rowid;
@@ -88,16 +83,21 @@ CREATE TRIGGER IF NOT EXISTS cables_ad AFTER DELETE ON cables BEGIN
     DELETE FROM aliases WHERE cable = old.rowid;
 END;
 """
+DDL += ledger.DDL  # the full-text index's bookkeeping
 
 
 class CorpusError(Exception):
     """A corpus that cannot be used; ``str()`` is a one-line message for the user."""
 
 
+class NeedsUpgrade(CorpusError):
+    """A corpus of the schema this version upgrades in place, opened read-only."""
+
+
 def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA busy_timeout = 10000")
     conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: FTS5 segment merges like it
+    conn.execute("PRAGMA cache_size = -65536")  # 64 MiB
     conn.execute("PRAGMA temp_store = MEMORY")
 
 
@@ -167,7 +167,14 @@ def _check_or_create(conn: sqlite3.Connection, path: Path, *, readonly: bool) ->
             raise CorpusError(
                 f"{path}: corpus made by a newer cables (schema {version}); upgrade cables"
             )
-        if version < SCHEMA_VERSION:
+        if version == UPGRADES_FROM and not readonly:
+            _upgrade(conn)
+        elif version == UPGRADES_FROM:
+            raise NeedsUpgrade(
+                f"{path}: corpus made by an older cables (schema {version}); its owner "
+                "upgrades it in place by running any cables command on it once"
+            )
+        elif version < SCHEMA_VERSION:
             raise CorpusError(
                 f"{path}: corpus made by an older cables (schema {version}); "
                 "import your files again into a new corpus file"
@@ -183,8 +190,30 @@ def _check_or_create(conn: sqlite3.Connection, path: Path, *, readonly: bool) ->
         conn.execute(statement)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    conn.execute("INSERT INTO cables_fts(cables_fts, rank) VALUES ('hashsize', 16777216)")
+    ledger.start(conn)
     conn.execute("COMMIT")
+
+
+def _upgrade(conn: sqlite3.Connection) -> None:
+    """Schema 5 to 6: the FTS5 table goes (the index beside the file is built from the texts
+    on first use, see store.fulltext.sync); its pages stay free in the file for later
+    imports (VACUUM gives them back to the disk)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if conn.execute("PRAGMA user_version").fetchone()[0] != UPGRADES_FROM:
+            conn.execute("ROLLBACK")
+            return  # another process upgraded it meanwhile
+        conn.execute("DROP TRIGGER IF EXISTS texts_ad")
+        conn.execute("DROP TABLE IF EXISTS cables_fts")
+        for statement in _statements(ledger.DDL):
+            conn.execute(statement)
+        ledger.start(conn)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 def _statements(script: str) -> list[str]:

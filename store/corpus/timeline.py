@@ -4,7 +4,7 @@ tag or classification level.
 Periods come from the rowid alone (it encodes the minute a cable was sent, see
 ``store.corpus.rowids``): SQLite groups the hits by day without reading a row of ``cables``, and
 the days fold into months and years here. A word in 150k cables is counted straight off the
-full-text index; only filters, origins, tags and levels need the ``cables`` table.
+full-text index's hits; origins, tags and levels need the ``cables`` table.
 """
 
 from __future__ import annotations
@@ -66,14 +66,10 @@ def _source(corpus: Corpus, match: str | None, filters: Filters, *, need_cables:
     where, params = corpus.where(filters)
     if match is None:
         return f"cables c WHERE {where}", params, "c.rowid"
-    if where == "1" and not need_cables:
-        return "cables_fts WHERE cables_fts MATCH ?", [match], "cables_fts.rowid"
-    return (
-        f"cables_fts JOIN cables c ON c.rowid = cables_fts.rowid "
-        f"WHERE cables_fts MATCH ? AND {where}",
-        [match, *params],
-        "cables_fts.rowid",
-    )
+    from store.fulltext.hits import all_hits, members_clause
+
+    clause, values = members_clause(all_hits(corpus, match, filters, rank=False))
+    return f"cables c WHERE {clause}", values, "c.rowid"
 
 
 def _periods(

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from store.corpus import schema
 from store.corpus.rowids import base_rowid, probe_step
+from store.fulltext import ledger
 from store.ingest.id_clash import settle_id, write_aliases
 from store.ingest.parsed_records import Record, parsed_records
 from store.records import Skipped
@@ -85,6 +86,11 @@ def _import(
     from store.ingest.read_files import count_hint
 
     conn = schema.connect(corpus_path, readonly=False)
+    try:
+        index = _Index(conn, corpus_path)
+    except BaseException:
+        conn.close()
+        raise
     report = ImportReport()
     key = resume_key(paths)
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -99,15 +105,16 @@ def _import(
         for position, item in enumerate(parsed_records(paths, skip, parse_workers), 1):
             pending.append((position, item))
             if len(pending) >= batch_size:
-                _write_batch(conn, pending, key, skip, report)
+                _write_batch(conn, pending, key, skip, report, index)
                 pending.clear()
                 if progress:
                     progress(skip + position, total)
-        _write_batch(conn, pending, key, skip, report)
+        _write_batch(conn, pending, key, skip, report, index)
         pending.clear()
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("DELETE FROM meta WHERE key = ?", (key,))
         _refresh_origins(conn)
+        ledger.prune(conn, index.generation)
         conn.execute("COMMIT")
         if progress:
             progress(skip + position, skip + position)
@@ -116,6 +123,7 @@ def _import(
     finally:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
+        index.close()
         conn.close()
     return report
 
@@ -126,6 +134,7 @@ def _write_batch(
     key: str,
     skip: int,
     report: ImportReport,
+    index: _Index,
 ) -> None:
     if not pending:
         return
@@ -134,16 +143,17 @@ def _write_batch(
     counts: collections.Counter[str] = collections.Counter()
     batch = ImportReport()  # its skipped and notes; counts apart
     conn.execute("BEGIN IMMEDIATE")
+    documents: dict[int, tuple] = {}
     try:
-        index_rows = _IndexRows(conn)
         for _, item in pending:
             if isinstance(item, Skipped):
                 batch.skipped.append(item)
             else:
-                counts[_upsert(conn, item, index_rows, batch.notes)] += 1
+                counts[_upsert(conn, item, documents, batch.notes)] += 1
                 if item.id_note:
                     batch.id_notes.append(item.id_note)
-        index_rows.flush()
+        generation = ledger.seal(conn)
+        ledger.prune(conn, index.generation)
         conn.execute(
             "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
             (key, str(skip + pending[-1][0])),
@@ -157,6 +167,7 @@ def _write_batch(
             _count(report, counts, batch)
         raise
     _count(report, counts, batch)
+    index.write(generation, documents)
 
 
 def _committed(conn: sqlite3.Connection, key: str, position: int) -> bool:
@@ -180,35 +191,56 @@ _COLUMNS = (
 _TEXT_COLUMNS = "subject, header, body"
 
 
-class _IndexRows:
-    """The batch's full-text rows, held back and written in rowid order.
+class _Index:
+    """The full-text index, written after each batch's commit with that batch's generation.
 
-    FTS5 writes its in-memory terms out as a new segment whenever a rowid is lower than the
-    one before it. Date-ordered rowids arrive in file order, nearly random, so inserting each
-    row at once wrote a segment every row or two and merged them all again: sorted, a batch
-    is one segment (250k cables: the whole import took 109 s, now 95 s).
-    """
+    A crash between the two leaves the index a generation behind, which the next search or
+    import catches up from the corpus (``store.fulltext.sync``)."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, corpus_path: Path) -> None:
+        from store.fulltext.index import IndexBusy, Writer, directory_of
+        from store.fulltext.sync import catch_up
+
+        try:
+            catch_up(corpus_path)
+            self.writer = Writer(directory_of(corpus_path), corpus_path)
+        except IndexBusy:
+            raise schema.CorpusError(
+                f"{corpus_path}: another cables process is writing this corpus (an import?)"
+            ) from None
+        except OSError as error:
+            raise schema.CorpusError(
+                f"{corpus_path}: cannot write the search index beside it ({error})"
+            ) from None
         self.conn = conn
-        self.rows: list[tuple[int, str | None, str]] = []
+        self.corpus_id, self.generation = ledger.state(conn)
 
-    def add(self, rowid: int, subject: str | None, body: str) -> None:
-        self.rows.append((rowid, subject, body))
+    def write(self, generation: int, documents: dict[int, tuple]) -> None:
+        if generation == self.generation:
+            return
+        for rowid in ledger.sealed_at(self.conn, generation):
+            self.writer.delete(rowid)
+        unparsed = [rowid for rowid, fields in documents.items() if not fields]
+        if unparsed:  # records made without the parser's fields: parsed from the corpus
+            from store.fulltext.sync import documents as parsed
 
-    def flush(self) -> None:
-        # Also before any delete: the delete trigger removes a row's terms from the index,
-        # which must not happen before they are there.
-        if self.rows:
-            self.rows.sort()
-            self.conn.executemany(
-                "INSERT INTO cables_fts(rowid, subject, body) VALUES (?, ?, ?)", self.rows
-            )
-            self.rows.clear()
+            database = self.conn.execute("PRAGMA database_list").fetchone()[2]
+            documents = {**documents, **dict(parsed(database, unparsed))}
+        for rowid, fields in documents.items():
+            if fields:
+                self.writer.add(rowid, *fields)
+        self.writer.commit(self.corpus_id, generation)
+        self.generation = generation
+
+    def close(self) -> None:
+        self.writer.close()
 
 
 def _upsert(
-    conn: sqlite3.Connection, record: Record, index_rows: _IndexRows, notes: list[str]
+    conn: sqlite3.Connection,
+    record: Record,
+    documents: dict[int, tuple],
+    notes: list[str],
 ) -> str:
     """Insert or replace one cable; returns which ImportReport counter it adds to."""
     cable_id, aliases, note = settle_id(conn, record.id, record.aliases)
@@ -236,8 +268,8 @@ def _upsert(
         same = old_values[:9] + old_values[10:] == list(values[:9] + values[10:])
         if same and old_refs == list(record.references) and old_tags == tags:
             return "unchanged"
-        index_rows.flush()
         conn.execute("DELETE FROM cables WHERE rowid = ?", (old_rowid,))
+        documents.pop(old_rowid, None)
         outcome = "updated"
         if old_values[1] == values[1]:
             rowid = old_rowid  # same date: keep its place
@@ -254,7 +286,7 @@ def _upsert(
         f"INSERT INTO texts(rowid, {_TEXT_COLUMNS}) VALUES (?, ?, ?, ?)",
         (rowid, values[8], values[10], values[11]),
     )
-    index_rows.add(rowid, values[8], values[11])
+    documents[rowid] = record.indexed
     conn.executemany(
         "INSERT OR IGNORE INTO tags(tag, cable) VALUES (?, ?)", [(t, rowid) for t in tags]
     )

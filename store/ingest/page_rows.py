@@ -1,15 +1,17 @@
 """A database row printed on a page instead of a formatted cable (DESIGN section 3, item 4).
 
 Some pages of the HTML release show the cable's row of the database it was published from,
-often after a cut-off excerpt of the cable. Four shapes are read:
+often after a cut-off excerpt of the cable. Five shapes are read:
 
-- a tab-separated row (``19205<TAB>2004-07-29 05:59:00<TAB>04THEHAGUE1903<TAB>...``) whose
-  fields escape their line breaks with a backslash;
+- a tab-separated row (``19205<TAB>2004-07-29 05:59:00<TAB>04THEHAGUE1903<TAB>...``, or
+  from the date on without the row number) whose fields escape their line breaks with a
+  backslash;
 - labelled lines (``id:``, ``date:``, ``refid:``, ``origin:``, ``classification:``,
   ``destination:``, ``header:``), the header running to ``----- header ends -----`` and the
   body after it;
 - a quoted CSV row (``19205,7/29/2004 5:59,04THEHAGUE1903,"Embassy The Hague",...``), its
   quotes doubled as a spreadsheet writes them, or escaped with backslashes as in cables.csv;
+- one field a line (``13722``, ``2004-02-04``, ``04THEHAGUE281``, ...), then the telegram;
 - any of these after a ``<<row>>`` line (up to ``<</row>>`` when there is one).
 
 The fields are those of cables.csv: row number, date, reference ID, origin, classification,
@@ -21,7 +23,7 @@ row number (``csv_id``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from store.ingest.escapes import unescape_field
@@ -31,7 +33,8 @@ _DATE = (
     r"\d{1,2}/\d{1,2}/\d{4}[ \t]+\d{1,2}:\d{2}(?::\d{2})?"
     r"|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?"
 )
-_TAB_START = re.compile(rf"^[ \t]*(\d{{1,7}})\t({_DATE})\t", re.MULTILINE)
+# The row number may be missing: some exports start the row with its date.
+_TAB_START = re.compile(rf"^[ \t]*(?:(\d{{1,7}})\t)?({_DATE})\t", re.MULTILINE)
 _CSV_START = re.compile(
     rf'(?:^|(?<=",))[ \t]*"?(\d{{1,7}})"?[ \t]*,[ \t]*"?({_DATE})"?[ \t]*,', re.MULTILINE
 )
@@ -82,7 +85,38 @@ def read_page_row(text: str) -> PageRow | None:
         row = _labelled_row(text)
         if row is not None:
             return row
+    row = _line_row(text)
+    if row is not None:
+        return row
     return _csv_row(text)
+
+
+# One field a line, blank lines between them or not: row number, date (the day alone in some),
+# reference ID, origin, classification; then the referenced IDs when there are any, and the
+# telegram, its header not set apart.
+_LINE_ROW = re.compile(
+    rf"^[ \t]*(\d{{1,7}})[ \t]*\n\s*({_DATE}|\d{{4}}-\d{{2}}-\d{{2}})[ \t]*\n"
+    r"\s*(\d{2}[A-Z][A-Z0-9]*\d)[ \t]*\n\s*([A-Z][^\n]{1,80}?)[ \t]*\n"
+    r"\s*((?:UNCLAS|CONFIDENTIAL|SECRET|TOP SECRET)[^\n]{0,60}?)[ \t]*\n",
+    re.MULTILINE,
+)
+
+
+def _line_row(text: str) -> PageRow | None:
+    match = _LINE_ROW.search(text)
+    if match is None:
+        return None
+    number, date, ref_id, origin, classification = match.groups()
+    rest = text[match.end() :].lstrip()
+    first, _, after = rest.partition("\n")
+    references = ""
+    if _is_id_list(first) and _REF_ID.search(first):
+        references, rest = first, after
+    row = _row([number, date, ref_id, origin, classification, references, "", rest], "line row")
+    if row is None:
+        return None
+    # The header is not set apart: the parser finds it (an empty one would mean a fragment).
+    return replace(row, known=replace(row.known, header=None))
 
 
 def _tab_row(text: str) -> PageRow | None:
@@ -90,6 +124,8 @@ def _tab_row(text: str) -> PageRow | None:
     if start is None:
         return None
     fields = text[start.start() :].lstrip(" ").split("\t")
+    if start.group(1) is None:
+        fields.insert(0, "")
     if len(fields) >= 4 and fields[2:4] == fields[0:2]:
         del fields[2:4]  # an export that wrote the row number and date twice
     if len(fields) < _FIELDS:
@@ -257,7 +293,7 @@ def _references(field: str) -> tuple[str, ...] | None:
 def _parse_date(text: str) -> datetime | None:
     text = " ".join(text.split())
     for pattern in ("%m/%d/%Y %H:%M", "%m/%d/%Y %H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M",
-                    "%Y-%m-%dT%H:%M:%S"):  # fmt: skip
+                    "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"):  # fmt: skip
         try:
             return datetime.strptime(text, pattern)
         except ValueError:

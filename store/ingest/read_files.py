@@ -13,6 +13,8 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from store.ingest.escapes import undo_line_continuations
+from store.ingest.page_rows import read_page_row
 from store.ingest.read_csv import read_csv
 from store.ingest.read_html import read_html
 from store.ingest.walk import walk_paths
@@ -121,7 +123,16 @@ def _read_text(path: Path, stream, size: int) -> RawCable | Skipped:
     text = clean(decode(data))
     if not text.strip():
         return Skipped(source, "", "empty file")
-    return RawCable(source, "", text, KnownFields())
+    # A plain-text copy of a page that shows the cable's database row: its columns, then the
+    # telegram inside it, as for the page itself.
+    row = read_page_row(text)
+    if row is not None:
+        where = f"raw database row ({row.shape}), not a formatted cable"
+        if row.problem is not None:
+            return RawCable(source, f"{where}: {row.problem}", text, KnownFields())
+        return RawCable(source, where, row.text, row.known)
+    # A copy of a page whose export ended its lines with backslashes, as the page reader does.
+    return RawCable(source, "", undo_line_continuations(text), KnownFields())
 
 
 def count_hint(paths: Iterable[str | os.PathLike[str]]) -> int | None:

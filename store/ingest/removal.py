@@ -1,8 +1,8 @@
 """Taking cables out of a corpus: ``cables remove ID...``, and the bundled samples making way
 for the first real import.
 
-The delete triggers of the schema take a cable's text, tags, references and index terms
-with it.
+The delete triggers of the schema take a cable's text, tags and references with it, and log
+it for the full-text index.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from store.corpus import schema
+from store.fulltext import ledger
 from store.ingest.importer import _refresh_origins
 
 # meta key: the IDs of the bundled samples a first run put into this corpus, while they are
@@ -60,6 +61,7 @@ def _delete(conn: sqlite3.Connection, cable_ids: list[str]) -> list[str]:
             removed.append(cable_id)
     if removed:
         _refresh_origins(conn)
+        ledger.seal(conn)  # the index drops them when next opened (store.fulltext.sync)
     return removed
 
 

@@ -16,32 +16,41 @@ from pathlib import PurePath
 
 from store.model import Cable, Marking
 from store.parse.classified_by import find_classified_by, split_classified_by
-from store.parse.date_lines import find_date_line
+from store.parse.date_lines import find_date_line, find_year_line
 from store.parse.dates import declassification, year_of
 from store.parse.header_block import (
     BANNER_SEARCH_LINES,
+    captions_above,
     find_banner,
     find_header_end,
     read_fields,
     split_head,
 )
+from store.parse.labels import match_label
 from store.parse.markings import overall_marking, parse_catalogue
 from store.parse.page_breaks import remove_page_breaks
 from store.parse.page_extract import split_page_extract
 from store.parse.paragraphs import MAX_BLOCKS, MAX_PARAGRAPHS, marking_of, split_paragraphs
 from store.parse.refids import canonical_id, make_id, page_id_alias, parse_references
-from store.parse.run_on import run_on_body
+from store.parse.run_on import may_run_on, run_on_body
 from store.parse.safe_ids import not_an_id, safe_id
 from store.parse.signer import split_signer
-from store.parse.stations import origin_of
+from store.parse.stations import origin_of, table_origin
 from store.parse.subject import split_subject
 from store.parse.summary import find_summary
 from store.parse.tags import split_tags
-from store.parse.transmission import fragment_head, origin_from_sender, parse_transmission
+from store.parse.transmission import (
+    find_dtg,
+    fragment_head,
+    origin_from_sender,
+    parse_transmission,
+)
 from store.records import KnownFields
 from store.sanitize import clean, decode
 
 PARTIAL_PHRASE = "partial extract of the original cable"
+# How far down a DTG standing alone may date a cable that has none in its head.
+_DTG_SEARCH_LINES = 3000
 
 
 def parse_text(
@@ -86,17 +95,27 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
     station = banner.station if banner is not None else None
     unpaged = remove_page_breaks("\n".join(body_lines), station, fields.subject)
     paragraphs, cut_short = split_paragraphs(unpaged.text)
-    if not paragraphs:
+    ref_block = fields.ref
+    if not paragraphs or may_run_on(ref_block):
         head_text = "\n".join(
             lines[banner_index + 1 if banner is not None else header_end : fields.end]
         )
-        run_on = run_on_body(remove_page_breaks(head_text, station).text)
-        if run_on:
+        run_on = run_on_body(remove_page_breaks(head_text, station).text, bool(paragraphs))
+        if run_on and not paragraphs:
             paragraphs, cut_short = split_paragraphs(run_on)
+        elif run_on:
+            # The first paragraph ran on from the REF block: it is text, not references.
+            paragraphs = split_paragraphs(run_on)[0] + paragraphs
+            ref_block = _before(ref_block, run_on)
 
     created = known.created or transmission.sent
     if created is None:
         created = find_date_line(head_lines or lines[:BANNER_SEARCH_LINES])
+    if created is None:
+        # A DTG alone on its line, above the fields or in a later section's header; a REF
+        # block's are the dates of other cables.
+        after_banner = banner_index + 1 if banner is not None else header_end
+        created = find_dtg(_outside_fields(lines, after_banner, fields.end))
     hour_only = known.created_hour_only
     sent = transmission.sent
     if hour_only and created and sent and sent.replace(minute=0) == created.replace(minute=0):
@@ -113,15 +132,17 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
         date_note = "minutes unknown: the HTML release repeats the hour there"
 
     captions = list(banner.captions) if banner else []
-    for caption in fields.captions:
+    above = captions_above(lines, header_end, banner_index) if banner is not None else []
+    for caption in (*above, *fields.captions):
         if caption not in captions:
             captions.append(caption)
 
     classification = _classification(known, banner, captions, paragraphs, warnings)
-    cable_id = _cable_id(known, banner, created, source, warnings)
+    year_known = created.year if created else find_year_line(lines)
+    cable_id = _cable_id(known, banner, year_known, source, warnings)
     aliases = page_id_alias(known.id, cable_id)
     year = created.year if created else year_of(cable_id)
-    references = _references(known, fields.ref, year, cable_id)
+    references = _references(known, ref_block, year, cable_id)
     declassify_on, declassify_note = declassification(fields.decl)
     classified = split_classified_by(
         fields.classified_by or find_classified_by(lines[fields.end : fields.end + 60])
@@ -157,7 +178,7 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
         source=source,
         created=created,
         date_note=date_note,
-        origin=_one_line(known.origin)
+        origin=_known_origin(known.origin)
         or origin_from_sender(transmission.sender)
         or origin_of(banner.station if banner else None),
         classification=classification,
@@ -188,6 +209,21 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
         warnings=tuple(warnings),
         csv_id=known.csv_id,
     )
+
+
+def _outside_fields(lines: list[str], start: int, end: int) -> list[str]:
+    """The head's lines above its first labelled field, and the lines below the fields."""
+    first = start
+    while first < end and match_label(lines[first]) is None:
+        first += 1
+    return lines[:first] + lines[end : end + _DTG_SEARCH_LINES]
+
+
+def _before(block: str, text: str) -> str:
+    """``block`` up to where ``text`` starts in it, whitespace aside."""
+    flat, start = " ".join(block.split()), " ".join(text.split())[:60]
+    at = flat.find(start)
+    return flat[:at] if at >= 0 else block
 
 
 def _sections(banner, counted: int | None) -> int | None:
@@ -223,6 +259,11 @@ def _fallback(text: object, source: object, known: KnownFields | None, error: Ex
         body=body,
         warnings=tuple(warnings),
     )
+
+
+def _known_origin(origin: str | None) -> str | None:
+    one_line = _one_line(origin)
+    return table_origin(one_line) if one_line else one_line
 
 
 def _one_line(text: str | None) -> str | None:
@@ -296,12 +337,12 @@ def _classification(known, banner, captions, paragraphs, warnings) -> Marking | 
     return None
 
 
-def _cable_id(known, banner, created, source, warnings) -> str:
+def _cable_id(known, banner, year, source, warnings) -> str:
     if known.id:
         fixed = canonical_id(known.id)
         if fixed:
             return fixed
-    cable_id = _text_id(banner, created, source, warnings)
+    cable_id = _text_id(banner, year, source, warnings)
     if known.id and known.id.strip():
         # The catalogue names it: kept rather than lost, under an ID safe to name a file.
         cable_id = cable_id or safe_id(known.id)
@@ -311,10 +352,16 @@ def _cable_id(known, banner, created, source, warnings) -> str:
     return cable_id
 
 
-def _text_id(banner, created, source, warnings) -> str:
+def _text_id(banner, year, source, warnings) -> str:
     """The ID the banner gives, else the file name."""
     if banner is not None and banner.station and banner.serial is not None:
-        return make_id(created.year if created else None, banner.station, banner.serial)
+        made = make_id(year, banner.station, banner.serial)
+        if year is None and source:
+            # The file name of an undated text may say the year: "00HARARE5461.txt".
+            named = canonical_id(PurePath(source).stem)
+            if named and named[2:] == made and named[:2].isdigit():
+                return named
+        return made
     if source:
         from_name = canonical_id(PurePath(source).stem)
         if from_name:

@@ -47,7 +47,7 @@ _SEARCH_LINES = 40
 def find_date_line(lines: list[str]) -> datetime | None:
     """The first line among ``lines`` (the head of a text) that is a date and nothing else."""
     for line in lines[:_SEARCH_LINES]:
-        stripped = line.strip().rstrip(".")
+        stripped = line.strip().strip("[]").rstrip(".")
         if not 8 <= len(stripped) <= 60:
             continue
         for form in _FORMS:
@@ -73,3 +73,17 @@ def _datetime(match: re.Match[str]) -> datetime | None:
         )
     except ValueError:
         return None
+
+
+# "2001BAMAKO03110": a line some copies put above the text, the cable's year, station, serial.
+_YEAR_ID_LINE = re.compile(r"[ \t]*((?:19|20)\d{2})[A-Z][A-Z]{2,30}0*\d{1,7}[ \t]*\Z")
+
+
+def find_year_line(lines: list[str]) -> int | None:
+    """The year of the first ``2001BAMAKO03110``-style line among ``lines``."""
+    for line in lines[:_SEARCH_LINES]:
+        if len(line) <= 48:
+            match = _YEAR_ID_LINE.match(line)
+            if match is not None:
+                return int(match.group(1))
+    return None

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import re
 
+from store.parse.banner_line import LEVEL_HINT as _LEVEL_HINT
+from store.parse.banner_line import banner_start, read_banner
 from store.parse.labels import match_label, split_glued
 from store.parse.markings import caption_words, parse_banner
+from store.parse.page_breaks import level_line, page_header_line
 from store.parse.paragraphs import PARAGRAPH_START
 from store.parse.refids import continues_refs
+from store.parse.stations import station_of
 from store.records import KnownFields
 
 # The banner is near the top, under the transmission header; past this many lines after the
@@ -58,6 +62,12 @@ def find_header_end(text: str, lines: list[str], known: KnownFields) -> int:
         if _is_field(line):
             break
         end += 1
+    # A banner as a copy writes it (lower case, misspelt) or run onto an addressee line ends
+    # the header there; one search of the block first, as most headers have no level word.
+    if _LEVEL_HINT.search("\n".join(lines[first + 1 : end])):
+        for index in range(first + 1, end):
+            if read_banner(lines[index]) is not None or banner_start(lines[index]) is not None:
+                return index
     return end
 
 
@@ -93,7 +103,7 @@ def find_banner(lines: list[str], start: int, limit: int):
         line = lines[index]
         if not line.strip() or len(line) > _MAX_BANNER_LINE:
             continue
-        banner = parse_banner(line)
+        banner = read_banner(line)
         if banner is not None:
             return index, banner
         if _is_field(line):
@@ -131,6 +141,8 @@ class _Reader:
         self.seen_field = False
         # Inside a repeat of the header block (page extracts print it twice).
         self.repeating = False
+        # Just past a page header that cut the open subject.
+        self.across_page = False
 
     def open(self, name: str, value: str) -> None:
         fields = self.fields
@@ -213,30 +225,43 @@ def read_fields(lines: list[str], start: int) -> HeaderFields:
                 fields, current
             ):
                 pass  # "SUBJECT:" alone on its line, its value below
+            elif current == "subject" and _page_break_follows(lines, index + 1):
+                pass  # the subject may go on below the page header
             else:
                 reader.current = None
             index += 1
             continue
         blank_run = 0
+        if reader.current == "subject" and _page_furniture(line, lines, index):
+            reader.across_page = True
+            index += 1
+            continue  # a page header cutting the subject: the subject goes on below it
+        if reader.across_page and not _subject_goes_on(fields.subject or "", stripped):
+            reader.current = None
+        reader.across_page = False
         found = match_label(line)
         if found is not None:
             reader.open(*found)
             index += 1
             continue
-        captions = caption_words(stripped)
+        captions = _captions(stripped)
         if captions is not None:
             fields.captions.extend(c for c in captions if c not in fields.captions)
             reader.current = None
             index += 1
             continue
-        if parse_banner(line) is not None:
+        if read_banner(line) is not None:
             reader.current = None
             reader.repeating = reader.seen_field
             index += 1
             continue
-        if reader.current == "ref" and continues_refs(line) and reader.go_on(stripped):
+        if (
+            reader.current == "ref"
+            and (continues_refs(line) or ref_item(stripped))
+            and reader.go_on(stripped)
+        ):
             index += 1
-            continue
+            continue  # "(C) SAO PAULO 260": item C of the REF block, not a marked paragraph
         if starts_paragraph(line):
             break
         if reader.go_on(stripped):
@@ -264,14 +289,62 @@ def read_fields(lines: list[str], start: int) -> HeaderFields:
         # No labelled fields at all: the body starts right after the banner and captions.
         index = start
         while index < len(lines) and (
-            not lines[index].strip() or caption_words(lines[index].strip()) is not None
+            not lines[index].strip() or _captions(lines[index]) is not None
         ):
             index += 1
     fields.end = index
     return fields
 
 
+def _captions(line: str) -> list[str] | None:
+    """The captions of a caption line, as typed in any case (``Sensitive``)."""
+    stripped = line.strip()
+    found = caption_words(stripped)
+    if found is None and len(stripped) <= 40 and not stripped.isupper():
+        found = caption_words(stripped.upper())
+    return found
+
+
+def captions_above(lines: list[str], start: int, banner_index: int) -> list[str]:
+    """Captions on their own lines between the transmission header and the banner."""
+    found: list[str] = []
+    for line in lines[start:banner_index]:
+        for caption in _captions(line) or ():
+            if caption not in found:
+                found.append(caption)
+    return found
+
+
 _LOOKAHEAD_LINES = 6
+# An address line ("DEPT FOR EUR/CACEN", "NSC FOR SMITH"): never the rest of a subject.
+_ADDRESS_LINE = re.compile(r"[A-Z/ ]{2,40}[ \t]+FOR[ \t]+[A-Z]")
+
+
+def _page_break_follows(lines: list[str], start: int) -> bool:
+    """Whether the next line with text (within a few) is a page header or its level line."""
+    for line in lines[start : start + 4]:
+        if line.strip():
+            return page_header_line(line) or bool(level_line(line))
+    return False
+
+
+def _page_furniture(line: str, lines: list[str], index: int) -> bool:
+    """A page header, or the classification line printed above or below one."""
+    if page_header_line(line):
+        return True
+    if not level_line(line):
+        return False
+    return _page_break_follows(lines, index + 1) or any(
+        page_header_line(above) for above in lines[max(0, index - 3) : index]
+    )
+
+
+def _subject_goes_on(subject: str, line: str) -> bool:
+    """The line after a page header that cut the subject: its rest, when written as it is
+    (in capitals after a subject in capitals) and not an address line."""
+    if len(line) > 100 or _ADDRESS_LINE.match(line) or starts_paragraph(line):
+        return False
+    return subject != subject.upper() or line == line.upper()
 
 
 def _field_follows(lines: list[str], start: int) -> bool:
@@ -312,9 +385,24 @@ def _ref_goes_on(lines: list[str], blank: int) -> bool:
     """True when a blank line inside a REF block is followed by its next lettered item."""
     for line in lines[blank + 1 : blank + 4]:
         if line.strip():
-            lettered = _REF_ITEM_LINE.match(line) and not starts_paragraph(line)
+            lettered = _REF_ITEM_LINE.match(line) and (
+                not starts_paragraph(line) or ref_item(line.strip())
+            )
             return bool(lettered) or continues_refs(line)
     return False
+
+
+# A lettered REF item naming a cable: "(C) SAO PAULO 260", "D) 05 Sao Paulo 975".
+_LETTERED_REF = re.compile(
+    r"\(?[A-Z][.)][ \t]*(?:\d{2,4}[ \t]+)?(?P<station>[A-Za-z][A-Za-z .'-]{1,30}?)[ \t]*\d{1,7}\b"
+)
+
+
+def ref_item(line: str) -> bool:
+    """Whether a line that starts like a marked paragraph is a lettered item of a REF block:
+    the letter is followed by a station the table knows and a serial."""
+    match = _LETTERED_REF.match(line)
+    return match is not None and station_of(match.group("station")) is not None
 
 
 def starts_paragraph(line: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from store.parse.markings import parse_banner
+from store.parse.banner_line import banner_start, split_banner_after
 
 _EO = r"E\.?[ \t]?[O0]\.?[ \t]?1[0-9]{4}"
 _LABEL = re.compile(
@@ -111,11 +111,13 @@ _GLUE = re.compile(
 )
 # The end of a Classified By line's reasons ("reasons 1.4 (b) and (d)."), after which a
 # flattened page goes straight on with the first paragraph.
+# Possessive blanks (*+): blanks that may stand on either side of an optional mark, tried
+# every way, made a long run of blanks after the reasons take minutes.
 _REASONS_END = re.compile(
-    r"(?:rea[ \t]?sons?|rsn)[ \t:]*(?:E\.O\.[ \t]*12958[ ,]*)?1[ \t]?\.[ \t]?[4-6][ \t]*\.?[ \t]*"
-    r"\(?[ \t]*[A-Ha-h][ \t]*\)?"
-    r"(?:[ \t]*(?:,|and|&|/|or|an[ \t]d)[ \t]*\(?[ \t]*[A-Ha-h][ \t]*\)?)*"
-    r"[ \t]*\)?[ \t]*\.?(?=[ \t]+\S)",
+    r"(?:rea[ \t]?sons?|rsn)[ \t:]*+(?:E\.O\.[ \t]*+12958[ ,]*+)?1[ \t]?\.[ \t]?[4-6]"
+    r"(?:[ \t]*+\.)?[ \t]*+\(?[ \t]*+[A-Ha-h](?:[ \t]*+\))?"
+    r"(?:[ \t]*+(?:,|and|&|/|or|an[ \t]d)[ \t]*+\(?[ \t]*+[A-Ha-h](?:[ \t]*+\))?)*"
+    r"(?:[ \t]*+\))?(?:[ \t]*+\.)?(?=[ \t]+\S)",
     re.IGNORECASE,
 )
 # Lines longer than this are prose or a whole flattened page, never one field.
@@ -149,6 +151,10 @@ def split_glued(line: str) -> list[str]:
         if out and _LABEL_ONLY.fullmatch(out[-1]) and _same_field(out[-1], piece):
             out[-1] = piece  # "Classified By: 1. CLASSIFIED BY ...": the label said twice
             continue
+        glued = banner_start(piece)
+        if glued is not None:
+            out.append(piece[:glued])
+            piece = piece[glued:]
         out.extend(_split_after_banner(piece))
     return [out_piece for out_piece in out if out_piece.strip()] or [line]
 
@@ -167,12 +173,11 @@ def _same_field(first: str, second: str) -> bool:
 _TRIGGER = re.compile(
     r"E\.|TAG|Tags[ \t]*:|AGS[ \t]*:|TA[BS]S?[ \t]*:|TGS|SUBJ|Subject[ \t]*:|REF|Ref[s(]?\S{0,2}:"
     r"|[Cc]lassified|CLASSIFIED|DECL|UNCLAS|CONFIDENTIAL|SECRET|SENSITIVE"
-    r"|Sensitive|[CSU] [OEN] [NCC] |  \d"
+    r"|Sensitive|[CSU] [OEN] [NCC] |  \d|nclas|onfidential|ecret|[CSUcsu] [oen] [nc] "
 )
 _LEVEL_START = re.compile(
-    r"[ \t]*(?:U[ \t]?N[ \t]?C|C[ \t]?O[ \t]?N|S[ \t]?E[ \t]?C|T[ \t]?O[ \t]?P)"
+    r"[ \t]*(?:U[ \t]?N[ \t]?C|C[ \t]?O[ \t]?N|S[ \t]?E[ \t]?C|T[ \t]?O[ \t]?P)", re.IGNORECASE
 )
-_BANNER_SERIAL = re.compile(r"[ \t][A-Z][A-Z .'-]{1,40}?[ \t]+\d{3,7}(?=[^\d])")
 
 
 def _split_after_banner(piece: str) -> list[str]:
@@ -182,10 +187,6 @@ def _split_after_banner(piece: str) -> list[str]:
         if reasons is not None:
             return [piece[: reasons.end()], piece[reasons.end() :].lstrip()]
         return [piece]
-    if len(piece) < 24 or not _LEVEL_START.match(piece) or parse_banner(piece) is not None:
+    if not _LEVEL_START.match(piece):
         return [piece]
-    for serial in _BANNER_SERIAL.finditer(piece, 0, 200):
-        head = piece[: serial.end()]
-        if parse_banner(head) is not None:
-            return [head, piece[serial.end() :]]
-    return [piece]
+    return split_banner_after(piece)

@@ -97,6 +97,27 @@ def remove_page_breaks(
     return Unpaged(_join(lines), pages, sections)
 
 
+def level_line(line: str) -> bool:
+    """A classification line of the kind printed above and below a page header."""
+    return bool(_LEVEL_LINE.match(line))
+
+
+def page_header_line(line: str) -> bool:
+    """A line that is a page header and nothing else, in either form."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 80:
+        return False
+    old = _OLD_PAGE.match(stripped)
+    if old is not None:
+        return old.end() == len(stripped)
+    new = _NEW_PAGE.search(stripped)
+    return (
+        new is not None
+        and new.end() == len(stripped)
+        and _STATION_WORDS.fullmatch(stripped[: new.start()]) is not None
+    )
+
+
 def _line_numbers(body: str, pattern: re.Pattern[str]) -> list[int]:
     """The numbers of the lines of ``body`` on which ``pattern`` matches, in order."""
     numbers: list[int] = []

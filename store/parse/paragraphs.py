@@ -1,6 +1,7 @@
 """The body of a telegram as paragraphs: numbers as written, portion marks, headings.
 
-Nothing is renumbered or reordered: ``11.``, ``9.(C)`` and ``¶1.`` stay as they were written.
+Nothing is renumbered or reordered: ``11.`` and ``9.(C)`` stay as they were written; the web
+release's anchor in ``¶1.`` is no part of the number.
 
 The body is cut with regular expressions over the whole text rather than a Python loop per
 line, because this runs 251,287 times in an import; only the rare block that hides a
@@ -41,6 +42,7 @@ _BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
 _INNER_CANDIDATE = re.compile(
     rf"\n[^\S\n]*(?:[-=_*]{{3}}|¶|\d{{1,3}}[.)]|\(\d|[A-Za-z]{{1,5}}\.[^\S\n]*\(|{_MARK})"
 )
+_ANCHOR = re.compile(r"(?m)^([^\S\n]*)¶[^\S\n]?(?=\d{1,3}\b|[A-Za-z][.)])")
 _MARKED_LINE = re.compile(rf"[^\S\n]*(?:(?:{_NUMBER}|{_SUB})[^\S\n]*{_ANY_CASE_MARK}|{_MARK})")
 _NUMBERED_LINE = re.compile(rf"[^\S\n]*(?:{_NUMBER})[^\S\n]+[A-Z\"'(]")
 _RULER = re.compile(r"[^\S\n]*[-=_*~]{3,}[^\S\n]*\Z")
@@ -70,6 +72,10 @@ def split_paragraphs(body: str) -> tuple[list[Paragraph], bool]:
     bounds the work a hostile file can cause.
     """
     body = _drop_page_furniture(body)
+    if "¶" in body:
+        # The web release's paragraph anchor, typed into a plain-text copy: "¶1." is
+        # paragraph 1 and "¶B." item B, as on the page, where the anchor is a link.
+        body = _ANCHOR.sub(r"\1", body)
     built = _Paragraphs()
     start = 0
     for index, gap in enumerate(chain(_BLANK_LINES.finditer(body), (None,))):

@@ -19,17 +19,25 @@ _LAST_LABEL = re.compile(
 # points in reftel ...") after the last code or number of the field.
 _NUMBERED = re.compile(rf"(?<!\S)1\.[ \t]*(?:{STRICT_PORTION_MARK.pattern})?[ \t]+[A-Z\"]")
 _MARK = re.compile(rf"(?<!\S){STRICT_PORTION_MARK.pattern}[ \t]+[A-Z\"]")
-_PROSE = re.compile(r"(?<=[\dA-Z)][ \t])[A-Z][A-Za-z]+(?:[ \t]+[a-z]{2,}){3}")
+_PROSE = re.compile(r"(?<=[\dA-Z)][ \t\n])[A-Z][A-Za-z]+(?:[ \t]+[a-z]{2,}){3}")
 MIN_TEXT = 80
 
 
-def run_on_body(head: str) -> str | None:
-    """The text the header block's last field ran on into, or None when there is none."""
+def run_on_body(head: str, only_after_ref: bool = False) -> str | None:
+    """The text the header block's last field ran on into, or None when there is none.
+
+    ``only_after_ref``: only when that field is REF, whose block a first paragraph without
+    number or blank line runs on from even when numbered paragraphs follow.
+    """
     labels = list(_LAST_LABEL.finditer(head))
     if not labels:
         return None
+    if only_after_ref and not labels[-1].group().upper().startswith("REF"):
+        return None
     start = labels[-1].end()
-    found = [m.start() for m in (p.search(head, start) for p in (_NUMBERED, _MARK)) if m]
+    # After REF, "(C) SAO PAULO 260" is item C more often than a marked paragraph.
+    starts = (_NUMBERED,) if only_after_ref else (_NUMBERED, _MARK)
+    found = [m.start() for m in (p.search(head, start) for p in starts) if m]
     if not found:
         prose = _PROSE.search(head, start)
         found = [prose.start()] if prose else []
@@ -37,3 +45,8 @@ def run_on_body(head: str) -> str | None:
         return None
     text = head[min(found) :].strip()
     return text if len(text) >= MIN_TEXT else None
+
+
+def may_run_on(value: str) -> bool:
+    """Whether a field's value holds what could start the text (a cheap test first)."""
+    return len(value) >= MIN_TEXT and any(p.search(value) for p in (_NUMBERED, _MARK, _PROSE))

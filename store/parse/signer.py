@@ -16,8 +16,10 @@ import re
 from functools import cache
 from importlib.resources import files
 
-# Transmission end marks and lines with no letter or digit ('"', "/", "...", rulers).
-_TRAILER_LINE = re.compile(r"[ \t]*(?:NNNN|BT|#\d{1,7}|[^A-Za-z0-9]*)[ \t]*\Z")
+# Transmission end marks and lines with no letter or digit ('"', "/", "...", rulers), matched
+# on the line without its blanks: blanks around [^A-Za-z0-9]* (which takes blanks too) made
+# the match cubic in a long run of blanks.
+_TRAILER_LINE = re.compile(r"NNNN|BT|#\d{1,7}|[^A-Za-z0-9]*")
 
 # Boilerplate that may follow the signature; each alternative is anchored at the line start.
 _BOILERPLATE = re.compile(
@@ -104,7 +106,7 @@ def split_signer(lines: list[str]) -> tuple[list[str], str | None]:
 
 def _strip_trailers(lines: list[str], end: int) -> int:
     floor = max(0, end - _MAX_TRAILING_LINES)
-    while end > floor and _TRAILER_LINE.match(lines[end - 1]):
+    while end > floor and _TRAILER_LINE.fullmatch(lines[end - 1].strip(" \t")):
         end -= 1
     return end
 

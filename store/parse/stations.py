@@ -100,6 +100,17 @@ def origin_of(station: str | None) -> str | None:
     return _table()[0].get(canonical) if canonical else None
 
 
+@cache
+def _origins_by_squeezed() -> dict[str, str]:
+    return {squeeze(origin): origin for origin in _table()[0].values()}
+
+
+def table_origin(origin: str) -> str:
+    """An origin as the table spells it when only spaces or case differ (``Embassy
+    BuenosAires`` in some database rows -> ``Embassy Buenos Aires``), else as given."""
+    return _origins_by_squeezed().get(squeeze(origin), origin)
+
+
 def origin_of_sender(sender: str) -> str | None:
     """``AMEMBASSY ROME`` -> ``Embassy Rome``, from the table; None when it is not there."""
     words = sender.upper().split()

@@ -26,8 +26,7 @@ _DTG_LINE = re.compile(
 # Header lines that end an addressee list: routing, station serial, security and XMT lines.
 _NOT_ADDRESSEES = (
     "ZFR", "XMT ", "DE ", "ZNR ", "ZNY ", "VZCZC", "#", "---", "ACTION ",
-    "UNCLAS", "CONFIDENTIAL", "SECRET",
-)  # fmt: skip
+)  # fmt: skip (banners end the list too: see _LIST_END_START)
 _ROUTING = re.compile(r"[A-Z]{4,8}/")
 # A page header repeated at a page break ("PAGE 02 STATE 023763 071504Z"): no addressee.
 _PAGE_HEADER = re.compile(r"PAGE\s+\d{1,3}\b")
@@ -35,6 +34,21 @@ _PAGE_HEADER = re.compile(r"PAGE\s+\d{1,3}\b")
 # a DTG alone on its line ("121036Z MAR 01"): none is an addressee and each ends the list.
 _ROUTING_LINE = re.compile(
     r"(?:[A-Z0-9]{1,8}-\d{2,3}\b[ \t]*)+\Z|[-=_ ]{5,}\Z|\d{6}Z\s+[A-Z]{3}\s+\d{2,4}\Z"
+)
+# Lines where addressees stand that are none and end the list: a banner however spaced
+# ("C O N F I D E N T I A L THE HAGUE", or cut by a line break: "C O N F I D E N T"), a
+# caption, a label ("Cable dated:", "Class:"), and anywhere in the line a date, a DTG, a
+# reference ID (a database row) or the release's notice.
+_LIST_END_START = re.compile(
+    r"(?:T ?O ?P ?)?(?:S ?E ?C ?R ?E ?T(?! ?SERVICE)|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L"
+    r"|U ?N ?C ?L ?A ?S(?: ?S ?I ?F ?I ?E ?D)?|LIMITED OFFICIAL USE)(?![A-Z])"
+    r"|(?:SIPDIS|NOFORN|SENSITIVE|EXDIS|NODIS|LIMDIS)\b|[CSU] [OEN] [NC] [FRL] "
+    r"|[A-Z][A-Z ]{1,20}:(?!\S*/)",
+    re.IGNORECASE,
+)
+_LIST_END_ANYWHERE = re.compile(
+    r"(?<!\d)\d(?:\d{3}-\d\d-\d\d|\d?/\d{1,2}/\d{2,4}\b|\d{5}Z\b|\d[A-Z]{3,}\d{1,6}\b)"
+    r"|artial extract|ARTIAL EXTRACT"
 )
 # Where a fragment's header ends: its first labelled field or numbered paragraph.
 _FRAGMENT_END = re.compile(r"\s*(?:SUBJECT|TAGS|E\.\s?O\.|REF|CLASSIFIED BY|\d{1,2}\s?\.\s)", re.I)
@@ -65,6 +79,37 @@ def parse_dtg(day: int, hour: int, minute: int, month: str, year: str) -> dateti
         return datetime(full_year, month_num, day, hour, minute)
     except ValueError:
         return None
+
+
+def _sent(dtg: re.Match[str]) -> datetime | None:
+    return parse_dtg(
+        int(dtg.group("day")), int(dtg.group("hh")), int(dtg.group("mm")),
+        dtg.group("mon"), dtg.group("year"),
+    )  # fmt: skip
+
+
+def find_dtg(lines: list[str]) -> datetime | None:
+    """The first DTG standing on a line of its own among ``lines``: a later section's header
+    (``R 231340Z AUG 01`` above section 2) dates the cable as its first would."""
+    for line in lines:
+        stripped = line.strip()
+        dtg = None
+        if 12 <= len(stripped) <= 80 and stripped[0] in "ZOPR0123":
+            dtg = _DTG_LINE.match(stripped.upper())
+        if dtg is None and "FM " in line:
+            dtg = _DTG_BEFORE_FM.search(line)
+        if dtg is not None:
+            sent = _sent(dtg)
+            if sent is not None:
+                return sent
+    return None
+
+
+# A flattened routing block: the DTG inside a line, the FM line run on after it.
+_DTG_BEFORE_FM = re.compile(
+    r"(?<![A-Z0-9])[ZOPR](?:[ \t]+[ZOPR])?[ \t]+(?P<day>\d{2})(?P<hh>\d{2})(?P<mm>\d{2})Z[ \t]+"
+    r"(?P<mon>[A-Z]{3})[ \t]+(?P<year>\d{4}|\d{2})[ \t]+FM[ \t]"
+)
 
 
 def _addressee(line: str) -> str | None:
@@ -99,10 +144,7 @@ def parse_transmission(lines: list[str]) -> Transmission:
             result.dtg = dtg.group("dtg")
             if dtg.group("prec"):
                 result.precedence = _PRECEDENCE.get(dtg.group("prec").split()[0])
-            result.sent = parse_dtg(
-                int(dtg.group("day")), int(dtg.group("hh")), int(dtg.group("mm")),
-                dtg.group("mon"), dtg.group("year"),
-            )  # fmt: skip
+            result.sent = _sent(dtg)
             continue
         if upper.startswith("FM "):
             result.sender = _addressee(line[3:])
@@ -128,10 +170,19 @@ def parse_transmission(lines: list[str]) -> Transmission:
         elif _ROUTING_LINE.match(upper):
             section = None
             continue
-        if section is not None:
-            name = _addressee(line)
-            if name:
-                section.append(name)
+        if section is None:
+            continue
+        stripped = line.strip()
+        if _PAGE_HEADER.match(stripped.upper()):
+            continue  # "TO PAGE 02 STATE 015113 182333Z": the list goes on below it
+        if not _ROUTING.match(stripped) and (
+            _LIST_END_START.match(stripped) or _LIST_END_ANYWHERE.search(stripped)
+        ):
+            section = None
+            continue
+        name = _addressee(line)
+        if name:
+            section.append(name)
     return result
 
 

@@ -1,16 +1,18 @@
-"""The search language: what the user types, compiled to a safe FTS5 MATCH plus Filters.
+"""The search language: what the user types, compiled to a safe search expression plus Filters.
 
-User text never reaches FTS5 as syntax. Every word or phrase becomes a double-quoted FTS5
-string, and the only bare syntax in the output is what this module writes itself (AND, OR,
-NOT, parentheses, a ``*`` after a closing quote). So ``U.S.``, ``O'Brien``, ``C-130`` or a
-stray ``"`` can at worst match nothing; they can never make sqlite raise.
+The expression is written in FTS5's MATCH syntax, the one canonical text of a query that the
+listing, timelines and snippets pass around; ``store.fulltext.expression`` reads it into the
+index's query. User text never reaches the engine as syntax: every word or phrase becomes a
+double-quoted string, and the only bare syntax in the output is what this module writes
+itself (AND, OR, NOT, parentheses, a ``*`` after a closing quote). So ``U.S.``, ``O'Brien``,
+``C-130`` or a stray ``"`` can at worst match nothing; they can never make the engine raise.
 
 The language:
 
 - ``nato riga``: both words (implicit AND; a bare uppercase ``AND`` is allowed too).
 - ``"transport aircraft"``: a phrase; an unclosed quote runs to the end of the query.
 - ``negot*``, ``"embassy ank"*``: prefixes.
-- ``-riga``, ``NOT riga``: exclusion. FTS5 has no "everything except", so a query (or an OR
+- ``-riga``, ``NOT riga``: exclusion. There is no "everything except", so a query (or an OR
   alternative) made only of exclusions is an error.
 - ``riga OR visa``: uppercase OR only; lowercase ``or`` is a word. AND binds tighter.
 - ``( )``: grouping, up to ``MAX_NESTING`` deep; a ``(`` inside a word, as in ``f(x)``, is
@@ -49,7 +51,7 @@ __all__ = ["MAX_NESTING", "MAX_WORDS", "CompiledQuery", "QueryError", "compile_q
 class CompiledQuery:
     """A query ready for the corpus.
 
-    ``match``: an FTS5 MATCH expression to pass as a bound parameter; None when the query is
+    ``match``: the search expression (FTS5 MATCH syntax, see above); None when the query is
     only filters. ``terms``: what to highlight in the reader, in query order, without the
     excluded ones: words as typed (``O'Brien``), phrases without their quotes
     (``transport aircraft``), prefixes with their trailing ``*`` (``negot*``).

@@ -1,5 +1,5 @@
 """The search language's lexer: user text cut into tokens (words, phrases, field filters,
-operators, parentheses), and the count of words FTS5 will see in a term.
+operators, parentheses), and the count of words the index will see in a term.
 
 Kept apart from the parser so that what a token is (and which ``word:`` is a filter, which a
 column, which a typo) is decided in one place.
@@ -154,11 +154,11 @@ def _count_stars(text: str, i: int) -> int:
 
 @functools.lru_cache(maxsize=4096)
 def _is_token_char(char: str) -> bool:
-    # What FTS5's unicode61 tokenizer keeps by default (categories L*, N*, Co); everything
-    # else separates tokens. Its Unicode tables are older than Python's, so a few recent
-    # characters are misjudged; that only makes an empty phrase, which FTS5 ignores safely.
+    # What the index's tokenizer keeps (letters and digits, store.fulltext.analysis);
+    # everything else separates words. Its Unicode tables are not Python's, so a few recent
+    # characters are misjudged; that only makes a term of no words, which matches nothing.
     category = unicodedata.category(char)
-    return category[0] in "LN" or category == "Co"
+    return category[0] in "LN"
 
 
 def count_words(text: str) -> int:

@@ -10,6 +10,7 @@ from datetime import datetime
 import pytest
 
 from store.ingest.page_rows import read_page_row
+from store.ingest.read_files import read_paths
 from store.ingest.read_html import parse_page
 from store.parse import parse_text
 from store.records import RawCable
@@ -213,3 +214,61 @@ def test_labels_of_another_export_are_placed_by_their_values() -> None:
 def test_garbled_reference_list_leaves_the_references_to_the_ref_line() -> None:
     row = csv_row().replace("08RIGA700|08STATE7", "08RIGA70008STATE7")
     assert read_page_row(row).known.references is None
+
+
+def test_a_tab_row_that_starts_with_its_date_is_a_row() -> None:
+    fields = tab_row().split("\t")[1:]  # no row number: the export starts with the date
+    row = read_page_row("292031Z Jul 08\n" + "\t".join(fields))
+    assert row is not None and row.problem is None
+    assert row.known.csv_id is None
+    assert row.known.created == datetime(2008, 7, 14, 12, 10)
+    assert row.known.id == "08RIGA817"
+    assert row.known.classification == "CONFIDENTIAL"
+    assert "\\" not in row.text and "\t" not in row.text
+
+
+def test_a_plain_text_file_holding_a_row_is_read_as_the_row(tmp_path) -> None:
+    path = tmp_path / "copy.txt"
+    fields = tab_row().split("\t")[1:]
+    path.write_text(excerpt() + "\n" + "\t".join(fields), encoding="utf-8")
+    (raw,) = read_paths([path])
+    assert raw.location.startswith("raw database row (tab-separated row)")
+    cable = parse_text(raw.text, source=raw.source, known=raw.known)
+    assert cable.id == "08RIGA817"
+    assert cable.created == datetime(2008, 7, 14, 12, 10)
+    assert cable.subject == 'LATVIA: AN INVENTED TALK ON "FERRY" TARIFFS'
+    assert not any("\\" in p.text for p in cable.paragraphs)
+
+
+def test_a_plain_text_copy_with_backslash_line_ends_loses_them(tmp_path) -> None:
+    path = tmp_path / "copy.txt"
+    lines = [*HEADER_LINES, *BODY_LINES]
+    path.write_text("\\\n".join(lines) + "\\\n", encoding="utf-8")
+    (raw,) = read_paths([path])
+    assert "\\" not in raw.text
+    assert parse_text(raw.text).subject == 'LATVIA: AN INVENTED TALK ON "FERRY" TARIFFS'
+
+
+def test_a_row_origin_spelt_without_its_space_is_the_table_origin() -> None:
+    fields = tab_row().split("\t")
+    fields[3] = "Embassy BuenosAires"
+    row = read_page_row("\t".join(fields))
+    cable = parse_text(row.text, known=row.known)
+    assert cable.origin == "Embassy Buenos Aires"
+
+
+def test_a_row_of_one_field_a_line_after_an_excerpt_is_a_row() -> None:
+    fields = ["58817", "2008-07-14", "08RIGA817", "Embassy Riga", "CONFIDENTIAL", "08STATE7"]
+    telegram = "\n".join([*HEADER_LINES, *BODY_LINES])
+    text = excerpt() + "\n\n".join(fields) + "\n\n" + telegram
+    row = read_page_row(text)
+    assert row is not None and row.shape == "line row"
+    assert row.known.created == datetime(2008, 7, 14)
+    assert row.known.references == ("08STATE7",)
+    assert row.known.header is None  # the parser finds the header in the telegram
+    assert row.text == telegram.rstrip()
+    raw = parse_page("08RIGA817.html", html("header block of the release", text))
+    cable = parse_text(raw.text, source=raw.source, known=raw.known)
+    assert cable.subject == 'LATVIA: AN INVENTED TALK ON "FERRY" TARIFFS'
+    assert not cable.is_partial
+    assert sum("SUBJECT" in p.text for p in cable.paragraphs) == 0

@@ -137,3 +137,18 @@ def test_unwrap_joins_narrow_prose_and_keeps_a_short_list() -> None:
     assert unwrap("Ambassador Doe\nMinister Roe\nPoloff Smith") == (
         "Ambassador Doe\nMinister Roe\nPoloff Smith"
     )
+
+
+def test_the_release_anchor_typed_into_plain_text_is_no_part_of_the_number():
+    text = (
+        "UNCLAS LUSAKA 000412\n\nSUBJECT: A VISIT\nREF: A. LUSAKA 12\n     ¶B. STATE 1234\n\n"
+        "¶1. (U) The minister called.\n  ¶A. He asked for time.\n  ¶B. He thanked us.\n\n"
+        "¶ 2. Unmarked, with a ¶ in the line.\n"
+    )
+    cable = parse_text(text)
+    assert [p.number for p in cable.paragraphs] == ["1.", "2."]
+    first = "The minister called.\nA. He asked for time.\nB. He thanked us."
+    assert cable.paragraphs[0].text == first
+    assert cable.paragraphs[1].text == "Unmarked, with a ¶ in the line."
+    assert cable.references == ("LUSAKA12", "STATE1234")
+    assert "¶1. (U)" in cable.body  # the stored text keeps what was typed

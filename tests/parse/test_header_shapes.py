@@ -270,18 +270,153 @@ def test_a_line_after_the_subject_with_no_field_below_is_text():
     assert parse_text(text).paragraphs[0].text.startswith("The visit went well.")
 
 
-def test_a_flattened_ref_line_ends_at_the_page_header_and_the_first_paragraph():
-    text = (
-        "UNCLAS SECTION 01 OF 03 TRIPOLI 000467\n\nTAGS: PGOV LY\nSUBJECT: A TRIAL\n\n"
-        "REF: A) TRIPOLI 158, B) TRIPOLI 218  TRIPOLI 00000467  001.2 OF 003   1. (C) Summary:"
-        " Eleven men were convicted."
-    )
+@pytest.mark.parametrize(
+    ("text", "references", "first"),
+    [
+        (  # flattened: the REF line ends at the page header and the first paragraph
+            "UNCLAS SECTION 01 OF 03 TRIPOLI 000467\n\nTAGS: PGOV LY\nSUBJECT: A TRIAL\n\n"
+            "REF: A) TRIPOLI 158, B) TRIPOLI 218  TRIPOLI 00000467  001.2 OF 003   1. (C) Summary:"
+            " Eleven men were convicted.",
+            ("TRIPOLI158", "TRIPOLI218"),
+            "Summary: Eleven men were convicted.",
+        ),
+        (  # an unnumbered first paragraph runs on from the REF block (issue 21, item 12)
+            "UNCLAS OSLO 000412\n\nSUBJECT: A DEMARCHE\nREF: A. STATE 12345\nB. OSLO 345\n"
+            "Embassy officials delivered the points in reftel A to the ministry on May 5 and\n"
+            "asked for a reply within the week.\n\n2. The ministry said it would reply.\n",
+            ("STATE12345", "OSLO345"),
+            "Embassy officials delivered the points in reftel A to the ministry on May 5 and"
+            " asked for a reply within the week.",
+        ),
+    ],
+)
+def test_the_body_starts_where_the_ref_block_ends(text, references, first):
     cable = parse_text(text)
-    assert cable.references == ("TRIPOLI158", "TRIPOLI218")
-    assert cable.paragraphs[0].text.startswith("Summary: Eleven men")
-    assert "00000467" not in cable.paragraphs[0].text
+    assert cable.references == references
+    assert cable.paragraphs[0].text == first
+    assert all("00000467" not in p.text for p in cable.paragraphs)
 
 
 def test_tag_without_s_or_colon_before_codes():
     cable = parse_text("SECRET BRASILIA 000952\n\nTAG MASS, PREL, BR\nSUBJECT: A REQUEST" + PARA)
     assert cable.tags == ("MASS", "PREL", "BR")
+
+
+def test_lettered_ref_items_are_not_marked_paragraphs():
+    text = (
+        "UNCLAS SAO PAULO 000412\n\nSIPDIS\n\nSENSITIVE\n\nE.O. 12958: N/A\nTAGS: PGOV BR\n"
+        "SUBJECT: A MAYOR'S RACE\n\nREF: (A) SAO PAULO 101\n(B) BRASILIA 55;\n(C) Sao Paulo 260\n\n"
+        "(D) 05 SAO PAULO 975\n\n1. (SBU) The race is close.\n"
+    )
+    cable = parse_text(text)
+    assert cable.references[-1] == "05SAOPAULO975"
+    assert len(cable.references) == 4
+    assert [p.number for p in cable.paragraphs] == ["1."]
+    assert all(p.marking.level is Level.UNCLASSIFIED for p in cable.paragraphs)
+
+
+def test_a_marked_paragraph_after_the_ref_block_is_still_a_paragraph():
+    text = (
+        "CONFIDENTIAL ROME 000412\n\nSUBJECT: A VISIT\nREF: STATE 1234\n"
+        "(C) On 12 May the minister called.\n"
+    )
+    cable = parse_text(text)
+    assert cable.references == ("STATE1234",)
+    assert cable.paragraphs[0].text.startswith("On 12 May")
+
+
+@pytest.mark.parametrize(
+    "page_header",
+    [
+        "PAGE 02        HARARE  01234  01 OF 02  271459Z",
+        "CONFIDENTIAL\n\nPAGE 02        HARARE  01234  01 OF 02  271459Z",
+        "HARARE 00001234  002 OF 004",
+    ],
+)
+def test_a_subject_cut_by_a_page_header_is_joined_across_it(page_header):
+    text = (
+        "CONFIDENTIAL HARARE 001234\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PGOV ZI\n"
+        f"SUBJECT: ASSISTANT SECRETARY MEETS WITH ZIMBABWE\n\n{page_header}\n"
+        "OPPOSITION LEADER\n\nClassified By: Ambassador Ann Lee for reasons 1.4 (b)" + PARA
+    )
+    cable = parse_text(text)
+    assert cable.subject == "ASSISTANT SECRETARY MEETS WITH ZIMBABWE OPPOSITION LEADER"
+    assert cable.classified_by == "Ann Lee"
+    assert cable.paragraphs[0].text.startswith("The minister met")
+    assert not any("OPPOSITION" in p.text for p in cable.paragraphs)
+
+
+def test_after_a_page_header_below_the_subject_an_address_line_or_paragraph_is_not_subject():
+    for after in ("DEPT FOR AF/S", "1. (C) The minister met the ambassador."):
+        text = (
+            "CONFIDENTIAL HARARE 001234\n\nSUBJECT: A COMPLETE SUBJECT\n\n"
+            f"PAGE 02        HARARE  01234  01 OF 02  271459Z\n{after}" + PARA
+        )
+        assert parse_text(text).subject == "A COMPLETE SUBJECT"
+
+
+def test_the_date_from_a_later_sections_dtg_never_from_a_referenced_cable():
+    section_two = (
+        "\n\nR 231340Z AUG 01\nFM AMEMBASSY BAMAKO\nTO SECSTATE WASHDC 2201\n"
+        "UNCLAS SECTION 02 OF 02 BAMAKO 003110\n\n3. (U) More text of the second section.\n"
+    )
+    text = (
+        NOTICE_HEAD + "UNCLAS SECTION 01 OF 02 BAMAKO 003110\n\nSUBJECT: A TEST\n"
+        "REF: A. BAMAKO 2999\n     R 101200Z JUL 01\n\n1. (U) The text." + section_two
+    )
+    cable = parse_text(text)
+    assert cable.created == datetime(2001, 8, 23, 13, 40)
+    assert cable.id == "01BAMAKO3110"
+    only_ref = parse_text(text.replace(section_two, "\n"))
+    assert only_ref.created is None or only_ref.created.month != 7
+
+
+NOTICE_HEAD = "This record is a partial extract of the original cable.\n\n"
+
+
+def test_the_date_from_a_dtg_inside_a_flattened_routing_line():
+    text = (
+        NOTICE_HEAD + "CONFIDENTIAL     PTQ2529\n\nINFO LOG-00 NP-00 /006W  ----8A8E22 271459Z /38 "
+        "O 271459Z SEP 00 FM AMEMBASSY HARARE TO SECSTATE WASHDC IMMEDIATE 7213\n"
+        "C O N F I D E N T I A L HARARE 005461\n\nSUBJECT: A TEST" + PARA
+    )
+    assert parse_text(text).created == datetime(2000, 9, 27, 14, 59)
+
+
+def test_the_year_from_a_year_station_serial_line_or_the_file_name():
+    text = "2001BAMAKO03110\n\nUNCLAS BAMAKO 003110\n\nSUBJECT: A TEST\n\n1. (U) Text.\n"
+    assert parse_text(text).id == "01BAMAKO3110"
+    bare = "UNCLAS BAMAKO 003110\n\nSUBJECT: A TEST\n\n1. (U) Text.\n"
+    assert parse_text(bare, source="/copies/01BAMAKO3110.txt").id == "01BAMAKO3110"
+    assert parse_text(bare, source="/copies/99BAMAKO42.txt").id == "BAMAKO3110"
+
+
+def test_a_date_line_in_brackets_is_read():
+    banner = "C O N F I D E N T I A L LIMA 003571"
+    text = f"Cable dated:2005-08-17T21:24:00]{banner}\n\nSUBJECT: X" + PARA
+    cable = parse_text(text)
+    assert cable.created == datetime(2005, 8, 17, 21, 24)
+    assert cable.id == "05LIMA3571"
+
+
+@pytest.mark.parametrize(
+    ("text", "references"),
+    [
+        (
+            "UNCLAS OSLO 000412\n\nSUBJECT: A DEMARCHE\nREF: A. STATE 12345\n"
+            "B. Embassy email to the desk of May 5\nC. OSLO 345\n\n"
+            "1. The ministry said it would reply.\n",
+            ("STATE12345", "OSLO345"),
+        ),
+        (  # letters that are marks too: "(C) RECIFE 65" is an item, not run-on text
+            "UNCLAS SAO PAULO 000647\n\nSUBJECT: A VISIT\n\nREF: (A) SAO PAULO 101; (B) BRASILIA"
+            " 55;\n(C) RECIFE 65;\n(D) SAO PAULO 316 SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT\n"
+            "\n1. (SBU) The governor met the consul general on Monday and spoke at length.\n",
+            ("SAOPAULO101", "BRASILIA55", "RECIFE65", "SAOPAULO316"),
+        ),
+    ],
+)
+def test_a_ref_block_of_items_only_stays_references(text, references):
+    cable = parse_text(text)
+    assert [p.number for p in cable.paragraphs] == ["1."]
+    assert cable.references == references

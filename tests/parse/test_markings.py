@@ -255,8 +255,8 @@ def test_mark_with_no_space_after_the_number_and_a_pilcrow() -> None:
     got = [(p.number, p.marking.text if p.marking else None, p.text) for p in cable.paragraphs]
     assert got == [
         ("9.", "(C)", "Packed tight."),
-        ("¶10.", "(S//NF)", "With a pilcrow."),
-        ("¶ 11.", None, "Unmarked pilcrow."),
+        ("10.", "(S//NF)", "With a pilcrow."),
+        ("11.", None, "Unmarked pilcrow."),
     ]
 
 

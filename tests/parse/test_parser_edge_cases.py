@@ -187,11 +187,11 @@ def test_pilcrow_numbers_and_lettered_paragraphs() -> None:
     cable = parse_text(f"SECRET\n\nSUBJECT: P\n\n{body}")
     got = [(p.number, p.marking.text if p.marking else None, p.text) for p in cable.paragraphs]
     assert got == [
-        ("¶1.", "(C)", "First."),
-        ("¶2.", "(C)", "Second, with sub-paragraphs:"),
+        ("1.", "(C)", "First."),
+        ("2.", "(C)", "Second, with sub-paragraphs:"),
         ("A.", "(S)", "Lettered one."),
         ("B.", "(S//NF)", "Lettered two."),
-        ("¶3.", None, "Third, unmarked."),
+        ("3.", None, "Third, unmarked."),
     ]
 
 

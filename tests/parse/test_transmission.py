@@ -70,3 +70,44 @@ def test_routing_block_codes_are_not_recipients() -> None:
 def test_body_sentence_starting_with_to_is_no_recipient() -> None:
     text = "UNCLASSIFIED\n\nSUBJECT: X\n\nTO THE MINISTER THIS WAS NEWS.\n1. (U) Text.\n"
     assert parse_text(text).to == ()
+
+
+def _addressees(head: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    cable = parse_text(head + "\n\nSUBJECT: A TEST\n\n1. (U) The text of the cable.\n")
+    return cable.to, cable.info
+
+
+def test_a_page_header_on_the_to_line_is_skipped_and_the_list_goes_on() -> None:
+    to, info = _addressees(
+        "P 021830Z MAR 09\nFM SECSTATE WASHDC\nTO PAGE 02        STATE   004242  021845Z\n"
+        "ALL EUROPEAN POSTS COLLECTIVE PRIORITY\nAMEMBASSY OSLO PRIORITY\n"
+        "INFO WHITE HOUSE WASHINGTON DC\nUNCLAS STATE 004242"
+    )
+    assert to == ("ALL EUROPEAN POSTS COLLECTIVE", "AMEMBASSY OSLO")
+    assert info == ("WHITE HOUSE WASHINGTON DC",)
+
+
+def test_header_text_where_addressees_stand_ends_the_list() -> None:
+    routing = "R 120900Z MAY 08\nFM AMEMBASSY OSLO\nTO SECSTATE WASHDC 1234\nINFO AMEMBASSY RIGA\n"
+    for after in (
+        "C O N F I D E N T I A L THE HAGUE",
+        "C O N F I D E N T\nI A L SECTION 01 OF 02 THE HAGUE",
+        "SIPDIS",
+        "Cable dated:2008-05-12T09:00:00",
+        "2008-05-12 09:00:00",
+        "5/12/2008 9:00 CONFIDENTIAL",
+        "Class: CONFIDENTIAL",
+        "This record is a partial extract of the original cable.",
+        "14:34,08OSLO1234,Embassy Oslo,CONFIDENTIAL",
+    ):
+        to, info = _addressees(routing + after + "\nAMEMBASSY PARIS\n\nCONFIDENTIAL OSLO 001234")
+        assert to == ("SECSTATE WASHDC",), after
+        assert info == ("AMEMBASSY RIGA",), after
+
+
+def test_the_secret_service_is_an_addressee() -> None:
+    _, info = _addressees(
+        "R 120900Z MAY 08\nFM AMEMBASSY OSLO\nTO SECSTATE WASHDC 1234\n"
+        "INFO US SECRET SERVICE WASHDC\nSECRET SERVICE WASHDC\nUNCLAS OSLO 001234"
+    )
+    assert info == ("US SECRET SERVICE WASHDC", "SECRET SERVICE WASHDC")

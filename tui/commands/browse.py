@@ -28,7 +28,7 @@ def run(args: argparse.Namespace, *, open_id: str | None = None) -> int:
             compile_query(search)
         except QueryError as error:
             raise CommandError(f"bad query: {error}") from None
-    corpus = open_corpus(args)
+    corpus = open_corpus(args, search=True)
     try:
         if open_id is not None:
             from tui.commands.cable_id import resolve_cable_id

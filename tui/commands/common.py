@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
 from store.corpus.corpus import Corpus
-from store.corpus.schema import CorpusError
+from store.corpus.schema import CorpusError, NeedsUpgrade
 from store.userdata import paths
 
 
@@ -33,22 +34,35 @@ def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+# More than any corpus holds (the 2011 dump is 251,287 cables), and far below the integers
+# SQLite takes: a bigger count is a typo, or a probe for an overflow.
+MAX_COUNT = 1_000_000
+
+
 def limit_argument(parser: argparse.ArgumentParser, default: int, what: str) -> None:
-    """``--limit/-n N``, the same for every command that has it: N is at least 1."""
+    """``--limit/-n N``, the same for every command that has it: N is 1 to ``MAX_COUNT``."""
     parser.add_argument(
-        "--limit", "-n", type=_at_least_one, default=default, metavar="N",
+        "--limit", "-n", type=count_type, default=default, metavar="N",
         help=f"at most N {what} ({default})",
     )  # fmt: skip
 
 
-def _at_least_one(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+def count_type(text: str) -> int:
+    """An argparse type: a whole number from 1 to ``MAX_COUNT``, in ASCII digits."""
+    digits = text.strip()
+    # int() would also take '1_000', '٣' and ' 7 ', and raise on 5,000 digits.
+    if not _WHOLE.fullmatch(digits):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number")
+    too_long = len(digits.lstrip("+-").lstrip("0")) > len(str(MAX_COUNT))
+    if too_long or int(digits) > MAX_COUNT:
+        raise argparse.ArgumentTypeError(f"must be at most {MAX_COUNT:,}")
+    value = int(digits)
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
     return value
+
+
+_WHOLE = re.compile(r"[+-]?[0-9]+")
 
 
 def corpus_path(args: argparse.Namespace) -> Path:
@@ -70,8 +84,12 @@ def _chosen_corpus(args: argparse.Namespace) -> tuple[Path, bool]:
     return paths.default_corpus(), False
 
 
-def open_corpus(args: argparse.Namespace, *, write: bool = False) -> Corpus:
-    """The chosen corpus; the default one is created from the bundled samples on first use."""
+def open_corpus(args: argparse.Namespace, *, write: bool = False, search: bool = False) -> Corpus:
+    """The chosen corpus; the default one is created from the bundled samples on first use.
+
+    A corpus of the previous schema is upgraded in place first, with a progress line;
+    ``search``: its full-text index is brought in step now too (with a progress line when
+    that takes long), rather than at the first search."""
     # Only the default corpus is made from the samples: a path the user named and that is
     # not there is more likely a typo or an unmounted disk than a wish for a new corpus.
     path, explicit = _chosen_corpus(args)
@@ -83,9 +101,46 @@ def open_corpus(args: argparse.Namespace, *, write: bool = False) -> Corpus:
     if write and not os.access(path, os.W_OK):
         raise CommandError(f"{path}: the corpus is read-only")
     try:
-        return Corpus(path, readonly=readonly or not write)
+        try:
+            corpus = Corpus(path, readonly=readonly or not write)
+        except NeedsUpgrade:
+            from store.fulltext.sync import upgrade
+
+            upgrade(path, progress_line(f"upgrading {path}: indexing"))
+            corpus = Corpus(path, readonly=readonly or not write)
+        if search:
+            _index_ready(corpus)
     except CorpusError as error:
         raise CommandError(str(error)) from None
+    return corpus
+
+
+def _index_ready(corpus: Corpus) -> None:
+    from store.fulltext import sync
+
+    try:
+        if not sync.is_current(corpus.path):
+            what = "bringing the search index up to date"
+            sync.catch_up(corpus.path, progress_line(what, from_total=5000))
+    except (sync.IndexBusy, OSError):
+        pass  # an import writes it, or it is not ours: the search waits or says why
+
+
+def progress_line(what: str, *, from_total: int = 0):
+    """A progress callback ``(done, total)``: one line on stderr, redrawn on a terminal;
+    nothing when the work is fewer than ``from_total`` cables."""
+    interactive = sys.stderr.isatty()
+
+    def update(done: int, total: int) -> None:
+        if total < from_total:
+            return
+        if interactive:
+            end = "\n" if done >= total else ""
+            print(f"\rcables: {what}: {done:,} of {total:,} cables", end=end, file=sys.stderr)
+        elif done == 0 or done >= total:
+            print(f"cables: {what}: {done:,} of {total:,} cables", file=sys.stderr)
+
+    return update
 
 
 def ensure_sample_corpus(path: Path, *, quiet: bool = False) -> None:
@@ -112,3 +167,18 @@ def not_found(corpus: Corpus, wanted: str) -> str:
         if near:
             return f"no cable {wanted} in {corpus.path}; closest: {', '.join(s.id for s in near)}"
     return f"no cable {wanted} in {corpus.path}"
+
+
+def match_and_filters(text: str):
+    """The full-text match and the filters of a query (None and no filters for a blank
+    one); a bad query is a CommandError, exit 2."""
+    from store.corpus.filters import Filters
+    from store.query.compile import QueryError, compile_query
+
+    if not text.strip():
+        return None, Filters()
+    try:
+        compiled = compile_query(text)
+    except QueryError as error:
+        raise CommandError(f"bad query: {error}") from None
+    return compiled.match, compiled.filters

@@ -16,7 +16,7 @@ EPILOG = """query language:
   -word, NOT word  must not occur        a OR b     either
   tag:PGOV  origin:almaty  class:secret|confidential|noforn  para:secret  id:06ALMATY
   subject:nato  subject:"opposition leader"   (the subject lines only)
-  from:2005-06  to:2006  (inclusive; a year, year-month or a date)
+  from:2005-06  to:2006  (inclusive; a year, year-month or a date; years 1900 to 2100)
 
 examples:
   cables search Baimenov
@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         compiled = compile_query(text)
     except QueryError as error:
         raise CommandError(f"bad query: {error}") from None
-    with open_corpus(args) as corpus:
+    with open_corpus(args, search=True) as corpus:
         hits = corpus.search(compiled.match, compiled.filters, limit=args.limit, rank=args.rank)
     if not hits:
         print("no cables matched", file=sys.stderr)

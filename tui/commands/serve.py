@@ -29,8 +29,6 @@ EPILOG = f"""examples:
   cables serve                     prints http://127.0.0.1:8000/?token=...
   cables serve --port 8123
   {TOKEN_VARIABLE}=... cables serve   a token of your own (kept out of `ps`)
-
-exit status: 0 stopped with Ctrl-C, 2 bad usage, corpus or port
 """
 
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 
-from tui.commands.common import CommandError, add_corpus_argument, open_corpus
+from tui.commands.common import (
+    add_corpus_argument,
+    count_type,
+    match_and_filters,
+    open_corpus,
+)
 
 DESCRIPTION = (
     "Counts by classification, year, origin and tag, with bar charts; with a QUERY (the "
@@ -33,15 +38,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--by", choices=BY_CHOICES, default=None,
                         help="one chart: per year (the default with a query), month, origin, "
                              "tag or classification")  # fmt: skip
-    parser.add_argument("--top", type=int, default=15, help="origins and tags to show (15)")
+    parser.add_argument("--top", type=count_type, default=15, metavar="N",
+                        help="origins and tags to show (15)")  # fmt: skip
     parser.add_argument("--json", action="store_true", help="the counts as JSON")
     add_corpus_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     text = " ".join(args.query or [])
-    if args.top < 1:
-        raise CommandError("--top must be at least 1")
     if text.strip() or args.by:
         return _one_chart(args, text)
     with open_corpus(args) as corpus:
@@ -69,19 +73,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _one_chart(args: argparse.Namespace, text: str) -> int:
-    from store.corpus.filters import Filters
     from store.corpus.timeline import counts
-    from store.query.compile import QueryError, compile_query
 
-    match, filters = None, Filters()
-    if text.strip():
-        try:
-            compiled = compile_query(text)
-        except QueryError as error:
-            raise CommandError(f"bad query: {error}") from None
-        match, filters = compiled.match, compiled.filters
+    match, filters = match_and_filters(text)
     by = args.by or "year"
-    with open_corpus(args) as corpus:
+    with open_corpus(args, search=match is not None) as corpus:
         buckets = counts(corpus, match, filters, by=by, top=args.top)
     total = sum(b.count for b in buckets) if by in ("year", "month", "class") else None
     if args.json:

@@ -145,6 +145,25 @@ class Story:
 
         app.push_screen(TimelineScreen(app.corpus, match, filters, safe(title)), chosen)
 
+    def world_map(self) -> None:
+        from dataclasses import replace
+
+        from tui.screens.world import MapScreen
+
+        app = self.app
+        match, filters, words = self.listing_query()
+        total = app.sidebar.count
+        title = f"{total:,} cables" + (f" of {words}" if words else " in the corpus")
+
+        def chosen(origin: str | None) -> None:
+            if origin:
+                current = self.state.filters
+                app.listings.set_filters(replace(current, origins=(origin,)))
+                app.notify(f"listing {safe(origin)} (F clears the filters)", timeout=3,
+                           markup=False)  # fmt: skip
+
+        app.push_screen(MapScreen(app.corpus, match, filters, safe(title)), chosen)
+
     def cite(self, target: Target | None) -> None:
         from tui.output.citation import cite
 

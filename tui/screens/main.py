@@ -58,6 +58,7 @@ class MainScreen(Screen):
         Binding("c", "cite", "Copy citation", show=False, id="app.cite"),
         Binding("t", "thread", "Thread", show=False, id="app.thread"),
         Binding("T", "timeline", "Timeline", show=False, id="app.timeline"),
+        Binding("M", "world_map", "Map", show=False, id="app.map"),
         Binding("s,ctrl+b", "toggle_sidebar", "Sidebar", show=False, id="app.toggle_sidebar"),
     ]
 
@@ -214,6 +215,9 @@ class MainScreen(Screen):
 
     def action_timeline(self) -> None:
         self.app.story.timeline()
+
+    def action_world_map(self) -> None:
+        self.app.story.world_map()
 
     # The keys that act on one cable read it from the state now, not from an earlier key.
 
