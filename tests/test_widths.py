@@ -81,15 +81,17 @@ async def test_a_search_hit_in_a_folded_field_unfolds_the_header(tmp_path, sampl
     app = make_app(samples_corpus(tmp_path, samples_dir))
     async with app.run_test(size=(40, 12)) as pilot:
         await settle(pilot)
-        await burst(pilot, "slash", *"sipdis", "enter")  # only in the Captions field
+        await burst(pilot, "slash", *"baymenov", "enter")  # in the subject, then the text
         await settle(pilot)
         await burst(pilot, "enter")
         assert await wait_until(pilot, lambda: app.reader.wrapped is not None)
         await settle(pilot)
         assert app.reader.wrapped.folded
-        await burst(pilot, "n")
+        await burst(pilot, "n")  # the first hit from the top: the Subject field's
+        hit = app.reader.rendered.hits[app.reader.hit]
+        assert app.reader.rendered.blocks[hit.block].field == "subject"
         assert not app.reader.wrapped.folded
-        assert "SIPDIS" in screen_text(app)
+        assert "Subject:    KAZAKHSTAN: BAYMENOV" in screen_text(app)
 
 
 @pytest.mark.parametrize(
