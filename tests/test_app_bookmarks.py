@@ -140,3 +140,15 @@ async def test_the_empty_list_says_how_to_bookmark(story):
 
 def _written(path) -> bool:
     return path.exists() and path.read_text().endswith("\n")
+
+
+@pilot_test
+async def test_bookmarks_read_after_the_app_closed_change_nothing(tmp_path):
+    """The bookmarks worker may answer while the app closes (its screens gone): no crash."""
+    from tui.messages import BookmarksChanged
+
+    app = make_app(story_corpus(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+    assert not app.screen_stack
+    app.marks.changed(BookmarksChanged(frozenset({"06TESTPOST1"})))  # no IndexError

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.css.query import NoMatches
 from textual.screen import Screen
 
 from store.corpus.corpus import Corpus
@@ -221,6 +222,9 @@ class CablesApp(App[None]):
 
     @property
     def main_screen(self) -> MainScreen:
+        if not self.screen_stack:
+            # A worker's answer may come while the app closes: as if the widget were gone.
+            raise NoMatches("the app is closing: its screens are gone")
         return self.screen_stack[0]
 
     @property

@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "cite": ("cite", "a citation of each cable (chicago, apa, bibtex, md)"),
     "locate": ("locate", "print where the corpus, bookmarks, history and config live"),
     "parse": ("parse", "show what the parser sees in cable files (JSON Lines with --json)"),
+    "related": ("related", "the cables most like one cable: its REF links, then by content"),
     "map": ("map_", "where the cables (of a search) came from, on a world map"),
     "serve": ("serve", "serve the browser to a web browser, behind a secret token"),
 }
@@ -46,6 +47,7 @@ EXIT_MEANINGS: dict[str, tuple[str, str]] = {
     "cite": ("found", "a cable was not found"),
     "parse": ("found", "no cable in the files"),
     "map": ("found", "nothing matched the query"),
+    "related": ("found", "no such cable, or nothing like it"),
     "serve": ("stopped with Ctrl-C", ""),
 }
 EXIT_STATUS = "exit status: 0 found, 1 nothing found, 2 bad usage or query, 130 interrupted"

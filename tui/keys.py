@@ -15,6 +15,7 @@ def key_sections(app_class: type) -> list[tuple[str, type]]:
     from tui.screens.help import HelpScreen
     from tui.screens.history import HistoryScreen
     from tui.screens.main import MainScreen
+    from tui.screens.related import RelatedScreen
     from tui.screens.thread import ThreadScreen
     from tui.screens.timeline import TimelineScreen
     from tui.screens.world import MapScreen
@@ -35,6 +36,7 @@ def key_sections(app_class: type) -> list[tuple[str, type]]:
         ("Thread (t)", ThreadScreen),
         ("Timeline (T)", TimelineScreen),
         ("Map (M)", MapScreen),
+        ("Related (R)", RelatedScreen),
     ]
 
 

@@ -121,6 +121,25 @@ class Story:
 
         app.push_screen(screen, chosen)
 
+    def related(self, target: Target | None) -> None:
+        from tui.screens.related import RelatedScreen
+
+        app = self.app
+        target = with_id(app, target, self.related)
+        if target is None:
+            return
+        cable_id = target.id
+
+        def chosen(chosen_id: str | None) -> None:
+            if chosen_id:
+                trail = self.state.trail
+                if trail.current != cable_id:
+                    trail.visit(cable_id)
+                app.opener.open_cable_id(chosen_id, record=True)
+                app.reader.focus()
+
+        app.push_screen(RelatedScreen(app.corpus, cable_id), chosen)
+
     def timeline(self) -> None:
         from tui.screens.timeline import TimelineScreen
 

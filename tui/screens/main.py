@@ -59,6 +59,7 @@ class MainScreen(Screen):
         Binding("t", "thread", "Thread", show=False, id="app.thread"),
         Binding("T", "timeline", "Timeline", show=False, id="app.timeline"),
         Binding("M", "world_map", "Map", show=False, id="app.map"),
+        Binding("R", "related", "Related", show=False, id="app.related"),
         Binding("s,ctrl+b", "toggle_sidebar", "Sidebar", show=False, id="app.toggle_sidebar"),
     ]
 
@@ -232,6 +233,9 @@ class MainScreen(Screen):
 
     def action_thread(self) -> None:
         self.app.story.thread(self.app.target())
+
+    def action_related(self) -> None:
+        self.app.story.related(self.app.target())
 
     def action_pipe(self) -> None:
         self.app.saver.pipe(self.app.target())
