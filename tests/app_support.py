@@ -254,10 +254,12 @@ async def wait_until(pilot, condition, timeout: float = 10.0) -> bool:
 
 
 async def open_first(pilot) -> None:
-    """Enter on the listing's first cable, and wait until the reader has laid it out."""
+    """Enter on the listing's first cable, and wait until the reader has laid out the whole
+    of it (not a long cable's first part, "lines 1-22/…": the same screen every run)."""
     await settle(pilot)
     await burst(pilot, "enter")
-    assert await wait_until(pilot, lambda: pilot.app.reader.wrapped is not None)
+    reader = pilot.app.reader
+    assert await wait_until(pilot, lambda: reader.wrapped is not None and not reader.partial)
     await settle(pilot)
 
 

@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from app_support import make_app, open_first, samples_corpus, screen_text, settle, wait_until
+from app_support import make_app, open_first, samples_corpus, screen_text, settle
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
@@ -34,9 +34,6 @@ def render(workdir: Path) -> str:
             listing = _lines(screen_text(app))
             listing = listing[: listing.index("")] if "" in listing else listing
             await open_first(pilot)
-            # The whole cable, not its first part ("lines 1-22/…"): the same text every run.
-            assert await wait_until(pilot, lambda: not app.reader.partial)
-            await settle(pilot)
             return "\n".join([*listing, "", *_lines(screen_text(app))]).rstrip("\n")
 
     return asyncio.run(run())
