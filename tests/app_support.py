@@ -253,6 +253,16 @@ async def wait_until(pilot, condition, timeout: float = 10.0) -> bool:
     return True
 
 
+async def open_first(pilot) -> None:
+    """Enter on the listing's first cable, and wait until the reader has laid out the whole
+    of it (not a long cable's first part, "lines 1-22/…": the same screen every run)."""
+    await settle(pilot)
+    await burst(pilot, "enter")
+    reader = pilot.app.reader
+    assert await wait_until(pilot, lambda: reader.wrapped is not None and not reader.partial)
+    await settle(pilot)
+
+
 async def burst(pilot, *keys: str) -> None:
     """Send ``keys`` as one burst, as a paste or an SSH link delivers them: every key is in
     the app's queue before the first is handled (``pilot.press`` waits between keys)."""

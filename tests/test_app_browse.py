@@ -165,13 +165,13 @@ async def test_filter_screen_combines_fields_and_rejects_a_bad_year_range(story)
         await pilot.press("f")
         await settle(pilot)
         screen = app.screen
-        screen.query_one("#year-from").value = "2007"
-        screen.query_one("#year-to").value = "2006"
+        screen.query_one("#date-from").value = "2007"
+        screen.query_one("#date-to").value = "2006"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, FilterScreen)
         assert "after" in str(screen.query_one("#filter-error").render())
-        screen.query_one("#year-from").value = "2006"
+        screen.query_one("#date-from").value = "2006"
         screen.query_one("#tags").value = "pgov"
         screen.query_one("#origin").value = "testpost"
         await pilot.press("ctrl+s")
@@ -329,7 +329,7 @@ async def test_side_by_side_from_100_columns_and_the_sidebar_toggles(story):
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         left = app.main_screen.query_one("#left")
-        assert left.outer_size.width == 45 and app.main_screen.query_one("#right").display
+        assert left.outer_size.width == 50 and app.main_screen.query_one("#right").display
         reader_width = app.reader.size.width
         await pilot.press("s")
         await settle(pilot)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 
 import pytest
 from app_support import (
@@ -16,7 +17,7 @@ from app_support import (
 )
 from textual.widgets import Input
 
-from tui.screens.filters import FilterError, FilterScreen, parse_year
+from tui.screens.filters import FilterError, FilterScreen, parse_bound
 from tui.widgets.origin_complete import complete_list
 
 
@@ -102,8 +103,13 @@ async def test_ticked_boxes_hold_a_tick_and_clear_ones_do_not(almaty, monkeypatc
         )
 
 
-@pytest.mark.parametrize("typed", ["²⁰⁰⁶", "٢٠٠٦", "9" * 5000, "1899", "2101", "20_6", "-2006"])
-def test_a_year_field_takes_four_ascii_digits_in_range_only(typed):
-    with pytest.raises(FilterError, match="From must be a year such as 2006"):
-        parse_year(typed, "From")
-    assert parse_year(" 1900 ", "From") == 1900 and parse_year("2100", "To") == 2100
+@pytest.mark.parametrize(
+    "typed",
+    ["²⁰⁰⁶", "٢٠٠٦", "9" * 5000, "1899", "2101", "20_6", "-2006", "2009-13", "2009-02-30"],
+)
+def test_a_date_field_takes_ascii_digits_in_range_only(typed):
+    with pytest.raises(FilterError, match=r"^From: .*\(e\.g\. 2006, 2006-03, 2006-03-15\)"):
+        parse_bound(typed, "From", end=False)
+    assert parse_bound(" 1900 ", "From", end=False) == date(1900, 1, 1)
+    assert parse_bound("2100", "To", end=True) == date(2100, 12, 31)
+    assert parse_bound("2008-02", "To", end=True) == date(2008, 2, 29)

@@ -33,7 +33,7 @@ async def test_i_shows_the_cables_tags_with_meanings_and_enter_lists_the_tag(tmp
     app = make_app(know_corpus(tmp_path), open_id="06TESTPOST1")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("i")
+        await pilot.press("I")
         await settle(pilot)
         assert isinstance(app.screen, PickScreen)
         text = screen_text(app)

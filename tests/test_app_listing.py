@@ -94,6 +94,8 @@ async def test_where_am_i_in_the_listing_and_the_reader(tmp_path):
         assert _label(app, "#count").startswith("300 / 300")
         await burst(pilot, "enter")
         await settle(pilot)
+        assert app.reader.wrapped.folded  # 12 lines of pane: the header is one line
+        await burst(pilot, "i")  # every field: a cable longer than the pane
         lines = len(app.reader.wrapped.lines)
         height = app.reader.scrollable_content_region.height
         assert lines > height + 2  # (the cable is longer than the pane)

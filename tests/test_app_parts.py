@@ -137,6 +137,16 @@ def test_the_filter_screen_fields_become_filters():
         build_filters([], False, "", "", "2007", "2006")
     with pytest.raises(FilterError):
         build_filters([], False, "", "", "20x", "")
+    with pytest.raises(FilterError):
+        build_filters([], False, "", "", "1850", "")
+
+
+def test_the_filter_screen_keeps_a_month_and_what_it_has_no_field_for():
+    base = Filters(id_prefix="09TESTPOST", para_levels=frozenset({Level.SECRET}))
+    filters = build_filters([], False, "", "", "2009-12", "2009-12", base)
+    assert (filters.date_from, filters.date_to) == (date(2009, 12, 1), date(2009, 12, 31))
+    assert filters.id_prefix == "09TESTPOST" and filters.para_levels == {Level.SECRET}
+    assert filters_label(filters) == "para:S 2009-12 id:09TESTPOST"
 
 
 def test_a_querys_own_filters_win_field_by_field():

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from app_support import make_app, pilot_test, screen_text, settle, story_corpus
+from app_support import (
+    burst,
+    generated_corpus,
+    make_app,
+    pilot_test,
+    screen_text,
+    settle,
+    story_corpus,
+)
+from textual.widgets import Input, OptionList
 
+from tui.screens.filters import FilterScreen
 from tui.screens.thread import ThreadScreen
 from tui.screens.timeline import TimelineScreen
 
@@ -72,6 +82,36 @@ async def test_timeline_of_a_search_filters_to_the_chosen_year(tmp_path):
         assert (app.filters.date_from.isoformat(), app.filters.date_to.isoformat()) == (
             "2006-01-01", "2006-01-31")  # fmt: skip
         assert app.listing.is_search  # still the search, narrowed to the month
+
+
+@pilot_test
+async def test_a_month_picked_in_the_timeline_stays_that_month(tmp_path):
+    # 400 cables, one every 6 hours back from 2010-02-01: December 2009 holds 31 * 4.
+    app = make_app(generated_corpus(tmp_path / "months.sqlite", 400))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await burst(pilot, "T", "m")
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen) and screen.unit == "month"
+        labels = [bucket.label for bucket in screen.buckets]
+        screen.query_one(OptionList).highlighted = labels.index("2009-12")
+        await burst(pilot, "enter")
+        assert not isinstance(app.screen, TimelineScreen)
+        assert app.sidebar.count == 124
+        count_line = str(app.main_screen.query_one("#count").render())
+        assert "124 of 400" in count_line and "2009-12" in count_line
+        assert "124 of 400  2009-12  " in count_line  # the month, then the sparkline
+        # The filter dialog shows the month, and enter keeps it.
+        await burst(pilot, "f")
+        assert isinstance(app.screen, FilterScreen)
+        fields = [app.screen.query_one(f"#date-{end}", Input).value for end in ("from", "to")]
+        assert fields == ["2009-12", "2009-12"]
+        await burst(pilot, "enter")
+        assert not isinstance(app.screen, FilterScreen)
+        assert (app.filters.date_from.isoformat(), app.filters.date_to.isoformat()) == (
+            "2009-12-01", "2009-12-31")  # fmt: skip
+        assert app.sidebar.count == 124
+        assert "2009-12" in str(app.main_screen.query_one("#count").render())
 
 
 @pilot_test

@@ -131,13 +131,16 @@ def test_browse_open_search_bookmark_quit(terminal: Terminal, isolated_home: Pat
     terminal.keys("Escape")
     terminal.wait_for("/ 2")
     # At 80 columns the listing and the reader take the screen in turn: tab shows the
-    # reader, whose status line starts with the open cable's ID.
+    # reader, whose status line names the open cable after its position ("lines 1-22/…").
     terminal.keys("tab")
     deadline = time.monotonic() + 10
     open_id = ""
     while time.monotonic() < deadline and open_id not in ("06ALMATY79", "ALMATY2558"):
         time.sleep(0.2)
-        open_id = terminal.screen().splitlines()[0].split("▕")[-1].split()[0]
+        status = terminal.screen().splitlines()[0].split("▕")[-1].split()
+        # The ID follows "lines A-B/N P%" (or "lines A-B/…" while a long cable comes in).
+        after = [word for word in status[2:] if not word.endswith("%")]
+        open_id = after[0] if status[:1] == ["lines"] and after else ""
     assert open_id in ("06ALMATY79", "ALMATY2558")
     terminal.keys("m")
     terminal.wait_for("note (optional)")

@@ -27,3 +27,13 @@ def test_readme_starts_with_two_setup_commands():
 def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text().splitlines()
     assert readme_commands()[1] in ci
+
+
+def test_the_readme_shows_the_screen_the_app_shows(tmp_path):
+    from readme_screen import render, screen_block
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start, end = screen_block(readme)
+    shown = "\n".join(readme.splitlines()[start:end])
+    # On a difference: python tests/readme_screen.py --write, and read the diff.
+    assert shown == render(tmp_path)

@@ -97,3 +97,20 @@ def test_reader_list_and_table_80x24(snap_compare, tmp_path, fixtures_dir):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_and_scroll)
+
+
+def test_reader_40x12(snap_compare, tmp_path, samples_dir):
+    # The position first in the status line; the header folded into one line (i: all).
+    assert snap_compare(_main(tmp_path, samples_dir), terminal_size=(40, 12), run_before=_open)
+
+
+def test_reader_40x12_no_color(snap_compare, tmp_path, samples_dir, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(_main(tmp_path, samples_dir), terminal_size=(40, 12), run_before=_open)
+
+
+def test_listing_of_long_ids_120x40(snap_compare, tmp_path):
+    from test_widths import long_ids_corpus
+
+    app = make_app(long_ids_corpus(tmp_path))
+    assert snap_compare(app, terminal_size=(120, 40), run_before=_open)

@@ -22,7 +22,7 @@ def _after(*keys: str):
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
 def test_glossary_of_a_cable(snap_compare, tmp_path, size):
     app = make_app(know_corpus(tmp_path), open_id="06TESTPOST1")
-    assert snap_compare(app, terminal_size=size, run_before=_after("i"))
+    assert snap_compare(app, terminal_size=size, run_before=_after("I"))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])

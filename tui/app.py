@@ -50,6 +50,7 @@ from tui.typeahead import Awaited, KeyQueue
 from tui.widgets.reader import CableView
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.sidebar import Sidebar
+from tui.widgets.sidebar_rows import listing_width
 
 if TYPE_CHECKING:
     from store.corpus.filters import Filters
@@ -60,12 +61,14 @@ if TYPE_CHECKING:
 
 # Seconds after start-up before the bookmarks file is first read.
 FIRST_BOOKMARK_READ = 0.3
-# Side by side (100 columns and more), a share of the width and at most this many columns:
-# at 120 the listing has 54 (a 19-character subject beside chip, date and ID) and the
-# reader 66, a comfortable line for reading.
-DEFAULT_SIDEBAR_WIDTH = 56
-SIDEBAR_SHARE = 0.45
+# Side by side (100 columns and more) the listing is as wide as its rows need to give the
+# subject room after chip, date and ID (``sidebar_rows.listing_width``: wider for a corpus
+# with long IDs), up to half the screen: at 120 the reader keeps 60 columns, a comfortable
+# line; at 160 and wider the subject has its 30.
+SIDEBAR_SHARE = 0.5
 MIN_SIDEBAR_WIDTH = 24
+# The sidebar's border and scrollbar, around the rows' text.
+SIDEBAR_FRAME = 2
 
 
 class CablesApp(App[None]):
@@ -234,7 +237,7 @@ class CablesApp(App[None]):
         self.listings.update_count()
 
     def sidebar_width(self, screen_width: int) -> int:
-        wanted = self.config.sidebar_width or DEFAULT_SIDEBAR_WIDTH
+        wanted = self.config.sidebar_width or listing_width(self.sidebar.id_width) + SIDEBAR_FRAME
         return min(wanted, max(MIN_SIDEBAR_WIDTH, int(screen_width * SIDEBAR_SHARE)))
 
     # -- widgets ---------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from store.corpus.corpus import NO_FILTERS, Corpus
 from store.corpus.filters import Filters
+from store.corpus.periods import period_bound
 from store.corpus.rowids import SLOTS
 from store.model import Level
 
@@ -146,10 +147,4 @@ def period_range(label: str) -> tuple[date, date] | None:
     """The first and last day of a period label (``2006``, ``2006-03``); None for undated."""
     if label == UNDATED:
         return None
-    if "-" in label:
-        year, month = map(int, label.split("-"))
-        start = date(year, month, 1)
-        following = date(year + (month == 12), month % 12 + 1, 1)
-        return start, following - timedelta(days=1)
-    year = int(label)
-    return date(year, 1, 1), date(year, 12, 31)
+    return period_bound(label, end=False), period_bound(label, end=True)

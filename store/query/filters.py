@@ -4,12 +4,12 @@ values checked and gathered into one ``Filters`` for the whole query.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from store.corpus.filters import FIRST_YEAR, LAST_YEAR, Filters
+from store.corpus.filters import Filters
+from store.corpus.periods import period_bound
 from store.model import Level
 from store.query.errors import QueryError, show
 from store.query.lexer import Token
@@ -28,8 +28,6 @@ _LEVEL_WORDS = {
 }
 _CAVEAT_WORDS = {"NF": "NOFORN", "NOFORN": "NOFORN", "FOUO": "FOUO", "SBU": "FOUO"}
 _CLASS_HELP = "use u, c, s, ts, noforn or fouo (commas for several)"
-# ASCII digits only: \d would also take other scripts' digits, which no one types for a date.
-_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?")
 
 
 @dataclass
@@ -147,20 +145,7 @@ _EXAMPLES = {
 
 def _parse_date(value: str, raw: str, *, end_of_period: bool) -> date:
     """``2006``, ``2006-02``, ``2006-02-15``; at the end of a range, the last day it covers."""
-    found = _DATE.fullmatch(value)
-    if not found:
-        raise QueryError(f"bad date in {show(raw)}: use YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(part) if part else None for part in found.groups())
-    assert year is not None
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise QueryError(f"bad date in {show(raw)}: the year must be {FIRST_YEAR} to {LAST_YEAR}")
-    if month is None:
-        return date(year, 12, 31) if end_of_period else date(year, 1, 1)
-    if not 1 <= month <= 12:
-        raise QueryError(f"bad date in {show(raw)}: the month must be 1 to 12")
-    last = calendar.monthrange(year, month)[1]
-    if day is None:
-        return date(year, month, last if end_of_period else 1)
-    if not 1 <= day <= last:
-        raise QueryError(f"bad date in {show(raw)}: {year}-{month:02d} has days 1 to {last}")
-    return date(year, month, day)
+    try:
+        return period_bound(value, end=end_of_period)
+    except ValueError as error:
+        raise QueryError(f"bad date in {show(raw)}: {error}") from None

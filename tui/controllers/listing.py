@@ -52,9 +52,13 @@ class Listings:
 
         app = self.app
 
+        def sized(width: int) -> None:
+            app.sidebar.set_id_width(width)
+            app.main_screen.fit_sidebar()
+
         def work() -> None:
             width = id_column(app.corpus.longest_id())
-            app.call_from_thread(lambda: app.sidebar.set_id_width(width))
+            app.call_from_thread(sized, width)
 
         app.background(work, "id-width")
 

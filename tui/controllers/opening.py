@@ -120,6 +120,7 @@ class Opener:
         self._restore_place = restore
         # Before the first layout the reader has no width yet; it wraps the cable itself then.
         width = app.reader.text_width if app.reader.size.width else None
+        fold_over = app.reader.fold_over
         terms = self.state.listing.terms
         corpus = app.corpus
 
@@ -156,7 +157,7 @@ class Opener:
                                     cited_by=cited, first_part=first_part)  # fmt: skip
 
             rendered = rendered_of(cable, first_part=partial)
-            wrapped = rendered.layout(width) if width else None
+            wrapped = rendered.layout(width, fold_over) if width else None
             if not partial:
                 app.post_message(CableLoaded(shown, rendered, wrapped, record))
                 return
@@ -170,7 +171,7 @@ class Opener:
             whole = corpus.get_rowid(rowid)
             if whole is not None:
                 rendered = rendered_of(whole)
-                wrapped = rendered.layout(width) if width else None
+                wrapped = rendered.layout(width, fold_over) if width else None
                 if not get_current_worker().is_cancelled:
                     app.post_message(CableLaidOut(shown, rendered, wrapped))
 

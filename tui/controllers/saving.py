@@ -107,7 +107,7 @@ class Saver:
                 self._with_cable_text(target, write, markdown=markdown)
 
         if path.exists():
-            app.push_screen(ConfirmDialog(f"{path} exists: overwrite it?"), confirmed)
+            app.push_screen(ConfirmDialog.overwrite(path), confirmed)
         else:
             self._with_cable_text(target, write, markdown=markdown)
 

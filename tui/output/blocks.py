@@ -16,6 +16,9 @@ from rich.text import Text
 class BlockKind(enum.StrEnum):
     BANNER = "banner"  # classification banner, top and bottom; centered on the level's color
     FIELD = "field"  # one header field: "Subject: ..."; ``Block.field`` names it
+    # The header on one line (date, origin, subject), shown instead of the FIELDs when they
+    # would fill the screen (``layout``'s ``fold_over``); never shown otherwise.
+    FOLDED = "folded"
     NOTICE = "notice"  # the partial-extract notice
     LIST_LABEL = "list_label"  # "References:" / "Cited by:" above their items
     REF = "ref"  # a cable this one cites; ``target`` is its ID

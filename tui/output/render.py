@@ -31,6 +31,7 @@ from store.model import Cable
 from tui.output.blocks import Block, BlockKind, HitPosition
 from tui.output.export_formats import (
     PARTIAL_NOTICE,
+    HeaderField,
     banner_text,
     body_paragraphs,
     header_fields,
@@ -85,8 +86,8 @@ class RenderedCable:
     blocks: tuple[Block, ...]
     hits: tuple[HitPosition, ...] = ()
 
-    def layout(self, width: int) -> Layout:
-        return layout(self, width)
+    def layout(self, width: int, fold_over: int | None = None) -> Layout:
+        return layout(self, width, fold_over)
 
     def selectable_blocks(self) -> list[int]:
         """Indices of the REF and CITED_BY items, in order (what enter/o can follow)."""
@@ -172,6 +173,7 @@ class _Builder:
 
     def header(self, cable: Cable, first_part: bool = False) -> None:
         fields = header_fields(cable, first_part=first_part)
+        self.add(Block(BlockKind.FOLDED, folded_header(fields)))
         label_width = max(len(f.label) for f in fields) + 2
         for f in fields:
             text = Text(end="")
@@ -245,6 +247,22 @@ class _Builder:
     def signer(self, signer: str) -> None:
         text = Text(_data(signer), style=SIGNER_STYLE)
         self.add(Block(BlockKind.SIGNER, text), [(0, len(text))])
+
+
+FOLDED_FIELDS = ("date", "subject", "origin")
+
+
+def folded_header(fields: Sequence[HeaderField]) -> Text:
+    """``i+ 2006-01-12 · KAZAKHSTAN: BAYMENOV ... · US Office Almaty``: the key that shows
+    every field first (a narrow pane cuts the end, never it), the day, the subject and the
+    origin (the ID is in the status line, the level in the banner)."""
+    values = {f.key: _data(f.value) for f in fields}
+    if values.get("date"):
+        values["date"] = values["date"].split(" ")[0]  # the day: the hour can wait for i
+    text = Text(end="")
+    text.append("i+", style=LABEL_STYLE)
+    text.append(" " + " · ".join(values[key] for key in FOLDED_FIELDS if values.get(key)))
+    return text
 
 
 def _style_heading(text: Text, start: int) -> None:

@@ -43,11 +43,17 @@ class Line:
 
 @dataclass(frozen=True)
 class Layout:
-    """A rendered cable wrapped to ``width``: the reader scrolls over ``lines``."""
+    """A rendered cable wrapped to ``width``: the reader scrolls over ``lines``.
+
+    ``fold_over``: what it was laid out with (see ``layout``); ``folded``: the header is the
+    one line of its FOLDED block.
+    """
 
     width: int
     lines: tuple[Line, ...]
     _keys: tuple[tuple[int, int], ...] = field(repr=False, compare=False, default=())
+    fold_over: int | None = None
+    folded: bool = False
 
     def line_of(self, block: int, offset: int = 0) -> int:
         """Index of the line that shows ``offset`` of ``block`` (for n/N and REF focus)."""
@@ -66,7 +72,8 @@ def natural_width(rendered: Blocks) -> int:
         (
             cell_len(line)
             for block in rendered.blocks
-            if not block.min_width  # a wide alternative fits the room it is given
+            # A wide alternative fits the room it is given; the folded header is cut to it.
+            if not block.min_width and block.kind is not BlockKind.FOLDED
             for line in block.text.plain.split("\n")
         ),
         default=0,
@@ -79,18 +86,32 @@ _WORD = re.compile(r"[ ]*[^ ]+")
 MIN_HANG_ROOM = 20
 
 
-def layout(rendered: Blocks, width: int) -> Layout:
+def layout(rendered: Blocks, width: int, fold_over: int | None = None) -> Layout:
     """Wrap every block to ``width`` cells: words wrap, over-long words fold, line breaks
-    in the cable are kept, banners are centered, blank blocks are one empty line."""
+    in the cable are kept, banners are centered, blank blocks are one empty line.
+
+    ``fold_over``: when the header's fields take more lines than this, they give way to the
+    FOLDED block's one line (cut to the width), so that the text starts on the first screen
+    of a small pane; None never folds.
+    """
     width = max(width, 1)
     lines: list[Line] = []
+    folded_at: int | None = None  # the FOLDED block's index
+    fields: list[Line] = []  # the header's lines, while they are counted
     for index, block in enumerate(rendered.blocks):
+        if block.kind is BlockKind.FOLDED:
+            folded_at = index
+            continue
         if not block.shown_at(width):
             continue
+        if fields and block.kind is not BlockKind.FIELD:
+            lines.extend(_header(rendered, fields, folded_at, width, fold_over))
+            fields = []
+        target = fields if block.kind is BlockKind.FIELD else lines
         if block.kind is BlockKind.BANNER and cell_len(block.text.plain) <= width:
             banner = block.text.copy()
             banner.align("center", width)
-            lines.append(Line(index, 0, len(block.text), _flat(banner)))
+            target.append(Line(index, 0, len(block.text), _flat(banner)))
             continue
         hang = block.hang if width - block.hang >= MIN_HANG_ROOM else 0
         ranges = list(_wrap(block.text.plain, width, hang))
@@ -99,9 +120,23 @@ def layout(rendered: Blocks, width: int) -> Layout:
             indent = hang if continued else 0
             if indent or piece.style:
                 piece = _flat(piece, indent)
-            lines.append(Line(index, start, end, piece, indent))
+            target.append(Line(index, start, end, piece, indent))
+    lines.extend(_header(rendered, fields, folded_at, width, fold_over))
     keys = tuple((line.block, line.start) for line in lines)
-    return Layout(width, tuple(lines), keys)
+    folded = folded_at is not None and any(line.block == folded_at for line in lines)
+    return Layout(width, tuple(lines), keys, fold_over, folded)
+
+
+def _header(
+    rendered: Blocks, fields: list[Line], folded_at: int | None, width: int, fold_over: int | None
+) -> list[Line]:
+    """The header's lines as they are, or the FOLDED block's one line when they are more
+    than ``fold_over``."""
+    if folded_at is None or fold_over is None or len(fields) <= fold_over:
+        return fields
+    text = rendered.blocks[folded_at].text.copy()
+    text.truncate(width, overflow="ellipsis")
+    return [Line(folded_at, 0, len(text), _flat(text))]
 
 
 def _pieces(text: Text, ranges: list[tuple[int, int, bool]]) -> list[Text]:

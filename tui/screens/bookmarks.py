@@ -260,8 +260,7 @@ class BookmarksScreen(Dialog[str | None]):
                     self.app.background(work, "export")  # type: ignore[attr-defined]
 
             if path.exists():
-                # Never over a file without asking (the CLI has --force for it).
-                self.app.push_screen(ConfirmDialog(f"{path} exists: overwrite it?"), confirmed)
+                self.app.push_screen(ConfirmDialog.overwrite(path), confirmed)
             else:
                 self.app.background(work, "export")  # type: ignore[attr-defined]
 

@@ -1,4 +1,5 @@
-"""The filter screen (f): classification levels, NOFORN, origin, tag and a year range.
+"""The filter screen (f): classification levels, NOFORN, origin, tag and a date range
+(a year, a month or a day at either end).
 
 Returns a ``Filters`` (or None when cancelled). The corpus's counts per level, year, origin
 and tag come from ``Corpus.facets`` in a thread worker and are shown as hints; the origin
@@ -8,6 +9,7 @@ cable data, so they are shown as ``Content``, never markup.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import ClassVar
 
@@ -20,6 +22,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from store.corpus.corpus import Corpus, Facets
 from store.corpus.filters import FIRST_YEAR, LAST_YEAR, Filters
+from store.corpus.periods import bounds_text, period_bound
 from store.model import Level
 from tui.screens.base import Dialog
 from tui.widgets.origin_complete import OriginInput, OriginSuggester
@@ -27,21 +30,22 @@ from tui.widgets.sidebar_rows import flat
 from tui.widgets.tick_boxes import TickBox, TickList
 
 LEVELS = [Level.UNCLASSIFIED, Level.CONFIDENTIAL, Level.SECRET, Level.TOP_SECRET]
+DATE_KEYS = r"[0-9-]{0,10}"
 
 
 class FilterError(ValueError):
     """A field the user must fix; ``str()`` is one line."""
 
 
-def parse_year(text: str, what: str) -> int | None:
+def parse_bound(text: str, what: str, *, end: bool) -> date | None:
+    """A period's first (or last, ``end``) day: ``2006``, ``2006-03`` or ``2006-03-15``."""
     text = text.strip()
     if not text:
         return None
-    # isdigit() alone passes '²' and 5,000-digit strings, on which int() raises.
-    four_digits = len(text) == 4 and text.isascii() and text.isdigit()
-    if not four_digits or not FIRST_YEAR <= int(text) <= LAST_YEAR:
-        raise FilterError(f"{what} must be a year such as 2006")
-    return int(text)
+    try:
+        return period_bound(text, end=end)
+    except ValueError as error:
+        raise FilterError(f"{what}: {error} (e.g. 2006, 2006-03, 2006-03-15)") from None
 
 
 def split_list(text: str) -> tuple[str, ...]:
@@ -50,21 +54,29 @@ def split_list(text: str) -> tuple[str, ...]:
 
 
 def build_filters(
-    levels: list[Level], noforn: bool, origins: str, tags: str, year_from: str, year_to: str
+    levels: list[Level],
+    noforn: bool,
+    origins: str,
+    tags: str,
+    date_from: str,
+    date_to: str,
+    base: Filters | None = None,
 ) -> Filters:
-    """The screen's fields as Filters; raises FilterError for a bad year range."""
-    start = parse_year(year_from, "From")
-    end = parse_year(year_to, "To")
+    """The screen's fields as Filters; raises FilterError for a bad date range. What the
+    screen has no field for (an ``id:`` prefix, ``para:`` levels) is kept from ``base``."""
+    start = parse_bound(date_from, "From", end=False)
+    end = parse_bound(date_to, "To", end=True)
     if start is not None and end is not None and start > end:
-        raise FilterError("the From year is after the To year")
-    return Filters(
+        raise FilterError("the From date is after the To date")
+    return replace(
+        base or Filters(),
         levels=frozenset(levels),
         caveats=frozenset({"NOFORN"}) if noforn else frozenset(),
         # Origins are matched as substrings; a comma separates names with blanks in them.
         origins=tuple(o.strip() for o in origins.split(",") if o.strip()),
         tags=tuple(t.upper() for t in split_list(tags)),
-        date_from=date(start, 1, 1) if start is not None else None,
-        date_to=date(end, 12, 31) if end is not None else None,
+        date_from=start,
+        date_to=end,
     )
 
 
@@ -105,7 +117,9 @@ def tag_meanings_line(tags) -> Content:
 
 
 def _year(text: str) -> int | None:
-    text = text.strip()
+    """The year a date field starts with (``2009``, ``2009-12``, ``2009-12-04``), for the
+    live counts, which count by year."""
+    text = text.strip()[:4]
     return int(text) if text.isdigit() and FIRST_YEAR <= int(text) <= LAST_YEAR else None
 
 
@@ -217,7 +231,9 @@ class FilterScreen(Dialog[Filters | None]):
     def compose(self) -> ComposeResult:
         current = self.current
         with Vertical() as box:
-            box.border_title = "Filter (space ticks, enter applies, escape cancels)"
+            # Two short lines rather than one cut at 40 columns: the keys must show whole.
+            box.border_title = "Filter: space ticks"
+            box.border_subtitle = "enter applies, escape cancels"
             yield TickList[int](
                 *[
                     (Content(level.word.title()), int(level), level in current.levels)
@@ -236,15 +252,17 @@ class FilterScreen(Dialog[Filters | None]):
                 yield Input(" ".join(current.tags), placeholder="e.g. PGOV KZ (all of them)",
                             id="tags", compact=True)  # fmt: skip
             yield Static(tag_meanings_line(current.tags), id="tag-meanings")
+            first, last = bounds_text(current.date_from, current.date_to)
             with Horizontal(classes="row"):
-                yield Label("Years")
+                # A year, a month (the timeline's pick) or a day: shown as it was chosen.
+                yield Label("Dates")
                 yield Input(
-                    str(current.date_from.year) if current.date_from else "",
-                    placeholder="from", restrict=r"\d{0,4}", id="year-from", compact=True,
+                    first,
+                    placeholder="from", restrict=DATE_KEYS, id="date-from", compact=True,
                 )  # fmt: skip
                 yield Input(
-                    str(current.date_to.year) if current.date_to else "",
-                    placeholder="to", restrict=r"\d{0,4}", id="year-to", compact=True,
+                    last,
+                    placeholder="to", restrict=DATE_KEYS, id="date-to", compact=True,
                 )  # fmt: skip
             yield Static("", id="filter-error")
             yield Static(Content.styled("counting…", "dim"), id="facets")
@@ -297,8 +315,8 @@ class FilterScreen(Dialog[Filters | None]):
             origins = [o.strip() for o in self.query_one("#origin", Input).value.split(",")
                        if o.strip()]  # fmt: skip
             tags = split_list(self.query_one("#tags", Input).value)
-            years = (_year(self.query_one("#year-from", Input).value),
-                     _year(self.query_one("#year-to", Input).value))  # fmt: skip
+            years = (_year(self.query_one("#date-from", Input).value),
+                     _year(self.query_one("#date-to", Input).value))  # fmt: skip
         except Exception:  # before the fields are up
             return
         corpus, query, names = self.corpus, self.query_text, self.origin_names
@@ -334,8 +352,9 @@ class FilterScreen(Dialog[Filters | None]):
             self.query_one("#noforn", TickBox).value,
             self.query_one("#origin", Input).value,
             self.query_one("#tags", Input).value,
-            self.query_one("#year-from", Input).value,
-            self.query_one("#year-to", Input).value,
+            self.query_one("#date-from", Input).value,
+            self.query_one("#date-to", Input).value,
+            self.current,
         )
 
     def action_apply(self) -> None:

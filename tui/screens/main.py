@@ -64,7 +64,8 @@ class MainScreen(Screen):
         Binding("R", "related", "Related", show=False, id="app.related"),
         # Not ctrl+b: less's page back, in the reader.
         Binding("s", "toggle_sidebar", "Sidebar", show=False, id="app.toggle_sidebar"),
-        Binding("i", "glossary", "TAGS meanings", show=False, id="app.glossary"),
+        # Not i: the reader's key for its header fields (issue 20).
+        Binding("I", "glossary", "TAGS meanings", show=False, id="app.glossary"),
         Binding("p", "people", "People of the cable", show=False, id="app.people"),
         Binding("P", "listing_people", "People of the listing", show=False,
                 id="app.listing_people"),
@@ -82,16 +83,18 @@ class MainScreen(Screen):
         yield HintFooter()
 
     def on_mount(self) -> None:
-        self._fit_sidebar()
+        self.fit_sidebar()
         # In the app's own context: a message records the pump that made it as its sender and
         # stops bubbling there, so the sidebar's messages made from here would never reach
         # the app.
         self.app.call_later(self.app.start)
 
     def on_resize(self) -> None:
-        self._fit_sidebar()
+        self.fit_sidebar()
 
-    def _fit_sidebar(self) -> None:
+    def fit_sidebar(self) -> None:
+        """One pane or two; side by side, the listing as wide as its rows ask (the ID
+        column's width is known once the corpus has been asked: then again)."""
         left, right = self.query_one("#left"), self.query_one("#right")
         was_one_pane, self.one_pane = self.one_pane, self.size.width < ONE_PANE_BELOW
         self.set_class(self.one_pane, "-one-pane")

@@ -28,7 +28,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.output.blocks import HitPosition
+from tui.output.blocks import BlockKind, HitPosition
 from tui.widgets.frame_style import FrameStyle
 from tui.widgets.reader_find import Finding, find_all, from_view
 from tui.widgets.scroll_length import set_scroll_length
@@ -85,6 +85,7 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
             "left_square_bracket", "select_ref(-1)", "Prev link", show=False, id="reader.prev_ref"
         ),
         Binding("enter,o", "follow", "Follow link", id="reader.follow"),
+        Binding("i", "toggle_header", "Header fields", show=False, id="reader.header"),
         Binding("vertical_line", "screen.pipe", "Pipe to command", show=False, id="reader.pipe"),
         Binding("w", "screen.write", "Write to file", show=False, id="reader.write"),
         Binding("Y", "screen.copy_text", "Copy text", show=False, id="reader.copy_text"),
@@ -113,6 +114,9 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
         self.rendered: RenderedCable | None = None
         self.wrapped: Layout | None = None
         self.partial = False  # ``rendered`` is the first part of a long cable only
+        # The header's fields: None folds them when they would fill the pane (``fold_over``),
+        # i makes it True (every field) or False (one line) for every cable after.
+        self.header_open: bool | None = None
         # A place asked for (back) past the first screens: taken again with the whole layout.
         self._wanted_top: int | None = None
         self._wants_bottom = False  # G before the whole of a long cable was in
@@ -136,6 +140,25 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
     def text_width(self) -> int:
         return max(self.scrollable_content_region.width, 1)
 
+    @property
+    def fold_over(self) -> int | None:
+        """How many lines the header's fields may take before they fold into one: two
+        thirds of the pane, so that the text starts on its first screen."""
+        if self.header_open is not None:
+            return None if self.header_open else 0
+        height = self.scrollable_content_region.height
+        return height * 2 // 3 if height else None
+
+    def _fits(self, wrapped: Layout | None) -> bool:
+        return (
+            wrapped is not None
+            and wrapped.width == self.text_width
+            and wrapped.fold_over == self.fold_over
+        )
+
+    def _lay_out(self, rendered: RenderedCable) -> Layout:
+        return rendered.layout(self.text_width, self.fold_over)
+
     def show(
         self, rendered: RenderedCable, wrapped: Layout | None = None, *, partial: bool = False
     ) -> None:
@@ -145,8 +168,8 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
         if not self.size.width:
             # Hidden (one pane at a time): wrapped when it is shown, not to a width of 1.
             wrapped = None
-        elif wrapped is None or wrapped.width != self.text_width:
-            wrapped = rendered.layout(self.text_width)
+        elif not self._fits(wrapped):
+            wrapped = self._lay_out(rendered)
         self.wrapped = wrapped
         self.partial = partial
         self._wanted_top: int | None = None
@@ -178,8 +201,8 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
             self.hit = None
         if not self.size.width:
             wrapped = None  # hidden: wrapped when it is shown
-        elif wrapped is None or wrapped.width != self.text_width:
-            wrapped = rendered.layout(self.text_width)
+        elif not self._fits(wrapped):
+            wrapped = self._lay_out(rendered)
         self.wrapped = wrapped
         top = self._wanted_top
         if top is None and before is not None and wrapped is not None and self.scroll_y:
@@ -212,18 +235,42 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
 
     def _resized(self) -> None:
         if self.rendered is not None and self.wrapped is None and self.size.width:
-            self.wrapped = self.rendered.layout(self.text_width)  # shown at last
+            self.wrapped = self._lay_out(self.rendered)  # shown at last
             self._reset(scroll_to=0)
             return
         if self.rendered is None or self.wrapped is None:
             self._reset(scroll_to=None)
             return
-        if self.wrapped.width == self.text_width:
+        if self._fits(self.wrapped):
             self._set_length(len(self.wrapped.lines))
             return
-        top = self.wrapped.lines[min(round(self.scroll_y), len(self.wrapped.lines) - 1)]
-        self.wrapped = self.rendered.layout(self.text_width)
-        self._reset(scroll_to=self.wrapped.line_of(top.block, top.start))
+        self._lay_out_again()
+
+    def _lay_out_again(self) -> None:
+        """Wrapped again (a new width, the header folded or not), the top line kept."""
+        assert self.rendered is not None and self.wrapped is not None
+        top = round(self.scroll_y)
+        line = self.wrapped.lines[min(top, len(self.wrapped.lines) - 1)]
+        self.wrapped = self._lay_out(self.rendered)
+        self._reset(scroll_to=self.wrapped.line_of(line.block, line.start) if top else 0)
+
+    def action_toggle_header(self) -> None:
+        """i: every field of the header, or the one line of them."""
+        if self.rendered is None or self.wrapped is None:
+            self.app.bell()
+            return
+        self.header_open = self.wrapped.folded
+        self._lay_out_again()
+        self.post_message(self.StateChanged())
+
+    def _unfold_for(self, block: int) -> None:
+        """A hit or a place in a folded field: every field is shown, or it could not be."""
+        wrapped, rendered = self.wrapped, self.rendered
+        if wrapped is None or rendered is None or not wrapped.folded:
+            return
+        if rendered.blocks[block].kind is BlockKind.FIELD:
+            self.header_open = True
+            self._lay_out_again()
 
     # -- painting --------------------------------------------------------------------------
 
@@ -237,6 +284,11 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
         strip = self._strips.get(index)
         if strip is not None and strip.cell_length == width:
             return strip
+        if self.wrapped is None and self.rendered is not None:
+            # Shown again at the size it had before it was hidden: Textual sends no Resize
+            # then, so the cable that came while it was hidden is laid out on first paint.
+            self.call_later(self._resized)
+            return Strip.blank(width, base)
         if self.wrapped is None:
             text = self.notice if index == 0 else Text("")
         elif index >= len(self.wrapped.lines):
@@ -461,6 +513,7 @@ class CableView(FrameStyle, ScrollView, can_focus=True):
     def _bring_into_view(self, block: int | None, offset: int) -> None:
         if block is None or self.wrapped is None:
             return
+        self._unfold_for(block)
         line = self.wrapped.line_of(block, offset)
         top = round(self.scroll_y)
         height = self.scrollable_content_region.height

@@ -25,9 +25,11 @@ MAX_ID_WIDTH = 20
 # Columns of the chip block: wide enough for S//NF and U//FOUO (a quarter of the corpus),
 # at every width, so that the IDs after the chips line up.
 CHIP_WIDTH = 7
-# Below this many columns the date goes (the ID carries the year anyway): a date that left
-# the subject fewer than 16 characters was worth less than the subject.
-DATE_MIN_WIDTH = 50
+# The date goes when it would leave the subject fewer columns than this (the ID carries
+# the year anyway): a subject cut to a dozen characters says less than the date did.
+SUBJECT_MIN = 20
+# What a listing beside the reader tries to give the subject (``listing_width``).
+SUBJECT_WANTED = 30
 SNIPPET_INDENT = 2
 
 DATE_STYLE = Style(dim=True)
@@ -49,6 +51,20 @@ def id_column(longest: int) -> int:
     return max(ID_WIDTH, min(longest, MAX_ID_WIDTH))
 
 
+def fixed_columns(id_width: int, *, date: bool = True) -> int:
+    """The cells of a row before its subject: mark, chip, date (if shown) and ID."""
+    return 1 + CHIP_WIDTH + 1 + (DATE_WIDTH + 1 if date else 0) + id_width + 1
+
+
+def shows_date(width: int, id_width: int) -> bool:
+    return width - fixed_columns(id_width) >= SUBJECT_MIN
+
+
+def listing_width(id_width: int) -> int:
+    """The text width a listing needs to give the subject ``SUBJECT_WANTED`` columns."""
+    return fixed_columns(id_width) + SUBJECT_WANTED
+
+
 def summary_row(
     summary: Summary, width: int, *, bookmarked: bool = False, id_width: int = ID_WIDTH
 ) -> Text:
@@ -59,7 +75,7 @@ def summary_row(
     short = marking.short if marking is not None else "?"
     line.append_text(chip(marking, short.center(CHIP_WIDTH)))
     line.append(" ")
-    if width >= DATE_MIN_WIDTH:
+    if shows_date(width, id_width):
         day = summary.created.strftime("%Y-%m-%d") if summary.created else "no date"
         line.append(day.ljust(DATE_WIDTH), style=DATE_STYLE)
         line.append(" ")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from store.corpus.filters import Filters
+from store.corpus.periods import period_text
 from tui.output.safe_text import safe
 
 
@@ -54,9 +55,7 @@ def filters_label(filters: Filters | None) -> str:
     parts.extend(f"origin:{safe(o)}" for o in filters.origins)
     parts.extend(f"tag:{safe(t)}" for t in filters.tags)
     if filters.date_from or filters.date_to:
-        start = str(filters.date_from.year) if filters.date_from else ""
-        end = str(filters.date_to.year) if filters.date_to else ""
-        parts.append(start if start == end else f"{start}–{end}")
+        parts.append(period_text(filters.date_from, filters.date_to))
     if filters.id_prefix:
         parts.append(f"id:{safe(filters.id_prefix)}")
     return " ".join(parts)
@@ -75,11 +74,18 @@ def position_label(top: int, height: int, lines: int, *, whole: bool = True) -> 
 
 
 def reader_label(view, cable_id: str | None) -> Content:
-    """``06ALMATY2558  hit 3 of 17  link 2 of 5 (enter follows)  lines 1-23/212 10%``."""
+    """``lines 1-23/212 10%  06ALMATY2558  hit 3 of 17  link 2 of 5 (enter follows)``: the
+    position first, as it is what a narrow pane must not cut (the ellipsis takes the end)."""
     if cable_id is None:
         return Content("")
-    parts: list[Content | str | tuple[str, str]] = [(safe(cable_id), "bold")]
+    parts: list[Content | str | tuple[str, str]] = []
     partial = getattr(view, "partial", False)  # only the first part of a long cable is in
+    wrapped = getattr(view, "wrapped", None)
+    if wrapped is not None:
+        height = view.scrollable_content_region.height
+        where = position_label(round(view.scroll_y), height, len(wrapped.lines), whole=not partial)
+        parts.append((f"{where}  ", "dim"))
+    parts.append((safe(cable_id), "bold"))
     if view.hit_count:
         if view.hit is not None:
             parts.append(f"  hit {view.hit + 1} of {view.hit_count}")
@@ -94,9 +100,4 @@ def reader_label(view, cable_id: str | None) -> Content:
         else:
             noun = "link" if view.ref_count == 1 else "links"
             parts.append((f"  {view.ref_count} {noun} ([ ])", "dim"))
-    wrapped = getattr(view, "wrapped", None)
-    if wrapped is not None:
-        height = view.scrollable_content_region.height
-        where = position_label(round(view.scroll_y), height, len(wrapped.lines), whole=not partial)
-        parts.append((f"  {where}", "dim"))
     return Content.assemble(*parts)
