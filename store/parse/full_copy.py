@@ -38,10 +38,11 @@ def full_copy_fields(
     """
     if banner is None or banner.serial is None:
         return None
+    serial = str(banner.serial)
     for index in range(start, min(len(lines), start + _WINDOW_LINES)):
         line = lines[index]
-        if len(line) > _MAX_LINE or not LEVEL_HINT.search(line):
-            continue  # most lines below the fields: no level word, no banner
+        if len(line) > _MAX_LINE or serial not in line or not LEVEL_HINT.search(line):
+            continue  # most lines below the fields: not the cable's banner
         head, _ = split_head(lines[index : index + _WINDOW_LINES], 0)
         found = _copy_banner(head, banner)
         first = _first_field(head, found + 1) if found is not None else None

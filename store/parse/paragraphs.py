@@ -79,7 +79,7 @@ def split_paragraphs(body: str) -> tuple[list[Paragraph], bool]:
         # paragraph 1 and "¶B." item B, as on the page, where the anchor is a link.
         body = _ANCHOR.sub(r"\1", body)
     built = _Paragraphs()
-    built.letters = _item_letters(body)
+    built.body = body
     start = 0
     for index, gap in enumerate(chain(_BLANK_LINES.finditer(body), (None,))):
         end = gap.start() if gap is not None else len(body)
@@ -111,12 +111,20 @@ class _Paragraphs:
         self.marking: Marking | None = None
         self.is_heading = False
         self.open = False
-        # The letters that label lettered items in this body (see ``_item_letters``).
-        self.letters: frozenset[str] = frozenset()
+        # The body, and the letters that label lettered items in it (see ``_item_letters``),
+        # found when a bare mark first asks: most bodies have none.
+        self.body = ""
+        self._letters: frozenset[str] | None = None
 
     @property
     def count(self) -> int:
         return len(self.done) + self.open
+
+    @property
+    def letters(self) -> frozenset[str]:
+        if self._letters is None:
+            self._letters = _item_letters(self.body)
+        return self._letters
 
     @property
     def last_text_end(self) -> str:
