@@ -32,14 +32,13 @@ CLASSES = (
     DefectClass("raw_row_shown", "header", "raw database row shown as text"),
     DefectClass("addressee_junk", "header", "TO/INFO holding a page header or header text"),
     DefectClass("partial_undated", "header", "partial extract without a date or a year in its ID"),
-    DefectClass("mark_above_level", "header", "a portion mark above the cable's classification"),
     DefectClass("page_header_left", "body", "page header left in the text"),
     DefectClass("section_header_left", "body", "repeated section header block in the body"),
     DefectClass("anchor_left", "body", "web anchor ¶ left in numbers or text"),
     DefectClass("backslash_residue", "body", "backslash line ends left in the text"),
     DefectClass("no_paragraphs", "body", "no paragraphs at all"),
     DefectClass("year_as_number", "body", "a paragraph numbered 100 or more (a year)"),
-    DefectClass("mark_above_level", "body", "a marking above the cable's classification"),
+    DefectClass("mark_above_level", "body", "a portion mark above the cable's classification"),
     DefectClass("list_joined", "body", "list item lines joined into one line"),
 )  # fmt: skip
 HEADER_TARGET = 0.3  # percent of cables, issue 11
@@ -84,16 +83,18 @@ _NOT_A_CABLE = re.compile(
 )
 
 
-def _mark_misread(cable) -> bool | None:
-    """A portion mark above the cable's classification, in the shape of a misread: a REF
-    item or list letter "(C) ROME 12" taken for a mark stands without a paragraph number, or
-    among marks that keep to the level. (Cables whose every paragraph is marked above the
-    catalogue's level exist in the release: the marks are right there.)"""
-    if cable.classification is None:
+def _mark_misread(cable, level: int | None) -> bool | None:
+    """A portion mark above the cable's classification (the catalogue's ``level`` where
+    known, else the one read), in the shape of a misread: a REF item or list letter
+    "(C) ROME 12" taken for a mark stands without a paragraph number, or among marks that
+    keep to the level. (Cables whose every paragraph is marked above the catalogue's level
+    exist in the release: the marks are right there, and no misread.)"""
+    if level is None and cable.classification is not None:
+        level = cable.classification.level.value
+    if level is None:
         return None
-    overall = cable.classification.level.value
     marked = [p for p in cable.paragraphs if p.marking]
-    above = [p for p in marked if p.marking.level.value > overall]
+    above = [p for p in marked if p.marking.level.value > level]
     if not above:
         return False
     return any(p.number is None for p in above) or 2 * len(above) < len(marked)
@@ -181,7 +182,6 @@ def check_cable(cable, text: str, truth) -> dict[str, bool | None]:
     found["classified_by_overlong"] = (
         _overlong_name(cable.classified_by) if cable.classified_by else None
     )
-    found["mark_above_level"] = _mark_misread(cable)
     found["refs_bad"] = any(not _REF_ID.match(ref) for ref in cable.references)
     found["refs_missed"] = not cable.references and _names_cable(head)
     name = ending_name(text)
@@ -210,13 +210,7 @@ def check_cable(cable, text: str, truth) -> dict[str, bool | None]:
     found["no_paragraphs"] = not cable.paragraphs and len(_PROSE_WORD.findall(text)) >= 10
     found["year_as_number"] = any(_number_value(p.number) >= 100 for p in cable.paragraphs)
     found["list_joined"] = _list_joined(text[len(head) :], texts)
-    ranks = [_level_rank(p.marking.level.name) for p in cable.paragraphs if p.marking]
-    cable_rank = _level_rank(level)
-    found["mark_above_level"] = (
-        max(r for r in ranks if r is not None) > cable_rank
-        if ranks and cable_rank is not None and any(r is not None for r in ranks)
-        else None
-    )
+    found["mark_above_level"] = _mark_misread(cable, _level_rank(level) if level else None)
     return found
 
 

@@ -18,6 +18,7 @@ from store.model import Cable, Marking
 from store.parse.classified_by import find_classified_by, split_classified_by
 from store.parse.date_lines import find_date_line, find_year_line
 from store.parse.dates import declassification, year_of
+from store.parse.full_copy import full_copy_fields
 from store.parse.header_block import (
     BANNER_SEARCH_LINES,
     captions_above,
@@ -91,6 +92,15 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
     head_lines = lines[:banner_index] if banner is not None else lines[:header_end]
     transmission = parse_transmission(head_lines if banner is not None else fragment_head(lines))
     fields = read_fields(lines, banner_index + 1 if banner is not None else header_end)
+    copy = full_copy_fields(lines, fields.end, banner)
+    if copy is not None:
+        copied, first_field, excerpt = copy
+        excerpt_end = fields.end
+        fields = read_fields(copied, first_field, fields)
+        if any(line.strip() for line in copied[fields.end :]):
+            lines = copied
+        else:  # the page cut the copy after its head: the excerpt is all the text there is
+            lines, fields.end = excerpt, excerpt_end
     body_lines, signer = split_signer(lines[fields.end :])
     station = banner.station if banner is not None else None
     unpaged = remove_page_breaks("\n".join(body_lines), station, fields.subject)

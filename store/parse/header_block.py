@@ -143,11 +143,15 @@ class _Reader:
         self.repeating = False
         # Just past a page header that cut the open subject.
         self.across_page = False
+        # Reading a second copy of the fields: what the first held stays (see read_fields).
+        self.again = False
 
     def open(self, name: str, value: str) -> None:
         fields = self.fields
         self.current = name
-        if name == "ref":
+        if name == "ref" and self.again and fields.ref.strip(" .…"):
+            self.current = None  # the full copy's REF line, already read from the first
+        elif name == "ref":
             fields.ref += " " + value
         elif getattr(fields, name) is None:
             setattr(fields, name, value)
@@ -203,9 +207,12 @@ _TAG_CODES_LINE = re.compile(rf"[ \t]*{_TAG_CODE}(?:[ \t,]+{_TAG_CODE}){{0,15}}[
 RULER = re.compile(r"[ \t]*[-=_*~]{3,}[ \t]*\Z")
 
 
-def read_fields(lines: list[str], start: int) -> HeaderFields:
-    fields = HeaderFields()
-    reader = _Reader(fields)
+def read_fields(lines: list[str], start: int, fields: HeaderFields | None = None) -> HeaderFields:
+    """The labelled fields from ``start`` on; given ``fields`` already read from a first
+    copy of the head, those read on (filling only what the first copy left empty or cut)."""
+    reader = _Reader(fields or HeaderFields())
+    reader.seen_field = reader.again = fields is not None
+    fields = reader.fields
     preamble = 0
     blank_run = 0
     index = start

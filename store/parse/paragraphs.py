@@ -58,6 +58,8 @@ _CAPTION_WORD = "(?:" + "|".join(_CAPTIONS) + ")"
 _CAPTION_LINE = re.compile(
     rf"\n[^\S\n]*{_CAPTION_WORD}(?:[ \t,]+{_CAPTION_WORD}){{0,3}}[ \t,]*(?=\n|\Z)"
 )
+# A capital letter in brackets opening a line: the label of a lettered item, "(D) Do not".
+_LETTER_LABEL = re.compile(r"\n[^\S\n]*\(([A-Z])\)[^\S\n]")
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "'", ")", "]")
 _REDACTION = re.compile(r"X{4,}")
 _SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs"}
@@ -77,6 +79,7 @@ def split_paragraphs(body: str) -> tuple[list[Paragraph], bool]:
         # paragraph 1 and "¶B." item B, as on the page, where the anchor is a link.
         body = _ANCHOR.sub(r"\1", body)
     built = _Paragraphs()
+    built.body = body
     start = 0
     for index, gap in enumerate(chain(_BLANK_LINES.finditer(body), (None,))):
         end = gap.start() if gap is not None else len(body)
@@ -108,10 +111,20 @@ class _Paragraphs:
         self.marking: Marking | None = None
         self.is_heading = False
         self.open = False
+        # The body, and the letters that label lettered items in it (see ``_item_letters``),
+        # found when a bare mark first asks: most bodies have none.
+        self.body = ""
+        self._letters: frozenset[str] | None = None
 
     @property
     def count(self) -> int:
         return len(self.done) + self.open
+
+    @property
+    def letters(self) -> frozenset[str]:
+        if self._letters is None:
+            self._letters = _item_letters(self.body)
+        return self._letters
 
     @property
     def last_text_end(self) -> str:
@@ -183,11 +196,31 @@ def _add_piece(piece: str, built: _Paragraphs) -> None:
     number = match.group("number")
     mark_text = match.group("after") or match.group("mark")
     marking = _marking(mark_text) if mark_text else None
+    if number is None and mark_text is not None and mark_text[1:-1] in built.letters:
+        marking = None  # "(C) Close to the old town": item C of a lettered list
     if number is None and marking is None:
         _add_unnumbered(piece, built)
         return
     rest = piece[match.end() :].lstrip()
     built.add(unwrap(rest), _as_written(rest), number, marking)
+
+
+def _item_letters(body: str) -> frozenset[str]:
+    """The level codes C, S and U that label lettered items here rather than mark paragraphs.
+
+    A bare ``(C)`` opening a line is read as a mark, but where the letters beside it in the
+    alphabet open lines too ("(B) ...", "(D) ..."), it is one item of a lettered list or of
+    the choices of a questionnaire: real marks come as C, S and U, never with their
+    neighbours B, D, R, T or V.
+    """
+    if "(" not in body:
+        return frozenset()
+    labels = set(_LETTER_LABEL.findall("\n" + body))
+    return frozenset(
+        code
+        for code in "CSU"
+        if code in labels and (chr(ord(code) - 1) in labels or chr(ord(code) + 1) in labels)
+    )
 
 
 def _as_written(piece: str) -> str:
