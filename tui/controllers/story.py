@@ -112,14 +112,19 @@ class Story:
 
         def chosen(chosen_id: str | None) -> None:
             self.thread_place = screen.place
-            if chosen_id:
-                trail = self.state.trail
-                if trail.current != cable_id:
-                    trail.visit(cable_id)
-                app.opener.open_cable_id(chosen_id, record=True)
-                app.reader.focus()
+            self._open_from(cable_id, chosen_id)
 
         app.push_screen(screen, chosen)
+
+    def _open_from(self, cable_id: str, chosen_id: str | None) -> None:
+        """Open ``chosen_id``, picked in a list about ``cable_id``: backspace returns to it."""
+        if not chosen_id:
+            return
+        trail = self.state.trail
+        if trail.current != cable_id:
+            trail.visit(cable_id)
+        self.app.opener.open_cable_id(chosen_id, record=True)
+        self.app.reader.focus()
 
     def related(self, target: Target | None) -> None:
         from tui.screens.related import RelatedScreen
@@ -129,16 +134,9 @@ class Story:
         if target is None:
             return
         cable_id = target.id
-
-        def chosen(chosen_id: str | None) -> None:
-            if chosen_id:
-                trail = self.state.trail
-                if trail.current != cable_id:
-                    trail.visit(cable_id)
-                app.opener.open_cable_id(chosen_id, record=True)
-                app.reader.focus()
-
-        app.push_screen(RelatedScreen(app.corpus, cable_id), chosen)
+        app.push_screen(
+            RelatedScreen(app.corpus, cable_id), lambda chosen: self._open_from(cable_id, chosen)
+        )
 
     def timeline(self) -> None:
         from tui.screens.timeline import TimelineScreen
