@@ -304,10 +304,30 @@ def _known_title(word: str) -> bool:
         return True
     if not lower.isalpha() or len(lower) < 4:
         return False
+    # Only titles sharing a one-letter deletion with the word can be one keystroke off it (a
+    # changed, added, dropped or swapped letter all leave one): a few, not the whole table.
+    near = _title_deletions()
+    candidates = {title for variant in _deletions(lower) for title in near.get(variant, ())}
     return any(
-        len(title) >= 5 and abs(len(title) - len(lower)) <= 1 and _edits(lower, title, 1) <= 1
-        for title in titles
+        abs(len(title) - len(lower)) <= 1 and _edits(lower, title, 1) <= 1
+        for title in candidates
     )
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and the word with any one letter left out."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+@cache
+def _title_deletions() -> dict[str, tuple[str, ...]]:
+    """Each one-letter deletion of a listed title of five letters or more -> those titles."""
+    index: dict[str, list[str]] = {}
+    for title in _titles():
+        if len(title) >= 5:
+            for variant in _deletions(title):
+                index.setdefault(variant, []).append(title)
+    return {variant: tuple(titles) for variant, titles in index.items()}
 
 
 def _edits(a: str, b: str, limit: int) -> int:
