@@ -50,6 +50,11 @@ class FilledInWorker:
         self.app.background(run, group, exclusive=exclusive)  # type: ignore[attr-defined]
 
 
+def step_cursor(widget, step: int) -> None:
+    """j/k in a screen's list (an OptionList or a Tree): one row down or up."""
+    widget.action_cursor_down() if step > 0 else widget.action_cursor_up()
+
+
 class Dialog(FilledInWorker, ModalScreen[Result]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("Q", "app.quit", "Quit", show=False, id="app.quit"),

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from store.fulltext.related import Related, related
 from store.model import Summary
 from tui.output.marking_style import chip
-from tui.screens.base import FilledInWorker
+from tui.screens.base import FilledInWorker, step_cursor
 from tui.widgets.sidebar_rows import CHIP_WIDTH, flat
 
 HINT = "enter opens the cable (backspace comes back), escape or q closes"
@@ -111,8 +111,7 @@ class RelatedScreen(FilledInWorker, Screen[str | None]):
         self.dismiss(self.ids[event.option_index])
 
     def action_move(self, step: int) -> None:
-        listing = self.query_one(OptionList)
-        listing.action_cursor_down() if step > 0 else listing.action_cursor_up()
+        step_cursor(self.query_one(OptionList), step)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -21,7 +21,7 @@ from textual.widgets.tree import TreeNode
 from store.corpus.threads import CITED_BY, CITES, Thread, ThreadNode
 from tui.output.marking_style import chip
 from tui.output.thread_formats import NOT_IN_CORPUS, node_date
-from tui.screens.base import FilledInWorker
+from tui.screens.base import FilledInWorker, step_cursor
 from tui.widgets.sidebar_rows import CHIP_WIDTH, flat
 
 HINT = "enter opens the cable, r shows its thread, escape or q goes back"
@@ -169,8 +169,7 @@ class ThreadScreen(FilledInWorker, Screen[str | None]):
         return node.data if node is not None else None
 
     def action_move(self, step: int) -> None:
-        tree = self.query_one(Tree)
-        tree.action_cursor_down() if step > 0 else tree.action_cursor_up()
+        step_cursor(self.query_one(Tree), step)
 
     def action_open(self) -> None:
         node = self._current()

@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 from store.corpus.timeline import UNDATED, Bucket, counts
 from store.model import Level, Marking
 from tui.output.marking_style import marking_colors
-from tui.screens.base import FilledInWorker
+from tui.screens.base import FilledInWorker, step_cursor
 
 LABEL_WIDTH = 8
 COUNT_WIDTH = 8
@@ -178,8 +178,7 @@ class TimelineScreen(FilledInWorker, Screen[tuple[str, str] | None]):
         self._count()
 
     def action_move(self, step: int) -> None:
-        bars = self.query_one(OptionList)
-        bars.action_cursor_down() if step > 0 else bars.action_cursor_up()
+        step_cursor(self.query_one(OptionList), step)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from store.corpus.timeline import counts
 from tui.output.world_map import default_height, draw_world
-from tui.screens.base import FilledInWorker
+from tui.screens.base import FilledInWorker, step_cursor
 
 # Every origin: a corpus has a few hundred.
 ALL_ORIGINS = 100_000
@@ -116,8 +116,7 @@ class MapScreen(FilledInWorker, Screen[str | None]):
         self.dismiss(self.posts[event.option_index])
 
     def action_move(self, step: int) -> None:
-        posts = self.query_one(OptionList)
-        posts.action_cursor_down() if step > 0 else posts.action_cursor_up()
+        step_cursor(self.query_one(OptionList), step)
 
     def action_close(self) -> None:
         self.dismiss(None)
