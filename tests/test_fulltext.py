@@ -314,6 +314,41 @@ def test_any_shown_text_is_cut_out_of_its_body_word_for_word(lines, furniture, d
     assert cut_out(body, locate(body, text)).split() == text.split()
 
 
+_BLANK = st.sampled_from([" ", "  ", "\t", " \u00a0", "\u2028"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=_LINES, data=st.data())
+def test_any_blanks_between_the_words_and_marks_glued_to_them(lines, data):
+    """Double spaces after a period, tabs, no-break spaces; "7.While", "(C)SUMMARY:"."""
+    body_lines, shown = [], []
+    for line in lines:
+        glued = data.draw(st.sampled_from(["", "7.", "(C)", "1. (U) "]))
+        rest = "".join(data.draw(_BLANK) + word for word in line[1:])
+        body_lines.append(glued + line[0] + rest)
+        shown.extend(line)
+    body, text = "\n\n".join(body_lines), " ".join(shown)
+    assert cut_out(body, locate(body, text)).split() == text.split()
+
+
+def test_a_paragraph_is_one_run_of_the_body_whatever_its_line_breaks():
+    body = "HEADER 001\n\n1. (C) The minister\nsaid  that the\tgrain\nwas late.\n\nSIGNER"
+    located = locate(body, "The minister said that the grain was late.\n\nSIGNER")
+    # One run: from the first shown word to the last, only blanks between them.
+    assert cut_out(body, located) == "The minister\nsaid  that the\tgrain\nwas late.\n\nSIGNER"
+    assert len(located) == 1 + 2 * 4
+
+
+def test_a_shown_word_that_begins_a_longer_body_word_is_found_whole_later():
+    body = "THEM THE END\nPAGE 02 STATE 000001\nTHE END"
+    assert cut_out(body, locate(body, "THE END THE END")).split() == ["THE", "END", "THE", "END"]
+
+
+def test_shown_words_past_the_end_of_the_body_keep_the_text():
+    located = locate("the minister", "the minister said")
+    assert cut_out("the minister", located) == "the minister said"
+
+
 def test_a_shown_word_the_body_lacks_keeps_the_shown_text_itself():
     located = locate("the minister said", "the minister spoke")
     assert cut_out("the minister said", located) == "the minister spoke"

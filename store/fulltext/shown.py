@@ -40,60 +40,127 @@ def header_words(cable: Cable) -> str:
     return "\n".join(part for part in parts if part)
 
 
-_LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its leading and trailing blanks
-_WORD = re.compile(r"\S+")
-
-
-# Furniture sits at a line's start (a paragraph's number and mark) or end (a page header, a
-# level word): so many words are tried off either end before giving up on a line.
-_EDGE_WORDS = 8
+# Blanks other than the space and the newline (tabs, form feeds, U+00A0...): the same set
+# str.split() splits on.
+_OTHER_BLANKS = re.compile(r"[^\S \n]")
+_ASCII_BLANKS = "\t\r\x0b\x0c\x1c\x1d\x1e\x1f"
+_SPACES = re.compile(" +")
 
 
 def locate(body: str, shown: str) -> bytes:
     """Where ``shown``'s words are in ``body``, as ``cut_out`` reads it back.
 
-    Line by line (blanks aside): a line of the body is in the shown text whole, or without
-    a few words at its start or end (furniture), or not at all (a page header, the header
-    block). Should a line fit none of these, every word is looked for in turn.
+    The shown words are the body's in order with furniture left out (a paragraph's number
+    and mark, page headers, the header block), so they are matched in long stretches: from
+    where a word is found, as far as the two texts agree (blanks compared as blanks); where
+    they part, the next shown word is looked for further on. Done with string searches, not
+    word by word in Python: this runs once per cable on import. Should that fail (a word
+    the body holds only in pieces), every word is looked for in turn.
     """
     words = " ".join(shown.split())
+    located = _stretches(body, _flatten(body), words) if words else None
+    return located if located is not None else _word_by_word(body, shown)
+
+
+def _flatten(body: str) -> str:
+    """The body with every blank a plain space: the same offsets, and blanks compare."""
+    flat = body.replace("\n", " ")
+    if not flat.isascii():
+        return _OTHER_BLANKS.sub(" ", flat)
+    for blank in _ASCII_BLANKS:
+        if blank in flat:
+            flat = flat.replace(blank, " ")
+    return flat
+
+
+def _stretches(body: str, flat: str, words: str) -> bytes | None:
+    size, total = len(flat), len(words)
     runs = _Runs(body)
-    cursor, end = 0, len(words)
-    for line in _LINE.finditer(body):
-        if cursor >= end:
+    at = here = 0  # in ``words`` and in ``flat``
+    while at < total:
+        space = words.find(" ", at)
+        word = words[at : space if space >= 0 else total]
+        found = _whole_word(flat, word, here)
+        if found < 0:
+            found = flat.find(word, here)  # glued to furniture: "7.While", "(C)SUMMARY:"
+            if found < 0:
+                return None
+        here = start = found
+        while True:
+            # Most often the words go on to where the body has more than one blank.
+            gap = flat.find("  ", here)
+            stop = gap + 1 if gap >= 0 else size
+            if stop > here and words.startswith(flat[here:stop], at):
+                at += stop - here
+                here = _SPACES.match(flat, stop).end() if gap >= 0 else stop
+                if at < total and here < size:
+                    continue
+            else:
+                agreed = _agreement(words, at, flat, here)
+                at += agreed
+                here += agreed
+            if at >= total:
+                runs.keep(start, _trimmed(flat, start, here))
+                return runs.bytes()
+            if here >= size:
+                return None  # shown words left over where the body ends
+            if flat[here] == " " and flat[here - 1] == " ":
+                here = _SPACES.match(flat, here).end()
+                if here >= size:
+                    return None
+                continue
+            # The texts part inside a word: the stretch ends with the last word both have.
+            back = at - words.rfind(" ", 0, at) - 1 if words[at - 1] != " " else 0
+            at -= back
+            here -= back
+            end = _trimmed(flat, start, here)
+            if end > start:
+                runs.keep(start, end)
+            here += 1 if back else 0  # the word failed there: look past that place
             break
-        kept = _fit(words, cursor, line.group())
-        if kept is not None:
-            start, stop, length = kept
-            runs.keep(line.start() + start, line.start() + stop)
-            cursor += length + 1
-    if cursor < end:
-        return _word_by_word(body, shown)
     return runs.bytes()
 
 
-def _fit(words: str, cursor: int, line: str) -> tuple[int, int, int] | None:
-    """The part of ``line`` the shown words go on with at ``cursor``: (start, end) in the
-    line and its length with single blanks; None when no whole line, head or tail fits."""
-    whole = " ".join(line.split())
-    after = cursor + len(whole)
-    if words.startswith(whole, cursor) and (after == len(words) or words[after] == " "):
-        return 0, len(line), len(whole)
-    following = words.find(" ", cursor)
-    first = words[cursor : following if following >= 0 else len(words)]
-    if first not in line:
-        return None  # quick: most lines that do not fit lack the next word altogether
-    pieces = [(m.start(), m.end()) for m in _WORD.finditer(line)]
-    texts = [line[s:e] for s, e in pieces]
-    for skip in range(min(len(pieces), _EDGE_WORDS)):
-        if texts[skip] != first:
-            continue
-        for cut in range(0, min(len(pieces) - skip, _EDGE_WORDS)):
-            part = " ".join(texts[skip : len(texts) - cut])
-            after = cursor + len(part)
-            if words.startswith(part, cursor) and (after == len(words) or words[after] == " "):
-                return pieces[skip][0], pieces[len(pieces) - cut - 1][1], len(part)
-    return None
+def _whole_word(flat: str, word: str, start: int) -> int:
+    """Where ``word`` first stands between blanks in ``flat`` from ``start``, or -1."""
+    size = len(flat)
+    while True:
+        found = flat.find(word, start)
+        if found < 0:
+            return -1
+        after = found + len(word)
+        if (found == 0 or flat[found - 1] == " ") and (after == size or flat[after] == " "):
+            return found
+        start = found + 1
+
+
+def _agreement(a: str, i: int, b: str, j: int) -> int:
+    """How many characters ``a[i:]`` and ``b[j:]`` share at their start: a few string
+    comparisons growing fourfold, then halving."""
+    most = min(len(a) - i, len(b) - j)
+    low, step = 0, 16
+    while True:
+        probe = min(low + step, most)
+        if not a.startswith(b[j + low : j + probe], i + low):
+            high = probe - 1
+            break
+        low = probe
+        if low == most:
+            return low
+        step *= 4
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a.startswith(b[j + low : j + middle], i + low):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _trimmed(flat: str, start: int, end: int) -> int:
+    while end > start and flat[end - 1] == " ":
+        end -= 1
+    return end
 
 
 def _word_by_word(body: str, shown: str) -> bytes:
@@ -117,7 +184,9 @@ class _Runs:
         self.start = self.end = -1
 
     def keep(self, start: int, end: int) -> None:
-        if self.end >= 0 and (start == self.end or self.body[self.end : start].isspace()):
+        # Only blanks between them: one run. Two pieces that touch stay two (two words the
+        # shown text splits a body word into), as cut_out puts a blank between runs.
+        if self.end >= 0 and self.body[self.end : start].isspace():
             self.end = end
             return
         if self.end >= 0:
