@@ -226,3 +226,37 @@ def test_the_release_paragraph_anchor_is_dropped_a_typed_pilcrow_kept():
         "UNCLAS\n\n1. (U) Invented.\nREF: B. STATE 1\n0550016624. \n"
         "The ¶ sign typed in a cable stays. ¶"
     )
+
+
+# --- The release's navigation is skipped, never what the parser would read --------------
+
+_NAVIGATION = st.lists(
+    st.sampled_from([
+        "<div class='pick'>", "</div>", "<a href='#tag_A' onclick=\"swap('x');\">PGOV</a>",
+        "<h3>Browse by tag</h3>", "<p>released so far</p>", "<br/>", "text & more ",
+        "<a title='<table>'>odd</a>", "<!-- <pre>not read</pre> -->",
+        "<script>if (a<b) { x = '<table>'; }</script>", "<style>pre { }</style>",
+        "<![CDATA[<pre>x</pre>]]>", "<!-- <b>a</b> <pre>c</pre> -->",
+        "<script>x = '<b>'; y = '<pre>z</pre>';</script>",
+        "<table><tr><td>Origin</td><td>Nav Post</td></tr></table>",
+    ]),
+    max_size=12,
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(before=_NAVIGATION, after=_NAVIGATION)
+def test_skipping_the_navigation_reads_every_page_as_a_whole_parse_does(before, after):
+    from unittest import mock
+
+    import store.ingest.read_html as reader
+
+    table = (
+        "<table class='cable'><tr><th>Reference ID</th><th>Origin</th></tr>"
+        "<tr><td><a href='x'>06TESTPOST9</a></td><td>Embassy Testpost</td></tr></table>"
+    )
+    markup = page("".join(before) + table, "HEADER", "UNCLAS TESTPOST 000009\n\n1. TEXT")
+    markup = markup.replace("</body>", "".join(after) + "</body>")
+    skipped = parse_page("06TESTPOST9.html", markup)
+    with mock.patch.object(reader, "_reading_starts", lambda page: 0):
+        assert skipped == parse_page("06TESTPOST9.html", markup)
