@@ -135,6 +135,25 @@ def test_import_reports_skips_and_fails_when_nothing_imports(tmp_path, capsys):
     assert code == 0 and "imported 1," in out
 
 
+@pytest.mark.parametrize("jobs", ["2", "0"])
+def test_import_jobs_give_the_same_corpus(tmp_path, capsys, jobs):
+    source = tmp_path / "in"
+    source.mkdir()
+    for serial in range(1, 6):
+        (source / f"{serial}.txt").write_text(telegram(serial=serial))
+    target = str(tmp_path / "c.sqlite")
+    code, out, err = run(capsys, "--corpus", target, "import", "-q", "--jobs", jobs, str(source))
+    assert code == 0 and "imported 5," in out, err
+
+
+@pytest.mark.parametrize("jobs", ["x", "-1", "65", "2.5", "99999999999999999999"])
+def test_import_jobs_out_of_bounds_is_one_line_and_exit_2(tmp_path, capsys, jobs):
+    with pytest.raises(SystemExit) as stopped:
+        main(["--corpus", str(tmp_path / "c.sqlite"), "import", "--jobs", jobs, str(tmp_path)])
+    _, err = capsys.readouterr()
+    assert stopped.value.code == 2 and "--jobs" in err and "Traceback" not in err
+
+
 def test_first_run_imports_the_samples_into_the_default_corpus(capsys, isolated_home):
     code, _, err = run(capsys, "show", "06ALMATY79", "--format", "text")
     assert code == 0 and "first run" in err

@@ -136,6 +136,55 @@ def test_an_import_killed_between_corpus_and_index_is_caught_up(tmp_path, monkey
     assert_index_matches(path)
 
 
+def test_the_index_commits_every_few_batches_and_at_the_end(tmp_path, monkeypatch):
+    from store.ingest import importer
+
+    path = tmp_path / "c.sqlite"
+    build_corpus(path, write_telegrams(tmp_path / "first", {"z": telegram(serial=99)}))
+    monkeypatch.setattr(importer, "INDEX_COMMIT_BATCHES", 3)
+    committed: list[int] = []
+    real_commit = fulltext_index.Writer.commit
+
+    def counted(self, corpus_id, generation):
+        committed.append(generation)
+        real_commit(self, corpus_id, generation)
+
+    monkeypatch.setattr(fulltext_index.Writer, "commit", counted)
+    texts = {f"c{i}": telegram(serial=i + 1, subject=f"TESTLAND: N{i}") for i in range(9)}
+    report = import_paths(path, [write_telegrams(tmp_path / "in", texts)], batch_size=2,
+                          parse_workers=0)  # fmt: skip
+    assert report.imported == 9
+    assert len(committed) == 2 and committed == sorted(committed)  # 5 batches: after 3, end
+    assert len(index_rowids(path)) == 10
+    assert_index_matches(path)
+
+
+def test_ctrl_c_between_index_commits_commits_what_the_corpus_has(tmp_path, monkeypatch):
+    from store.ingest import importer
+
+    texts = {f"c{i}": telegram(serial=i + 1, subject=f"TESTLAND: N{i}") for i in range(9)}
+    source = write_telegrams(tmp_path / "in", texts)
+    path = tmp_path / "c.sqlite"
+    real_upsert = importer._upsert
+    seen: list[int] = []
+
+    def interrupted(conn, record, documents, notes):
+        seen.append(1)
+        if len(seen) == 6:  # in the third batch: two batches are in the corpus
+            raise KeyboardInterrupt
+        return real_upsert(conn, record, documents, notes)
+
+    monkeypatch.setattr(importer, "_upsert", interrupted)
+    report = import_paths(path, [source], batch_size=2, parse_workers=0)
+    assert report.interrupted and report.imported == 4
+    monkeypatch.undo()
+    assert len(index_rowids(path)) == 4  # committed on the way out, not left to a catch-up
+    assert_index_matches(path)
+    again = import_paths(path, [source], batch_size=2, parse_workers=0)
+    assert (again.resumed_from, again.imported) == (4, 5)
+    assert_index_matches(path)
+
+
 def test_a_stale_index_that_cannot_be_caught_up_is_an_error_not_an_answer(paged, monkeypatch):
     remove_cables(paged, ["06TESTPOST2"])
 

@@ -112,10 +112,11 @@ def _import(
                     progress(skip + position, total)
         _write_batch(conn, pending, key, skip, report, index)
         pending.clear()
+        index.commit()
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("DELETE FROM meta WHERE key = ?", (key,))
         _refresh_origins(conn)
-        ledger.prune(conn, index.generation)
+        ledger.prune(conn, index.committed)
         conn.execute("COMMIT")
         if progress:
             progress(skip + position, skip + position)
@@ -154,7 +155,7 @@ def _write_batch(
                 if item.id_note:
                     batch.id_notes.append(item.id_note)
         generation = ledger.seal(conn)
-        ledger.prune(conn, index.generation)
+        ledger.prune(conn, index.committed)
         conn.execute(
             "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
             (key, str(skip + pending[-1][0])),
@@ -192,11 +193,20 @@ _COLUMNS = (
 _TEXT_COLUMNS = "subject, header, body"
 
 
-class _Index:
-    """The full-text index, written after each batch's commit with that batch's generation.
+# Batches between two commits of the index. A commit waits for tantivy to index what it
+# was given and writes a segment: after each batch that was half the import's time, where
+# between commits it indexes in its own thread while this one writes SQLite.
+INDEX_COMMIT_BATCHES = 50
 
-    A crash between the two leaves the index a generation behind, which the next search or
-    import catches up from the corpus (``store.fulltext.sync``)."""
+
+class _Index:
+    """The full-text index, given each batch after the batch's commit to the corpus and
+    committed every INDEX_COMMIT_BATCHES batches and at the end, with the generation of the
+    last batch it was given.
+
+    A crash in between leaves the index some generations behind, which the next search or
+    import catches up from the corpus (``store.fulltext.sync``); the corpus keeps the log of
+    changed rowids back to the generation the index has committed (``committed``)."""
 
     def __init__(self, conn: sqlite3.Connection, corpus_path: Path) -> None:
         from store.fulltext.index import IndexBusy, Writer, directory_of
@@ -215,6 +225,9 @@ class _Index:
             ) from None
         self.conn = conn
         self.corpus_id, self.generation = ledger.state(conn)
+        self.committed = self.generation
+        self.uncommitted_batches = 0
+        self.commit_failed = False
 
     def write(self, generation: int, documents: dict[int, tuple]) -> None:
         if generation == self.generation:
@@ -230,11 +243,27 @@ class _Index:
         for rowid, fields in documents.items():
             if fields:
                 self.writer.add(rowid, *fields)
-        self.writer.commit(self.corpus_id, generation)
         self.generation = generation
+        self.uncommitted_batches += 1
+        if self.uncommitted_batches >= INDEX_COMMIT_BATCHES:
+            self.commit()
+
+    def commit(self) -> None:
+        if self.committed != self.generation:
+            self.commit_failed = True  # until it returns: Ctrl-C may land inside
+            self.writer.commit(self.corpus_id, self.generation)
+            self.commit_failed = False
+            self.committed = self.generation
+        self.uncommitted_batches = 0
 
     def close(self) -> None:
-        self.writer.close()
+        """Commit what it was given (also after Ctrl-C: those batches are in the corpus),
+        unless a commit was just cut short: the next use catches up instead."""
+        try:
+            if not self.commit_failed:
+                self.commit()
+        finally:
+            self.writer.close()
 
 
 def _upsert(

@@ -22,11 +22,19 @@ from store.people.extract import people_of
 from store.records import RawCable, Skipped, place
 
 
-def produce_records(paths: list[Path], skip: int) -> Iterator[Record | Skipped]:
+def produce_records(
+    paths: list[Path], skip: int, part: int = 0, parts: int = 1
+) -> Iterator[Record | Skipped]:
+    """The records after the first ``skip`` items; of those, with ``parts`` readers sharing
+    the work, every ``parts``-th from the ``part``-th (the readers' records dealt in turn
+    are the whole import's, in order)."""
     from store.ingest.read_files import read_paths
 
-    for index, item in enumerate(read_paths(paths)):
-        if index >= skip:
+    def wanted(index: int) -> bool:
+        return index >= skip and (index - skip) % parts == part
+
+    for index, item in enumerate(read_paths(paths, wanted)):
+        if wanted(index):
             yield _parse_one(item)
 
 

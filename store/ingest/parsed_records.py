@@ -17,29 +17,63 @@ from store.ingest.parse_records import Record, produce_records
 from store.records import Skipped
 
 
+def default_workers() -> int:
+    """Reader processes for an import: one per core this process may run on (the importer's
+    own writing mostly waits for them), none on a single core."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return cores if cores > 1 else 0
+
+
 def parsed_records(paths: list[Path], skip: int, workers: int | None) -> Iterator[Record | Skipped]:
     """Read and parse everything after the first ``skip`` items (done by an earlier run).
 
-    With a core to spare, reading and parsing run in a child process, so this process only
-    writes to SQLite: the import then costs little more than the index inserts themselves.
+    ``workers`` child processes read and parse (None: ``default_workers()``), each every
+    ``workers``-th item, and their records are dealt back in turn: the same records in the
+    same order as one process gives, so a resumed import counts its place the same way.
+    With 0, this process reads and parses.
     """
     if workers is None:
-        workers = 1 if (os.cpu_count() or 1) > 1 else 0
+        workers = default_workers()
     if workers <= 0 or os.name != "posix":
         yield from produce_records(paths, skip)
         return
     from store.ingest.reader_child import start_reader
 
-    receiving, child = start_reader(paths, skip)
+    started: list[tuple] = []
     try:
-        yield from received(receiving, child)
+        for part in range(workers):
+            started.append(start_reader(paths, skip, part, workers))
+        streams = [received(receiving, child) for receiving, child in started]
+        yield from _in_turn(streams)
     finally:
-        receiving.close()
-        with contextlib.suppress(OSError):
-            child.stdin.close()  # its lifeline: the child ends on its own
-        if child.poll() is None:
-            child.terminate()
-        child.wait()
+        for receiving, child in started:
+            receiving.close()
+            with contextlib.suppress(OSError):
+                child.stdin.close()  # its lifeline: the child ends on its own
+        for _, child in started:
+            if child.poll() is None:
+                child.terminate()
+            child.wait()
+
+
+_END = object()
+
+
+def _in_turn(streams: list[Iterator[Record | Skipped]]) -> Iterator[Record | Skipped]:
+    """One item from each stream in turn until one ends; then every other must end too."""
+    while True:
+        for number, stream in enumerate(streams):
+            item = next(stream, _END)
+            if item is _END:
+                others = streams[number + 1 :] + streams[:number]
+                if any(next(other, _END) is not _END for other in others):
+                    raise ReaderFailed("the reader processes disagree on the files' contents "
+                                       "(did a file change during the import?)")  # fmt: skip
+                return
+            yield item
 
 
 class ReaderFailed(RuntimeError):

@@ -7,10 +7,11 @@ else that is text is one cable (a telegram or a page extract) for the parser to 
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from store.ingest.escapes import undo_line_continuations
@@ -34,17 +35,34 @@ _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _ONE_CABLE_SUFFIXES = {*_HTML_SUFFIXES, ".txt"}
 
 
-def read_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[RawCable | Skipped]:
-    """Every cable in the given files and directories (recursively), in a stable order."""
+def read_paths(
+    paths: Iterable[str | os.PathLike[str]], wanted: Callable[[int], bool] | None = None
+) -> Iterator[RawCable | Skipped | None]:
+    """Every cable in the given files and directories (recursively), in a stable order.
+
+    ``wanted``: which items (by their number in that order) are needed. A file that holds
+    one cable (a page, a telegram) is then only opened when it is, and None stands in for
+    it; several readers can so share a tree, each reading its part.
+    """
+    index = 0
     for file_path, problem in walk_paths(paths):
         if problem is not None:
             yield Skipped(str(file_path), "", problem)
-        else:
-            yield from read_file(file_path)
+            index += 1
+            continue
+        needed = None if wanted is None else functools.partial(wanted, index)
+        for item in read_file(file_path, needed):
+            yield item
+            index += 1
 
 
-def read_file(path: str | os.PathLike[str]) -> Iterator[RawCable | Skipped]:
-    """The cables in one file, whatever its format."""
+def read_file(
+    path: str | os.PathLike[str], needed: Callable[[], bool] | None = None
+) -> Iterator[RawCable | Skipped | None]:
+    """The cables in one file, whatever its format.
+
+    ``needed``: asked once a file turns out to hold a single cable; when it says no, the
+    file is not read further and None is its one item."""
     path = Path(path)
     source = str(path)
     try:
@@ -66,7 +84,9 @@ def read_file(path: str | os.PathLike[str]) -> Iterator[RawCable | Skipped]:
         kind = detect_format(head, path.suffix)
         if kind == "empty" and size > len(head):
             kind = "text"  # blank only at the top
-        if kind == "empty":
+        if kind != "csv" and needed is not None and not needed():
+            yield None
+        elif kind == "empty":
             yield Skipped(source, "", "empty file")
         elif kind == "binary":
             yield Skipped(source, "", "not a cable: binary data")

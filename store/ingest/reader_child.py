@@ -34,9 +34,12 @@ _LENGTH = struct.Struct("!Q")
 _PR_SET_PDEATHSIG = 1
 
 
-def start_reader(paths: list[Path], skip: int) -> tuple[Connection, subprocess.Popen]:
-    """Start the child on ``paths`` (after the first ``skip`` items): the end that receives
-    its records, and the child, whose stdin the caller closes when done."""
+def start_reader(
+    paths: list[Path], skip: int, part: int = 0, parts: int = 1
+) -> tuple[Connection, subprocess.Popen]:
+    """Start the child on ``paths`` (after the first ``skip`` items; its ``part`` of
+    ``parts``, see ``produce_records``): the end that receives its records, and the
+    child, whose stdin the caller closes when done."""
     receiving, sending = os.pipe()
     root = str(Path(__file__).resolve().parents[2])  # the folder holding the store package
     code = (
@@ -51,7 +54,7 @@ def start_reader(paths: list[Path], skip: int) -> tuple[Connection, subprocess.P
         raise
     finally:
         os.close(sending)  # the child's copy is all there is: its death is EOF here
-    job = pickle.dumps((paths, skip, os.getpid()))
+    job = pickle.dumps((paths, skip, part, parts, os.getpid()))
     try:
         child.stdin.write(_LENGTH.pack(len(job)) + job)
         child.stdin.flush()
@@ -64,11 +67,11 @@ def main(sending: int) -> None:
     """Child process: read the job from stdin, watch the parent, send records, then None
     (or a one-line error)."""
     job = _read_exactly(0, _LENGTH.unpack(_read_exactly(0, _LENGTH.size))[0])
-    paths, skip, parent = pickle.loads(job)
+    paths, skip, part, parts, parent = pickle.loads(job)
     _die_with_parent(parent)
     # Ctrl-C is for the parent, which stops cleanly and then ends this process.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _produce(paths, skip, Connection(sending, readable=False))
+    _produce(paths, skip, part, parts, Connection(sending, readable=False))
 
 
 def _read_exactly(fd: int, size: int) -> bytes:
@@ -106,7 +109,7 @@ def _watchdog(parent: int) -> None:
             os._exit(1)
 
 
-def _produce(paths: list[Path], skip: int, connection: Connection) -> None:
+def _produce(paths: list[Path], skip: int, part: int, parts: int, connection: Connection) -> None:
     """Send parsed records in chunks; a thread sends while this one parses on, up to
     ``AHEAD`` chunks ahead."""
     import queue
@@ -129,7 +132,7 @@ def _produce(paths: list[Path], skip: int, connection: Connection) -> None:
     sender.start()
     try:
         chunk: list = []
-        for record in produce_records(paths, skip):
+        for record in produce_records(paths, skip, part, parts):
             chunk.append(record)
             if len(chunk) >= CHUNK:
                 outbox.put(chunk)

@@ -16,6 +16,7 @@ from cable_factory import telegram, write_telegrams
 
 from store.corpus.corpus import Corpus
 from store.ingest.importer import import_paths
+from store.query.compile import compile_query
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -35,6 +36,66 @@ def test_an_import_through_the_child_is_the_import_in_one_process(tmp_path):
     assert child.skipped == alone.skipped and len(child.skipped) == 1
     with Corpus(tmp_path / "a.sqlite") as one, Corpus(tmp_path / "b.sqlite") as other:
         assert one.ids() == other.ids()
+
+
+def _mixed_tree(tmp_path: Path, fixtures_dir: Path) -> Path:
+    """A dump, pages, telegrams and junk in one tree: files of one cable and of many."""
+    source = write_telegrams(
+        tmp_path / "in", {f"t{i}": telegram(serial=i + 1, subject=f"T{i}: X") for i in range(7)}
+    )
+    generate_csv(source / "dump.csv", 23, seed=3)
+    (source / "pages").mkdir()
+    for page in (fixtures_dir / "html" / "cable").rglob("*.html"):
+        (source / "pages" / page.name).write_bytes(page.read_bytes())
+    (source / "junk.bin").write_bytes(bytes(range(256)) * 40)
+    (source / "empty.txt").write_text("")
+    return source
+
+
+def _everything(path: Path) -> tuple:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return tuple(
+            conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+            for table in ("cables", "texts", "refs", "tags")
+        )
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("workers", [2, 3, 5])
+def test_an_import_on_several_readers_is_the_import_in_one_process(tmp_path, fixtures_dir, workers):
+    source = _mixed_tree(tmp_path, fixtures_dir)
+    alone = import_paths(tmp_path / "a.sqlite", [source], parse_workers=0)
+    shared = import_paths(tmp_path / "b.sqlite", [source], parse_workers=workers)
+    assert alone.imported > 25 and shared.imported == alone.imported
+    assert [str(s) for s in shared.skipped] == [str(s) for s in alone.skipped]
+    assert len(alone.skipped) >= 2
+    assert _everything(tmp_path / "b.sqlite") == _everything(tmp_path / "a.sqlite")
+    match = compile_query("minister OR testpost").match
+    with Corpus(tmp_path / "a.sqlite") as one, Corpus(tmp_path / "b.sqlite") as other:
+        assert list(one.search_ids(match)) == list(other.search_ids(match))
+        assert len(one.search_ids(match)) >= 5
+
+
+def test_readers_share_a_tree_each_opening_only_the_pages_it_parses(tmp_path, fixtures_dir):
+    from store.ingest.parse_records import produce_records
+
+    source = _mixed_tree(tmp_path, fixtures_dir)
+    whole = [str(r) for r in produce_records([source], 3)]
+    parts = [[str(r) for r in produce_records([source], 3, part, 3)] for part in range(3)]
+    dealt = [parts[i % 3][i // 3] for i in range(len(whole))]
+    assert dealt == whole and sum(map(len, parts)) == len(whole)
+
+
+def test_readers_that_disagree_stop_the_import_with_what_was_written(tmp_path):
+    from store.ingest.parsed_records import ReaderFailed, _in_turn
+
+    with pytest.raises(ReaderFailed, match="disagree"):
+        list(_in_turn([iter([1, 3]), iter([2, 4, 6])]))
+    assert list(_in_turn([iter([1, 3]), iter([2])])) == [1, 2, 3]
 
 
 def _processes() -> dict[int, tuple[int, str]]:

@@ -47,19 +47,26 @@ def limit_argument(parser: argparse.ArgumentParser, default: int, what: str) -> 
     )  # fmt: skip
 
 
-def count_type(text: str) -> int:
-    """An argparse type: a whole number from 1 to ``MAX_COUNT``, in ASCII digits."""
-    digits = text.strip()
-    # int() would also take '1_000', '٣' and ' 7 ', and raise on 5,000 digits.
-    if not _WHOLE.fullmatch(digits):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number")
-    too_long = len(digits.lstrip("+-").lstrip("0")) > len(str(MAX_COUNT))
-    if too_long or int(digits) > MAX_COUNT:
-        raise argparse.ArgumentTypeError(f"must be at most {MAX_COUNT:,}")
-    value = int(digits)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
-    return value
+def whole_number_type(low: int, high: int):
+    """An argparse type: a whole number from ``low`` to ``high``, in ASCII digits."""
+
+    def whole_number(text: str) -> int:
+        digits = text.strip()
+        # int() would also take '1_000', '٣' and ' 7 ', and raise on 5,000 digits.
+        if not _WHOLE.fullmatch(digits):
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number")
+        too_long = len(digits.lstrip("+-").lstrip("0")) > len(str(high))
+        if too_long or int(digits) > high:
+            raise argparse.ArgumentTypeError(f"must be at most {high:,}")
+        value = int(digits)
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be at least {low}, not {value}")
+        return value
+
+    return whole_number
+
+
+count_type = whole_number_type(1, MAX_COUNT)
 
 
 _WHOLE = re.compile(r"[+-]?[0-9]+")

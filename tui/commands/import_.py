@@ -11,7 +11,11 @@ from tui.commands.common import (
     add_corpus_argument,
     corpus_path,
     ensure_sample_corpus,
+    whole_number_type,
 )
+
+# More readers than this only wait on the one process that writes the corpus.
+MAX_JOBS = 64
 
 DESCRIPTION = "Import cables (cables.csv, the Cablegate HTML tree, telegram .txt files)."
 EPILOG = """examples:
@@ -19,6 +23,7 @@ EPILOG = """examples:
   cables import cablegate/cable/         the HTML release, a whole tree
   cables import ~/notes/*.txt            telegram texts or page extracts
   cables --corpus /srv/c.sqlite import cables.csv
+  cables import --jobs 4 cables.csv      parse in 4 processes (default: one per core)
 
 The first import into the corpus that holds the bundled samples replaces them.
 Re-importing is safe: a cable already there is updated, never duplicated.
@@ -31,6 +36,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     add_corpus_argument(parser)
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--jobs", "-j", type=whole_number_type(0, MAX_JOBS), default=None, metavar="N",
+        help="processes that read and parse, each a share of the files (default: one per "
+        "core; 0: this process alone). The result is the same for any N",
+    )  # fmt: skip
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     progress, finish = _progress_bar(quiet=args.quiet or not sys.stderr.isatty())
     try:
         samples = drop_samples(target)  # the first real import replaces the bundled samples
-        report = import_paths(target, args.paths, progress=progress)
+        report = import_paths(target, args.paths, progress=progress, parse_workers=args.jobs)
     except CorpusError as error:
         raise CommandError(str(error)) from None
     except ReaderFailed as error:
