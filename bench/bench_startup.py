@@ -1,0 +1,92 @@
+"""Start-up benchmark: one-shot commands as whole processes against `python -c pass`.
+
+    python bench/bench_startup.py --corpus C.sqlite [--id ID] [--runs N] [--query QUERY]
+
+Each repetition runs every command once, in turn (so a slow spell of the machine hits all of
+them alike), after one warm-up round; it prints the median of each in ms and as a ratio to
+`python -c pass` run by the same interpreter. Output goes to a pipe, as `cables ... | less`.
+The corpus is only read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def middle_id(corpus: Path) -> str:
+    """A cable from the middle of the corpus (neither end of the rowid order)."""
+    conn = sqlite3.connect(f"{corpus.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        count = conn.execute("SELECT count(*) FROM cables").fetchone()[0]
+        row = conn.execute(
+            "SELECT id FROM cables ORDER BY rowid LIMIT 1 OFFSET ?", (count // 2,)
+        ).fetchone()
+    finally:
+        conn.close()
+    if row is None:
+        sys.exit(f"{corpus}: no cables")
+    return row[0]
+
+
+RICH = ("--format", "rich", "--color", "always")
+
+
+def commands(corpus: Path, cable_id: str, query: str) -> dict[str, list[str]]:
+    cables = [sys.executable, "-m", "tui.cli", "--corpus", str(corpus)]
+    return {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        f"cables show {cable_id} (text, piped)": [*cables, "show", cable_id],
+        f"cables show {cable_id} {' '.join(RICH)}": [*cables, "show", cable_id, *RICH],
+        "cables stats": [*cables, "stats"],
+        f"cables stats {query}": [*cables, "stats", query],
+    }
+
+
+def timed_run(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, env=env)
+    elapsed = (time.perf_counter() - started) * 1000
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(command)}: exit {done.returncode}: {done.stderr.decode()[-400:]}")
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--id", default=None, help="the cable to show (default: a middle one)")
+    parser.add_argument("--runs", type=int, default=15, help="repetitions (15)")
+    parser.add_argument("--query", default="government", help="the query of `stats QUERY`")
+    args = parser.parse_args()
+    if not args.corpus.exists():
+        sys.exit(f"{args.corpus}: no such file")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # As after `pip install`: modules load from bytecode (the warm-up round writes it).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    chosen = commands(args.corpus, args.id or middle_id(args.corpus), args.query)
+    for command in chosen.values():
+        timed_run(command, env)  # warm: bytecode, page cache, index catch-up
+    times: dict[str, list[float]] = {name: [] for name in chosen}
+    for _ in range(args.runs):
+        for name, command in chosen.items():
+            times[name].append(timed_run(command, env))
+    medians = {name: statistics.median(runs) for name, runs in times.items()}
+    bare = medians["python -c pass"]
+    width = max(map(len, medians))
+    print(f"{args.corpus}: medians of {args.runs} alternated runs")
+    for name, ms in medians.items():
+        print(f"  {name:<{width}}  {ms:7.1f} ms  {ms / bare:5.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
