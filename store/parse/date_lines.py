@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from store.parse.lazy_pattern import lazy_compile
+
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -76,7 +78,7 @@ def _datetime(match: re.Match[str]) -> datetime | None:
 
 
 # "2001BAMAKO03110": a line some copies put above the text, the cable's year, station, serial.
-_YEAR_ID_LINE = re.compile(r"[ \t]*((?:19|20)\d{2})[A-Z][A-Z]{2,30}0*\d{1,7}[ \t]*\Z")
+_YEAR_ID_LINE = lazy_compile(r"[ \t]*((?:19|20)\d{2})[A-Z][A-Z]{2,30}0*\d{1,7}[ \t]*\Z")
 
 
 def find_year_line(lines: list[str]) -> int | None:

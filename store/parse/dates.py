@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_WHITESPACE = re.compile(r"\s+")
+from store.parse.lazy_pattern import lazy_compile
+
+_WHITESPACE = lazy_compile(r"\s+")
 
 
 _DECL_DATE = (
