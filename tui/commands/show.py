@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 
 from tui.commands import output
@@ -61,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("--width must be 0 (keep the cable's lines) or 20 to 1000 columns")
     fmt = args.format or ("rich" if output.styled(args.color) else "text")
     if fmt == "json":
+        import json
+
         from tui.output.export_formats import cable_to_json
 
         text = json.dumps(cable_to_json(cable), ensure_ascii=False, indent=2) + "\n"
