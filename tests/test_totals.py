@@ -172,3 +172,18 @@ def test_a_corpus_made_before_the_table_gets_it_at_the_first_stats(path, capsys)
     conn.close()
     assert _stats(capsys, path) == _live(path)
     assert _stamp_is_current(path)
+
+
+def test_an_import_cut_short_never_leaves_its_counts_shown(path, tmp_path, capsys, monkeypatch):
+    from store.ingest.importer import import_paths
+
+    def interrupt(done, total):
+        raise KeyboardInterrupt
+
+    more = write_telegrams(tmp_path / "more", _texts(20, 6))
+    report = import_paths(path, [more], batch_size=2, progress=interrupt, parse_workers=0)
+    assert report.interrupted and report.imported == 2
+    assert not _stamp_is_current(path)  # the counts of 20 cables, the corpus now of 22
+    monkeypatch.setattr(totals, "can_write", lambda path: False)  # as if read-only
+    assert _stats(capsys, path) == _live(path)
+    assert _live(path)["total"] == 22

@@ -58,7 +58,9 @@ def refresh(conn: sqlite3.Connection) -> None:
 
 def stored(conn: sqlite3.Connection) -> dict[str, list[tuple[str | None, int]]] | None:
     """The counts of each kind, most common first; None unless they match the corpus now."""
-    conn.execute("BEGIN")  # the stamp and the rows from one snapshot
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN")  # the stamp and the rows from one snapshot
     try:
         rows = dict(
             conn.execute("SELECT key, value FROM meta WHERE key IN ('generation', ?)", (STAMP,))
@@ -70,7 +72,8 @@ def stored(conn: sqlite3.Connection) -> dict[str, list[tuple[str | None, int]]] 
             counts.setdefault(kind, []).append((label, count))
         return counts
     finally:
-        conn.execute("COMMIT")
+        if own:
+            conn.execute("COMMIT")
 
 
 def can_write(path: Path) -> bool:
