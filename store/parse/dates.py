@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from store.parse.lazy_pattern import lazy_compile
@@ -11,9 +10,9 @@ _WHITESPACE = lazy_compile(r"\s+")
 
 
 _DECL_DATE = (
-    (re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)"), ("m", "d", "y")),
-    (re.compile(r"(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?!\d)"), ("y", "m", "d")),
-    (re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2})(?!\d)"), ("m", "d", "yy")),
+    (lazy_compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)"), ("m", "d", "y")),
+    (lazy_compile(r"(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?!\d)"), ("y", "m", "d")),
+    (lazy_compile(r"(\d{1,2})/(\d{1,2})/(\d{2})(?!\d)"), ("m", "d", "yy")),
 )
 
 
