@@ -88,3 +88,20 @@ def test_an_id_is_made_canonical_without_the_parser():
     small = {"store.parse", "store.parse.refids", "store.parse.stations"}
     small.add("store.parse.lazy_pattern")
     assert set(done.stdout.split()) <= small
+
+
+def test_the_parser_compiles_no_pattern_at_import():
+    """A module-level ``re.compile`` in the parser is paid by every `cables show`, whether
+    the cable needs it or not: they are ``lazy_compile``."""
+    import ast
+
+    eager = []
+    for path in sorted((ROOT / "store" / "parse").glob("*.py")):
+        for statement in ast.parse(path.read_text(encoding="utf-8")).body:
+            if not isinstance(statement, (ast.Assign, ast.AnnAssign)):
+                continue
+            for node in ast.walk(statement):
+                called = node.func if isinstance(node, ast.Call) else None
+                if isinstance(called, ast.Attribute) and called.attr == "compile":
+                    eager.append(f"{path.name}:{statement.lineno}")
+    assert eager == []
