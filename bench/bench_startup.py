@@ -5,7 +5,9 @@
 Each repetition runs every command once, in turn (so a slow spell of the machine hits all of
 them alike), after one warm-up round; it prints the median of each in ms and as a ratio to
 `python -c pass` run by the same interpreter. Output goes to a pipe, as `cables ... | less`.
-The corpus is only read.
+The commands only read the corpus, but for the first `cables stats` on a corpus whose
+counts are out of date (made by an older cables): it stores them, as it would for a user,
+in the warm-up round.
 """
 
 from __future__ import annotations
@@ -53,7 +55,8 @@ def commands(corpus: Path, cable_id: str, query: str) -> dict[str, list[str]]:
 
 def timed_run(command: list[str], env: dict[str, str]) -> float:
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, env=env)
+    # From the tree of this file: `-m` puts the working directory first on the path.
+    done = subprocess.run(command, capture_output=True, env=env, cwd=ROOT)
     elapsed = (time.perf_counter() - started) * 1000
     if done.returncode != 0:
         sys.exit(f"{' '.join(command)}: exit {done.returncode}: {done.stderr.decode()[-400:]}")
@@ -72,7 +75,8 @@ def main() -> int:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     # As after `pip install`: modules load from bytecode (the warm-up round writes it).
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    chosen = commands(args.corpus, args.id or middle_id(args.corpus), args.query)
+    corpus = args.corpus.resolve()
+    chosen = commands(corpus, args.id or middle_id(corpus), args.query)
     for command in chosen.values():
         timed_run(command, env)  # warm: bytecode, page cache, index catch-up
     times: dict[str, list[float]] = {name: [] for name in chosen}
