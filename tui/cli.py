@@ -86,6 +86,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
+        if only is not None and name != only:
+            continue  # the others' parsers only serve the top-level --help
         if name != only:
             sub.add_parser(name, help=help_text)
             continue
@@ -134,16 +136,14 @@ def _chosen_command(argv: list[str]) -> str | None:
 
 def _query_options(command: str):
     if command in ("stats", "map"):
-        from tui.commands import map_, stats
-
-        module = stats if command == "stats" else map_
+        module = importlib.import_module(f"tui.commands.{COMMANDS[command][0]}")
         return module.VALUE_OPTIONS, module.FLAG_OPTIONS
     return None
 
 
 def main(argv: list[str] | None = None) -> int:
     from store.corpus.schema import CorpusError
-    from store.userdata.config import ConfigError
+    from store.userdata.errors import ConfigError
     from tui.commands.common import CommandError
 
     argv = list(sys.argv[1:] if argv is None else argv)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from store.corpus import schema
+from store.corpus import schema, totals
 from store.corpus.census import mask_of
 from store.corpus.filters import Filters
 from store.corpus.rowids import UNDATED_LIMIT, floor_after_day, floor_of_day
@@ -235,12 +235,25 @@ class Corpus:
     # -- facets ------------------------------------------------------------------------------
 
     def facets(self, filters: Filters = NO_FILTERS, top: int = 30) -> Facets:
+        if filters == NO_FILTERS:
+            counts = self._whole_counts()
+            return Facets(
+                total=sum(n for _, n in counts["level"]),
+                levels=[(name or "UNKNOWN", n) for name, n in counts["level"]],
+                years=sorted(
+                    ((int(y) if y else None, n) for y, n in counts["year"]),
+                    key=lambda pair: pair[0] or 0,
+                    reverse=True,
+                ),
+                origins=[(name or "unknown", n) for name, n in counts["origin"][:top]],
+                tags=counts["tag"][:top],
+            )
         conn = self.connection()
         where, params = self.where(filters)
         total = self.count(filters)
         levels = conn.execute(
             f"SELECT c.classification, count(*) FROM cables c WHERE {where} "
-            "GROUP BY c.classification ORDER BY count(*) DESC",
+            "GROUP BY c.classification ORDER BY count(*) DESC, 1",
             params,
         ).fetchall()
         years = conn.execute(
@@ -250,12 +263,12 @@ class Corpus:
         ).fetchall()
         origins = conn.execute(
             f"SELECT c.origin, count(*) FROM cables c WHERE {where} "
-            "GROUP BY c.origin ORDER BY count(*) DESC LIMIT ?",
+            "GROUP BY c.origin ORDER BY count(*) DESC, 1 LIMIT ?",
             [*params, top],
         ).fetchall()
         tags = conn.execute(
             f"SELECT t.tag, count(*) FROM tags t JOIN cables c ON c.rowid = t.cable "
-            f"WHERE {where} GROUP BY t.tag ORDER BY count(*) DESC LIMIT ?",
+            f"WHERE {where} GROUP BY t.tag ORDER BY count(*) DESC, 1 LIMIT ?",
             [*params, top],
         ).fetchall()
         return Facets(
@@ -265,6 +278,20 @@ class Corpus:
             origins=[(name or "unknown", n) for name, n in origins],
             tags=[(name, n) for name, n in tags],
         )
+
+    def _whole_counts(self) -> dict[str, list[tuple[str | None, int]]]:
+        """Every count of the whole corpus: kept in a table (``store.corpus.totals``),
+        refreshed first when out of date and the file can be written, else counted now."""
+        conn = self.connection()
+        counts = totals.stored(conn)
+        if counts is None and totals.refresh_file(self.path, schema.CURRENT_VERSIONS):
+            counts = totals.stored(conn)
+        if counts is None:
+            counts = {
+                kind: conn.execute(f"SELECT * FROM ({query}) ORDER BY 2 DESC, 1").fetchall()
+                for kind, query in totals.COUNTS.items()
+            }
+        return counts
 
     def origin_names(self) -> list[str]:
         return [r[0] for r in self.connection().execute("SELECT origin FROM origins ORDER BY 1")]

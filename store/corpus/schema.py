@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from store.corpus import totals
 from store.fulltext import ledger
 from store.people.table import DDL as PEOPLE_DDL
 from store.people.table import upgrade as add_people
@@ -22,6 +23,9 @@ SCHEMA_VERSION = 7
 # when the corpus is opened for writing; a 6 is read as it is meanwhile.
 UPGRADES_FROM = 5
 PEOPLE_FROM = 6
+# The schemas whose count table (store.corpus.totals) a reader may refresh in place: 6 lacks
+# only the people table, which nothing there touches.
+CURRENT_VERSIONS = (PEOPLE_FROM, SCHEMA_VERSION)
 
 # Metadata and text live in separate tables: a listing walks ``cables`` (about 150 bytes a
 # row), and with the 7 KB bodies inline the same walk read all 3.4 GB of the file (460 ms
@@ -88,6 +92,7 @@ CREATE TRIGGER IF NOT EXISTS cables_ad AFTER DELETE ON cables BEGIN
 END;
 """
 DDL += ledger.DDL  # the full-text index's bookkeeping
+DDL += totals.DDL  # the whole corpus's counts, for `cables stats`
 
 
 class CorpusError(Exception):

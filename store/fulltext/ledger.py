@@ -10,7 +10,6 @@ Rows the index has are pruned by the next writer.
 from __future__ import annotations
 
 import sqlite3
-import uuid
 
 DDL = """
 CREATE TABLE IF NOT EXISTS fulltext_pending (
@@ -29,6 +28,8 @@ END;
 
 def start(conn: sqlite3.Connection) -> None:
     """A new corpus's identity and first generation (inside the creating transaction)."""
+    import uuid  # here: every command that opens a corpus imports this module
+
     conn.execute(
         "INSERT OR IGNORE INTO meta(key, value) VALUES ('corpus_id', ?)", (uuid.uuid4().hex,)
     )

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from store.corpus import schema
+from store.corpus import schema, totals
 from store.corpus.rowids import base_rowid, probe_step
 from store.fulltext import ledger
 from store.ingest.id_clash import settle_id, write_aliases
@@ -115,7 +115,7 @@ def _import(
         index.commit()
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("DELETE FROM meta WHERE key = ?", (key,))
-        _refresh_origins(conn)
+        refresh_counts(conn)
         ledger.prune(conn, index.committed)
         conn.execute("COMMIT")
         if progress:
@@ -344,7 +344,10 @@ def _prefixed(alias: str, columns: str) -> str:
     return ", ".join(f"{alias}.{name.strip()}" for name in columns.split(","))
 
 
-def _refresh_origins(conn: sqlite3.Connection) -> None:
+def refresh_counts(conn: sqlite3.Connection) -> None:
+    """The origins, the cable count and the whole corpus's counts (``cables stats``), after
+    the transaction's changes are sealed (store.fulltext.ledger)."""
+    totals.refresh(conn)
     conn.execute("DELETE FROM origins")
     conn.execute(
         "INSERT INTO origins(origin, count) SELECT origin, count(*) FROM cables "

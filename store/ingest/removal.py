@@ -14,7 +14,7 @@ from pathlib import Path
 
 from store.corpus import schema
 from store.fulltext import ledger
-from store.ingest.importer import _refresh_origins
+from store.ingest.importer import refresh_counts
 
 # meta key: the IDs of the bundled samples a first run put into this corpus, while they are
 # all it holds from them (a real import then replaces them).
@@ -60,8 +60,8 @@ def _delete(conn: sqlite3.Connection, cable_ids: list[str]) -> list[str]:
         if conn.execute("DELETE FROM cables WHERE id = ?", (cable_id,)).rowcount:
             removed.append(cable_id)
     if removed:
-        _refresh_origins(conn)
         ledger.seal(conn)  # the index drops them when next opened (store.fulltext.sync)
+        refresh_counts(conn)
     return removed
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from store.parse.lazy_pattern import lazy_compile
 from store.parse.markings import Banner, parse_banner
 from store.parse.stations import known_station
 
@@ -25,7 +26,7 @@ def _any_spacing(word: str) -> str:
 
 # Where a level word starts, in any case and letter-spacing; TOP SECRET before SECRET, so that
 # the leftmost start is the whole level.
-_LEVEL_WORD = re.compile(
+_LEVEL_WORD = lazy_compile(
     "|".join(
         _any_spacing(word) for word in ("TOPSECRET", "UNCLAS", "CONFIDENTIAL", "SECRET")
     )
@@ -34,14 +35,14 @@ _LEVEL_WORD = re.compile(
 )
 _INITIALS = frozenset("UCSTLucstl")
 # A cheap first test: a level word's first letters, in any case and spacing.
-LEVEL_HINT = re.compile(
+LEVEL_HINT = lazy_compile(
     r"UNCLAS|CONFIDENTIAL|SECRET|nclas|onfidential|ecret|[CSUcsu] [OENoen] [NCnc] "
 )
 # A SECTION word as typed by hand: the numbers and OF make it one, whatever its letters.
-_SECTION_WORD = re.compile(r"\bS[A-Z0]{3,8}(?=[ \t]*\d{1,3}[ \t]*OF[ \t]*\d{1,3}\b)")
+_SECTION_WORD = lazy_compile(r"\bS[A-Z0]{3,8}(?=[ \t]*\d{1,3}[ \t]*OF[ \t]*\d{1,3}\b)")
 _SECTION_LETTERS = set("SECTION")
 # The serial after which a banner run on at its end goes on with other text.
-_SERIAL_END = re.compile(r"[ \t][A-Z][A-Z .'-]{1,40}?[ \t]+\d{3,7}(?=[^\d])")
+_SERIAL_END = lazy_compile(r"[ \t][A-Z][A-Z .'-]{1,40}?[ \t]+\d{3,7}(?=[^\d])")
 
 
 def _fix_section(text: str) -> str:

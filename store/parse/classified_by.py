@@ -10,16 +10,18 @@ capital abbreviations such as ``PRT`` or ``ISN/CB`` in a mixed-case line) and th
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
-_WHITESPACE = re.compile(r"\s+")
+from store.parse.lazy_pattern import lazy_compile
+
+_WHITESPACE = lazy_compile(r"\s+")
 # Where the name (and title) ends: the reasons, however the line wrap split the word, or the
 # words that introduce them. "for" alone does not end it: "Counselor for Political Affairs".
 # Misspelt too: "Resons", "RASONS", "REAS0N", "reaons".
 _REASONS_WORD = r"r\s?e?\s?a?\s?s\s?[o0]\s?n\s?s?\b|reaons?\b|rsn\b"
-_CUT = re.compile(
+_CUT = lazy_compile(
     rf"(?:,\s*|\s+|-\s*|\A)(?:f[o0]?r\s+(?:{_REASONS_WORD})|(?:{_REASONS_WORD})"
     r"|E\s?\.\s?O\b\.?|1\s?[.,]\s?[2-6]\b|\(\s?[a-h]\s?\)|(?=;))"
     r"|\s+(?:per|under)\b(?!\s+Secretary)"
@@ -29,36 +31,37 @@ _CUT = re.compile(
 )
 # The label said again at the start of the value: "1. CLASSIFIED BY", "(C) Classified by",
 # "This message classified by", "Classfied By:", "DOS CLASSIFICATION GUIDE BY".
-_LABEL_AGAIN = re.compile(
+_LABEL_AGAIN = lazy_compile(
     r"\A(?:\d{1,2}\s?\.\s*)?(?:\(\s?[A-Z/]{1,8}\s?\)\s*)?"
     r"(?:[^,;:]{0,30}?\bclas\w*(?:\s+guide)?\s+by\b\s*:?\s*)?",
     re.IGNORECASE,
 )
 # Charge d'Affaires as typed: "Charge d,Affaires a. i.", "Charge de'Affairs ai.", "Charge'",
 # "Charge Affaires", "Charge d'Afairs (AI)", "Charge d'Affaries".
-_CHARGE = re.compile(
+_CHARGE = lazy_compile(
     r"\bCHARG[EÉ]['’]?(?:,?\s*(?:DE?\s?['’,]?\s?)?A\s?FF?AI?R[IE]*S\b)?"
     r"(?P<ai>,?\s*(?:\(\s?A\.?\s?I\.?\s?\)|A\.\s?I\.?|AI\.)(?=\s|,|\Z))?",
     re.IGNORECASE,
 )
 # A name the line wrap cut: "Hoyt Y ee", "Charles O. Blah a,", "Richa rd Hoagland".
-_CUT_NAME = re.compile(r"\b([A-Z][A-Za-z]{0,12}) ([a-z]{1,4})(?=[\s,;]|\Z)")
+_CUT_NAME = lazy_compile(r"\b([A-Z][A-Za-z]{0,12}) ([a-z]{1,4})(?=[\s,;]|\Z)")
 # The reasons themselves: "1.4 (b) and (d)", "1.4(B)", "1.5 (D)", "1.4 b/d", "E.O. 12958 1.4".
-_REASONS = re.compile(
+_REASONS = lazy_compile(
     r"(?:E\.?\s?O\.?\s?12958[,:]?\s*(?:sections?\s*)?)?1\s?\.\s?[4-6]\s*\.?\s*"
     r"(?:\(?\s?[a-h]\s?\)?(?:\s*(?:,|and|&|/|or|an\s?d)\s*\(?\s?[a-h]\s?\)?)*)?"
     r"(?:\s*(?:,|and)\s*1\s?\.\s?[4-6]\s*\(?\s?[a-h]\s?\)?)*",
     re.IGNORECASE,
 )
-_SUFFIX = re.compile(r"\A(?:Jr|Sr|II|III|IV)\.?\Z", re.IGNORECASE)
+_SUFFIX = lazy_compile(r"\A(?:Jr|Sr|II|III|IV)\.?\Z", re.IGNORECASE)
 _CONNECTORS = {"for", "and", "of", "the", "&", "to", "on", "in", "de"}
 _PARTICLES = {"de", "da", "del", "della", "van", "von", "der", "den", "bin", "al", "el", "la",
               "le", "du", "dos", "das", "di", "y", "st."}  # fmt: skip
-_NAME_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w'’.\-]*\Z|[A-Z]\.?\Z|0\.\Z")
-_ABBREVIATION = re.compile(r"[A-Z][A-Z/&-]{1,7}\Z")
+_NAME_WORD = lazy_compile(r"[A-Z\u00c0-\u00de][\w'’.\-]*\Z|[A-Z]\.?\Z|0\.\Z")
+_ABBREVIATION = lazy_compile(r"[A-Z][A-Z/&-]{1,7}\Z")
 
 
-class ClassifiedBy(NamedTuple):
+@dataclass(frozen=True)
+class ClassifiedBy:
     name: str | None
     title: str | None
     reasons: str | None
@@ -111,7 +114,7 @@ def _charge(match: re.Match[str]) -> str:
     return title.upper() if match.group().isupper() else title
 
 
-_CHARGE_AS_MEANT = re.compile(r"Charg[eé](?: d['’]Affaires(?:,? a\.i\.)?)?", re.IGNORECASE)
+_CHARGE_AS_MEANT = lazy_compile(r"Charg[eé](?: d['’]Affaires(?:,? a\.i\.)?)?", re.IGNORECASE)
 
 
 _SMALL_WORDS = {"ai", "per", "from", "with", "also", "only", "dept", "div"}
@@ -183,7 +186,7 @@ def _name_and_title(who: str) -> tuple[str | None, str | None]:
 
 
 _PLACE_JOINERS = {"for", "to", "of", "and"}
-_INITIALS = re.compile(r"(?:[A-Z0]\.)+[A-Z]?\Z|[A-Z]\Z")
+_INITIALS = lazy_compile(r"(?:[A-Z0]\.)+[A-Z]?\Z|[A-Z]\Z")
 
 
 def _place_before(words: list[str], title: list[str], name: list[str], mixed: bool) -> bool:
@@ -371,7 +374,7 @@ def _name_words(words: list[str]) -> list[str]:
 # A Classified By line inside the first paragraphs (``1. (U) CLASSIFIED BY POLOFF ...``) or
 # below a page header: in capitals, or with its colon, so that "was classified by the
 # ministry" in a sentence is not taken.
-_IN_TEXT = re.compile(
+_IN_TEXT = lazy_compile(
     r"(?:\bCLASSIFIED\s+BY\b|\bClassified\s+[Bb]y\s*:"
     r"|\A\s*(?:¶?\s?\d{1,2}\s?\.\s*)?(?:\([A-Z/]{1,8}\)\s*)?Classified\s+[Bb]y\b)\s*:?\s*"
 )

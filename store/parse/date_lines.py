@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from store.parse.lazy_pattern import lazy_compile
+
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -27,19 +29,19 @@ _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _TIME = r"(?:,?\s+(?:at\s+)?(?P<hh>\d{1,2}):(?P<mi>\d{2})(?::\d{2})?)?"
 _FORMS = (
     # Wednesday, 14 May 2003, 16:40
-    re.compile(
+    lazy_compile(
         rf"(?:{_LABEL})?{_WEEKDAY}(?P<d>\d{{1,2}})\s+(?P<mon>[A-Za-z]{{3,9}})\.?,?\s+"
         rf"(?P<y>\d{{4}}){_TIME}",
         re.IGNORECASE,
     ),
     # 2002-11-15T12:40:00, 2002-11-15 12:40
-    re.compile(
+    lazy_compile(
         rf"(?:{_LABEL})?(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})"
         r"(?:[T\s]+(?P<hh>\d{2}):(?P<mi>\d{2})(?::\d{2})?)?Z?",
         re.IGNORECASE,
     ),
     # 3/10/2005 16:26 (month first, as the State Department writes it)
-    re.compile(rf"(?:{_LABEL})?(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})/(?P<y>\d{{4}}){_TIME}", re.I),
+    lazy_compile(rf"(?:{_LABEL})?(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})/(?P<y>\d{{4}}){_TIME}", re.I),
 )
 _SEARCH_LINES = 40
 
@@ -76,7 +78,7 @@ def _datetime(match: re.Match[str]) -> datetime | None:
 
 
 # "2001BAMAKO03110": a line some copies put above the text, the cable's year, station, serial.
-_YEAR_ID_LINE = re.compile(r"[ \t]*((?:19|20)\d{2})[A-Z][A-Z]{2,30}0*\d{1,7}[ \t]*\Z")
+_YEAR_ID_LINE = lazy_compile(r"[ \t]*((?:19|20)\d{2})[A-Z][A-Z]{2,30}0*\d{1,7}[ \t]*\Z")
 
 
 def find_year_line(lines: list[str]) -> int | None:

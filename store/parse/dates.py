@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
-_WHITESPACE = re.compile(r"\s+")
+from store.parse.lazy_pattern import lazy_compile
+
+_WHITESPACE = lazy_compile(r"\s+")
 
 
 _DECL_DATE = (
-    (re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)"), ("m", "d", "y")),
-    (re.compile(r"(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?!\d)"), ("y", "m", "d")),
-    (re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2})(?!\d)"), ("m", "d", "yy")),
+    (lazy_compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)"), ("m", "d", "y")),
+    (lazy_compile(r"(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?!\d)"), ("y", "m", "d")),
+    (lazy_compile(r"(\d{1,2})/(\d{1,2})/(\d{2})(?!\d)"), ("m", "d", "yy")),
 )
 
 

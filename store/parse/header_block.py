@@ -12,6 +12,7 @@ import re
 from store.parse.banner_line import LEVEL_HINT as _LEVEL_HINT
 from store.parse.banner_line import banner_start, read_banner
 from store.parse.labels import match_label, split_glued
+from store.parse.lazy_pattern import lazy_compile
 from store.parse.markings import caption_words, parse_banner
 from store.parse.page_breaks import level_line, page_header_line
 from store.parse.paragraphs import PARAGRAPH_START
@@ -195,7 +196,7 @@ def _continues(name: str, value: str, line: str) -> bool:
 
 
 # Lines that end a wrapped field: the SBU handling notice, a summary heading, a page header.
-_ENDS_FIELD = re.compile(
+_ENDS_FIELD = lazy_compile(
     r"[ \t]*(?:SENSITIVE[ \t]+BUT[ \t]+UNCLASSIFIED|(?:BEGIN[ \t]+)?SUMMARY\b[ \t]*[:.-]*[ \t]*\Z"
     r"|PAGE[ \t]+\d{2,3}[ \t])",
     re.IGNORECASE,
@@ -203,8 +204,8 @@ _ENDS_FIELD = re.compile(
 # More tag codes, bare or as the markdown links of seed 000 ("[KZ](#)").
 # ("AU-I", "UNGA/C-6" too; a page that kept its escapes ends the line with a backslash.)
 _TAG_CODE = r"(?:[A-Z]{2,6}(?:[-/][A-Z0-9-]{1,4})?|\[[A-Z]{2,6}\]\([^)\s]{0,40}\))"
-_TAG_CODES_LINE = re.compile(rf"[ \t]*{_TAG_CODE}(?:[ \t,]+{_TAG_CODE}){{0,15}}[ \t,\\]*")
-RULER = re.compile(r"[ \t]*[-=_*~]{3,}[ \t]*\Z")
+_TAG_CODES_LINE = lazy_compile(rf"[ \t]*{_TAG_CODE}(?:[ \t,]+{_TAG_CODE}){{0,15}}[ \t,\\]*")
+RULER = lazy_compile(r"[ \t]*[-=_*~]{3,}[ \t]*\Z")
 
 
 def read_fields(lines: list[str], start: int, fields: HeaderFields | None = None) -> HeaderFields:
@@ -324,7 +325,7 @@ def captions_above(lines: list[str], start: int, banner_index: int) -> list[str]
 
 _LOOKAHEAD_LINES = 6
 # An address line ("DEPT FOR EUR/CACEN", "NSC FOR SMITH"): never the rest of a subject.
-_ADDRESS_LINE = re.compile(r"[A-Z/ ]{2,40}[ \t]+FOR[ \t]+[A-Z]")
+_ADDRESS_LINE = lazy_compile(r"[A-Z/ ]{2,40}[ \t]+FOR[ \t]+[A-Z]")
 
 
 def _page_break_follows(lines: list[str], start: int) -> bool:
@@ -385,7 +386,7 @@ def _addressing(line: str) -> bool:
     return sum(ch.islower() for ch in line) * 4 < letters
 
 
-_REF_ITEM_LINE = re.compile(r"[ \t]*\(?[A-Z][.)][ \t]")
+_REF_ITEM_LINE = lazy_compile(r"[ \t]*\(?[A-Z][.)][ \t]")
 
 
 def _ref_goes_on(lines: list[str], blank: int) -> bool:
@@ -400,7 +401,7 @@ def _ref_goes_on(lines: list[str], blank: int) -> bool:
 
 
 # A lettered REF item naming a cable: "(C) SAO PAULO 260", "D) 05 Sao Paulo 975".
-_LETTERED_REF = re.compile(
+_LETTERED_REF = lazy_compile(
     r"\(?[A-Z][.)][ \t]*(?:\d{2,4}[ \t]+)?(?P<station>[A-Za-z][A-Za-z .'-]{1,30}?)[ \t]*\d{1,7}\b"
 )
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 from store.parse.banner_line import banner_start, split_banner_after
+from store.parse.lazy_pattern import lazy_compile
 
 _EO = r"E\.?[ \t]?[O0]\.?[ \t]?1[0-9]{4}"
-_LABEL = re.compile(
+_LABEL = lazy_compile(
     r"[ \t]*(?:\((?:U|SBU)\)[ \t]*)?(?P<label>"
     + _EO
     + r"|DECL(?:ASSIFY)?(?:[ \t]+ON)?|TAGS|TAG|TAGES|TGS|AGS|TABS|TAS|SUBJECT|SUBJ|UBJECT"
@@ -24,7 +25,7 @@ _LABEL = re.compile(
 )
 # The label words that may stand without a colon, and how they must be written then.
 _BARE_OK = {"E", "D", "C", "T", "S", "R"}
-_REF_ITEM_START = re.compile(
+_REF_ITEM_START = lazy_compile(
     r"\(?[A-Z][.)][ \t]|\d{2}[ \t]+[A-Z]|(?:[A-Z][ \t]+)?[A-Z]{3,}[A-Z ]*[ \t]\d"
 )
 
@@ -77,9 +78,9 @@ def match_label(line: str) -> tuple[str, str] | None:
 
 # Misspelt labels are labels only with their colon: bare, they are words of a sentence.
 _COLON_ONLY = {"AGS", "UBJECT", "TAG", "TAGES", "TGS", "TAS", "TABS"}
-_BARE_TAG_VALUE = re.compile(r"[A-Z]{2,6}(?:[ \t,]+[A-Z]{2,6}){1,15}[ \t,]*")
-_DECL_WORD = re.compile(r"\A(?:DECL(?:ASSIFY)?(?:[ \t]+ON)?[ \t]*:?)", re.IGNORECASE)
-_REPEATED_CLASSIFIED = re.compile(r"\A(?:\(U\)[ \t]*)?CLASSIFIED[ \t]+BY[ \t]*:?", re.IGNORECASE)
+_BARE_TAG_VALUE = lazy_compile(r"[A-Z]{2,6}(?:[ \t,]+[A-Z]{2,6}){1,15}[ \t,]*")
+_DECL_WORD = lazy_compile(r"\A(?:DECL(?:ASSIFY)?(?:[ \t]+ON)?[ \t]*:?)", re.IGNORECASE)
+_REPEATED_CLASSIFIED = lazy_compile(r"\A(?:\(U\)[ \t]*)?CLASSIFIED[ \t]+BY[ \t]*:?", re.IGNORECASE)
 
 def _spaced(word: str) -> str:
     """A letter-spaced banner word (``S E C R E T``) as a pattern."""
@@ -88,7 +89,7 @@ def _spaced(word: str) -> str:
 
 # Places inside a line where a new field (or the banner) begins: cut there. Case-sensitive
 # on purpose, so that "was classified by the ministry" or "subject to" in a sentence stay.
-_GLUE = re.compile(
+_GLUE = lazy_compile(
     r"(?<=\S)[ \t]*(?="
     # E.O. as a field: its value follows ("DECL", "N/A", a date); "E.O. 13382 ENTITIES" in a
     # subject and "E.O. 12958 1.4 (b)" among reasons are not one.
@@ -113,7 +114,7 @@ _GLUE = re.compile(
 # flattened page goes straight on with the first paragraph.
 # Possessive blanks (*+): blanks that may stand on either side of an optional mark, tried
 # every way, made a long run of blanks after the reasons take minutes.
-_REASONS_END = re.compile(
+_REASONS_END = lazy_compile(
     r"(?:rea[ \t]?sons?|rsn)[ \t:]*+(?:E\.O\.[ \t]*+12958[ ,]*+)?1[ \t]?\.[ \t]?[4-6]"
     r"(?:[ \t]*+\.)?[ \t]*+\(?[ \t]*+[A-Ha-h](?:[ \t]*+\))?"
     r"(?:[ \t]*+(?:,|and|&|/|or|an[ \t]d)[ \t]*+\(?[ \t]*+[A-Ha-h](?:[ \t]*+\))?)*"
@@ -160,7 +161,7 @@ def split_glued(line: str) -> list[str]:
 
 
 # A label with nothing after it but a paragraph number or a mark.
-_LABEL_ONLY = re.compile(r"[ \t]*[A-Za-z. ]{3,16}:?[ \t]*(?:\d{1,2}\.|\([A-Z/]{1,8}\))?[ \t]*")
+_LABEL_ONLY = lazy_compile(r"[ \t]*[A-Za-z. ]{3,16}:?[ \t]*(?:\d{1,2}\.|\([A-Z/]{1,8}\))?[ \t]*")
 
 
 def _same_field(first: str, second: str) -> bool:
@@ -170,12 +171,12 @@ def _same_field(first: str, second: str) -> bool:
 
 
 # Cheap tests first (literal prefixes): only a line holding one of these can be cut.
-_TRIGGER = re.compile(
+_TRIGGER = lazy_compile(
     r"E\.|TAG|Tags[ \t]*:|AGS[ \t]*:|TA[BS]S?[ \t]*:|TGS|SUBJ|Subject[ \t]*:|REF|Ref[s(]?\S{0,2}:"
     r"|[Cc]lassified|CLASSIFIED|DECL|UNCLAS|CONFIDENTIAL|SECRET|SENSITIVE"
     r"|Sensitive|[CSU] [OEN] [NCC] |  \d|nclas|onfidential|ecret|[CSUcsu] [oen] [nc] "
 )
-_LEVEL_START = re.compile(
+_LEVEL_START = lazy_compile(
     r"[ \t]*(?:U[ \t]?N[ \t]?C|C[ \t]?O[ \t]?N|S[ \t]?E[ \t]?C|T[ \t]?O[ \t]?P)", re.IGNORECASE
 )
 

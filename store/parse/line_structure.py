@@ -9,13 +9,13 @@ writer ended them: those breaks are kept.
 
 from __future__ import annotations
 
-import re
+from store.parse.lazy_pattern import lazy_compile
 
 # A list item: "-- ", "- ", "* ", "o ", "a) ", "(b) ", "1) ", "A. ", bullets.
 _ITEM = r"--|[-*o•][^\S\n]|\(?(?:[A-Za-z]|\d{1,2})[.)][^\S\n]"
-_KEPT_BREAK = re.compile(rf"\n(?:[^\S\n]{{2}}|[^\S\n]?(?:{_ITEM}))")
-_ITEM_LINE = re.compile(rf"[^\S\n]?(?:{_ITEM})")
-_RULER = re.compile(r"[-=_*~]{3,}\Z")
+_KEPT_BREAK = lazy_compile(rf"\n(?:[^\S\n]{{2}}|[^\S\n]?(?:{_ITEM}))")
+_ITEM_LINE = lazy_compile(rf"[^\S\n]?(?:{_ITEM})")
+_RULER = lazy_compile(r"[-=_*~]{3,}\Z")
 _SENTENCE_ENDS = (".", "!", "?", ";", '"', "'", ")", ",")
 # Below this share of the paragraph's longest line, a line ended before the margin: its
 # break is the writer's (a name in a list, a title, the last line of a quoted block).
@@ -26,7 +26,7 @@ MARGIN = 80
 # No line shorter than the shortest a wrapped paragraph could keep its break after: the
 # paragraph is prose through and through.
 _ALWAYS_SHORT = int(SHORT_LINE * MARGIN)
-_SHORT_INNER_LINE = re.compile(rf"\n[^\n]{{0,{_ALWAYS_SHORT}}}+\n")  # possessive: no backtracking
+_SHORT_INNER_LINE = lazy_compile(rf"\n[^\n]{{0,{_ALWAYS_SHORT}}}+\n")  # possessive: no backtracking
 
 
 def unwrap(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from store.model import Level, Marking
+from store.parse.lazy_pattern import lazy_compile
 
 # Captions that travel on their own line (or in the banner) and what they add.
 CAPTIONS = ("SIPDIS", "NOFORN", "SENSITIVE", "EXDIS", "NODIS", "LIMDIS", "STADIS", "ROGER")
@@ -36,17 +37,17 @@ _CAVEAT_CODES = {
     "NODIS": "NODIS",
 }
 
-_REL = re.compile(r"REL(?: TO)? [A-Z]{2,5}(?:[ ,]+[A-Z]{2,5})*\Z")
-_COUNTRY = re.compile(r"[A-Z]{2,5}\Z")
+_REL = lazy_compile(r"REL(?: TO)? [A-Z]{2,5}(?:[ ,]+[A-Z]{2,5})*\Z")
+_COUNTRY = lazy_compile(r"[A-Z]{2,5}\Z")
 
 # A portion mark: parentheses around a level code and optional caveats joined by / or //.
-PORTION_MARK = re.compile(r"\((?:U|SBU|C|S|TS)(?:/{1,2}[A-Z][A-Z ,]{0,30})*\)")
+PORTION_MARK = lazy_compile(r"\((?:U|SBU|C|S|TS)(?:/{1,2}[A-Z][A-Z ,]{0,30})*\)")
 # The same, but only with caveats ``parse_portion_mark`` knows, so that a match is always a
 # marking: the paragraph splitter uses it to tell ``(S//NF)`` from the office symbol ``(S/CT)``.
 # Release caveats list countries after commas, blanks or slashes ("REL TO NATO/AUS",
 # "REL TO USA, KEN, GBR//"); a blank may stand inside the brackets ("(SBU )", "( C)").
 _CAVEAT_WORDS = "|".join(sorted(_CAVEAT_CODES, key=len, reverse=True))
-STRICT_PORTION_MARK = re.compile(
+STRICT_PORTION_MARK = lazy_compile(
     r"\( ?(?:SBU|TS|U|C|S)(?:/{1,2}(?:"
     + _CAVEAT_WORDS
     + r"|REL(?: TO)? [A-Z]{2,5}(?:(?:[ ,]+|/(?!(?:"
@@ -101,12 +102,12 @@ _BANNER_LEVELS = {
 }
 # Case-sensitive on purpose: banners are written in capitals, and a sentence that starts
 # with "Secret" or "Confidential" must not be read as one.
-_BANNER = re.compile(
+_BANNER = lazy_compile(
     r"[ \t]*(?P<level>"
     + "|".join(f"(?:{_spaced(word)})" for word in _BANNER_LEVELS)
     + r")(?P<rest>(?:[ \t/]|\Z|(?=[A-Z])).*)\Z",
 )
-_BANNER_QUALIFIERS = re.compile(
+_BANNER_QUALIFIERS = lazy_compile(
     r"[ \t]*(?://[ \t]*)?(?P<word>"
     + _spaced("EFTO")
     + r"|SENSITIVE|NOFORN|NF|SIPDIS|EXDIS|NODIS|LIMDIS|STADIS"
@@ -115,10 +116,10 @@ _BANNER_QUALIFIERS = re.compile(
     + r"|REL(?:[ \t]+TO)?[ \t]+(?:NATO|[A-Z]{3})(?:[ \t]*,[ \t]*(?:NATO|[A-Z]{3}))*)"
     + r"(?![A-Z0-9])",
 )
-_SECTION = re.compile(
+_SECTION = lazy_compile(
     r"[ \t]*S[ \t]*E[ \t]*C[ \t]*T[ \t]*I[ \t]*O[ \t]*N[ \t]*(\d{1,3})[ \t]*O[ \t]*F[ \t]*(\d{1,3})"
 )
-_STATION_SERIAL = re.compile(
+_STATION_SERIAL = lazy_compile(
     r"[ \t]*(?P<station>[A-Z](?:[A-Z.'-]|[ \t](?=[A-Z])){0,40}?)[ \t]*(?P<serial>\d{1,7})(?!\d)"
 )
 
@@ -205,7 +206,7 @@ def _take_qualifiers(rest: str, banner: Banner) -> str:
         rest = rest[qualifier.end() :]
 
 
-_SBU_LINE = re.compile(r"SENSITIVE[ \t]+BUT[ \t]+UNCLASSIFIED")
+_SBU_LINE = lazy_compile(r"SENSITIVE[ \t]+BUT[ \t]+UNCLASSIFIED")
 
 
 def caption_words(line: str) -> list[str] | None:

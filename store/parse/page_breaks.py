@@ -12,40 +12,40 @@ The raw text is never changed: this works on the copy the paragraphs are built f
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from store.parse.lazy_pattern import LazyPattern, lazy_compile
 from store.parse.markings import parse_banner
 
 # The 2006-2010 form: "MOSCOW 00002754  002 OF 002", "BERN 00000141 003.2 OF 004". The station
 # words before the serial are looked at separately (see ``_station_start``).
-_NEW_PAGE = re.compile(
+_NEW_PAGE = lazy_compile(
     r"(?<![\w.])(?P<serial>\d{8})[ \t]+(?P<page>\d{3})(?:\.\d{1,2})?[ \t]+OF[ \t]+"
     r"(?P<total>\d{3})(?!\w)"
 )
 # The older form: "PAGE 02 HARARE 05461 02 OF 02 271459Z", "PAGE 02 VATICA 01261 061419Z".
-_OLD_PAGE = re.compile(
+_OLD_PAGE = lazy_compile(
     r"PAGE[ \t]+(?P<page>\d{2,3})[ \t]+(?:[A-Z]{2,}[ \t]+){0,2}[A-Z]{2,}[ \t]*\d{3,}"
     r"(?:[ \t]+(?P<section>\d{2})[ \t]+OF[ \t]+(?P<total>\d{2}))?(?:[ \t]+\d{6}Z)?(?!\w)"
 )
-_STATION_WORDS = re.compile(r"(?:[A-Z]{2,}[ \t]+){0,2}[A-Z]{2,}[ \t]*\Z")
+_STATION_WORDS = lazy_compile(r"(?:[A-Z]{2,}[ \t]+){0,2}[A-Z]{2,}[ \t]*\Z")
 # The classification line printed above and below a page header, alone or at a line's end.
 _LEVEL = r"(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)"
-_LEVEL_LINE = re.compile(rf"[ \t]*{_LEVEL}(?:[ \t]+PTQ\d+)?[ \t]*\Z")
-_LEVEL_AT_END = re.compile(rf"[ \t]+{_LEVEL}[ \t]*\Z")
+_LEVEL_LINE = lazy_compile(rf"[ \t]*{_LEVEL}(?:[ \t]+PTQ\d+)?[ \t]*\Z")
+_LEVEL_AT_END = lazy_compile(rf"[ \t]+{_LEVEL}[ \t]*\Z")
 # After a section banner: the lines of the repeated header block.
-_HEADER_LINE = re.compile(
+_HEADER_LINE = lazy_compile(
     r"[ \t]*(?:SIPDIS|NOFORN|SENSITIVE|EXDIS|NODIS|LIMDIS|STADIS|X{6,}[ \t]*\Z|E\.[ \t]?O\.|"
     r"TAGS?[ \t]*:|SUBJ(?:ECT)?[ \t]*:|[A-Z/ ]{2,40}[ \t]+FOR[ \t]+[A-Z])"
 )
 # Before a section's banner, the routing lines of its first page (ACTION, INFO, FM/TO ...).
-_ROUTING_LINE = re.compile(r"[ \t]*(?:ACTION|INFO|[A-Z]{2,6}-\d\d|-{6,}|O[ \t]+\d{6}Z|FM )")
-_SECTION_WORD = re.compile(r"S[ \t]*E[ \t]*C[ \t]*T[ \t]*I[ \t]*O[ \t]*N")
-_SECTION_OF = re.compile(r"SECTION[ \t]*\d{1,3}[ \t]*OF[ \t]*\d")
-_ANY_SECTION = re.compile(_SECTION_WORD.pattern + r"[ \t]*\d{1,3}[ \t]*O[ \t]*F[ \t]*\d")
-_RULER = re.compile(r"[-=_*~]{3,}")
+_ROUTING_LINE = lazy_compile(r"[ \t]*(?:ACTION|INFO|[A-Z]{2,6}-\d\d|-{6,}|O[ \t]+\d{6}Z|FM )")
+_SECTION_WORD = lazy_compile(r"S[ \t]*E[ \t]*C[ \t]*T[ \t]*I[ \t]*O[ \t]*N")
+_SECTION_OF = lazy_compile(r"SECTION[ \t]*\d{1,3}[ \t]*OF[ \t]*\d")
+_ANY_SECTION = lazy_compile(_SECTION_WORD.pattern + r"[ \t]*\d{1,3}[ \t]*O[ \t]*F[ \t]*\d")
+_RULER = lazy_compile(r"[-=_*~]{3,}")
 _SENTENCE_END = (".", "!", "?", ":", ";", '"', "'", ")")
-_PARAGRAPH_START = re.compile(r"(?:\d{1,3}\.|[A-Z]\.|\(\w{1,6}(?:/+\w+)*\)|--?|\*)[ \t]")
+_PARAGRAPH_START = lazy_compile(r"(?:\d{1,3}\.|[A-Z]\.|\(\w{1,6}(?:/+\w+)*\)|--?|\*)[ \t]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +118,7 @@ def page_header_line(line: str) -> bool:
     )
 
 
-def _line_numbers(body: str, pattern: re.Pattern[str]) -> list[int]:
+def _line_numbers(body: str, pattern: LazyPattern) -> list[int]:
     """The numbers of the lines of ``body`` on which ``pattern`` matches, in order."""
     numbers: list[int] = []
     line = last = 0

@@ -7,16 +7,16 @@ header block the page repeats.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from store.parse.lazy_pattern import lazy_compile
 from store.records import KnownFields
 
 LABELS = ("Identifier", "Created", "Classification", "Origin")
 # Lines the web page adds around the telegram that are not part of it.
 _CRUFT = ("pdf how-to read a cable", "how-to read a cable", "pdf", "how-to")
-_LEADING_BLANKS = re.compile(r"\s*")
+_LEADING_BLANKS = lazy_compile(r"\s*")
 # The page block is short; looking further would only cost time on a huge single-line file.
 _PAGE_HEAD_LINES = 40
 

@@ -15,6 +15,7 @@ from dataclasses import replace
 from itertools import chain
 
 from store.model import Marking, Paragraph
+from store.parse.lazy_pattern import lazy_compile
 from store.parse.line_structure import unwrap
 from store.parse.markings import STRICT_PORTION_MARK, parse_banner, parse_portion_mark
 
@@ -29,7 +30,7 @@ _NUMBER = r"¶ ?\d{1,3}\.?|\d{1,3}\.(?!\d)|\d{1,3} \.(?=[^\S\n]*\()"
 # Sub-paragraph labels, numbers only when a mark follows: "A.", "b.", "(1)", "2)", "iv.".
 _SUB = r"[A-Za-z]\.|[ivx]{2,5}\.|\(\d{1,2}\)|\d{1,2}\)"
 # "11. (C) ...", "9.(C) ...", "¶1. ...", "(C) ..." (mark alone), "A. (S) ..." (lettered).
-PARAGRAPH_START = re.compile(
+PARAGRAPH_START = lazy_compile(
     rf"[^\S\n]*(?:(?P<number>{_NUMBER}|(?:{_SUB})(?=[^\S\n]*{_ANY_CASE_MARK}))"
     rf"[^\S\n]*(?P<after>{_ANY_CASE_MARK})?|(?P<mark>{_MARK}))?"
 )
@@ -37,31 +38,31 @@ PARAGRAPH_START = re.compile(
 # newline: Python's regex engine then skips to candidates at C speed instead of trying each
 # character, which is ten times faster on a typical body.
 # One or more blank lines: paragraph boundaries.
-_BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
+_BLANK_LINES = lazy_compile(r"\n(?:[^\S\n]*\n)+")
 # Inside a block, a line that might begin a new paragraph or be a ruler: checked one by one.
-_INNER_CANDIDATE = re.compile(
+_INNER_CANDIDATE = lazy_compile(
     rf"\n[^\S\n]*(?:[-=_*]{{3}}|¶|\d{{1,3}}[.)]|\(\d|[A-Za-z]{{1,5}}\.[^\S\n]*\(|{_MARK})"
 )
-_ANCHOR = re.compile(r"(?m)^([^\S\n]*)¶[^\S\n]?(?=\d{1,3}\b|[A-Za-z][.)])")
-_MARKED_LINE = re.compile(rf"[^\S\n]*(?:(?:{_NUMBER}|{_SUB})[^\S\n]*{_ANY_CASE_MARK}|{_MARK})")
-_NUMBERED_LINE = re.compile(rf"[^\S\n]*(?:{_NUMBER})[^\S\n]+[A-Z\"'(]")
-_RULER = re.compile(r"[^\S\n]*[-=_*~]{3,}[^\S\n]*\Z")
+_ANCHOR = lazy_compile(r"(?m)^([^\S\n]*)¶[^\S\n]?(?=\d{1,3}\b|[A-Za-z][.)])")
+_MARKED_LINE = lazy_compile(rf"[^\S\n]*(?:(?:{_NUMBER}|{_SUB})[^\S\n]*{_ANY_CASE_MARK}|{_MARK})")
+_NUMBERED_LINE = lazy_compile(rf"[^\S\n]*(?:{_NUMBER})[^\S\n]+[A-Z\"'(]")
+_RULER = lazy_compile(r"[^\S\n]*[-=_*~]{3,}[^\S\n]*\Z")
 # Repeated banners of later sections ("C O N F I D E N T I A L SECTION 02 OF 03 ANKARA
 # 000123") and the caption lines under them: page furniture, not text.
 _S = "[ \t]*"
-_SECTION_BANNER_LINE = re.compile(
+_SECTION_BANNER_LINE = lazy_compile(
     rf"\n[^\S\n]*(?:U{_S}N{_S}C{_S}L|C{_S}O{_S}N{_S}F|S{_S}E{_S}C{_S}R|T{_S}O{_S}P)"
     rf"[^\n]{{0,120}}?S{_S}E{_S}C{_S}T{_S}I{_S}O{_S}N[^\n]{{0,120}}(?=\n|\Z)"
 )
 _CAPTIONS = ("SIPDIS", "NOFORN", "SENSITIVE", "EXDIS", "NODIS", "LIMDIS", "STADIS")
 _CAPTION_WORD = "(?:" + "|".join(_CAPTIONS) + ")"
-_CAPTION_LINE = re.compile(
+_CAPTION_LINE = lazy_compile(
     rf"\n[^\S\n]*{_CAPTION_WORD}(?:[ \t,]+{_CAPTION_WORD}){{0,3}}[ \t,]*(?=\n|\Z)"
 )
 # A capital letter in brackets opening a line: the label of a lettered item, "(D) Do not".
-_LETTER_LABEL = re.compile(r"\n[^\S\n]*\(([A-Z])\)[^\S\n]")
+_LETTER_LABEL = lazy_compile(r"\n[^\S\n]*\(([A-Z])\)[^\S\n]")
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "'", ")", "]")
-_REDACTION = re.compile(r"X{4,}")
+_REDACTION = lazy_compile(r"X{4,}")
 _SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs"}
 
 

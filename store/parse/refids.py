@@ -10,22 +10,23 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from store.parse.lazy_pattern import lazy_compile
 from store.parse.stations import known_station, ref_station, station_of
 
-_SQUEEZE = re.compile(r"[\s_.-]+")
+_SQUEEZE = lazy_compile(r"[\s_.-]+")
 # Digits here are ASCII only (re.ASCII): an ID names files and is typed in shells.
-_ID_SHAPE = re.compile(r"(?P<year>\d{2})?(?P<rest>[A-Z].*)", re.ASCII)
+_ID_SHAPE = lazy_compile(r"(?P<year>\d{2})?(?P<rest>[A-Z].*)", re.ASCII)
 # What follows the year: the station's letters (digits only inside a glued SECTION word),
 # the serial, then perhaps junk letters the old tooling left after it.
-_STATION_SERIAL = re.compile(
+_STATION_SERIAL = lazy_compile(
     r"(?P<station>[A-Z]{2,40})0*(?P<serial>\d{1,7})(?P<tail>[A-Z]{0,12})", re.ASCII
 )
 # A banner's SECTION words glued into the ID: 08ECTION01OF02MANAMA492, SECTION01GF02..., 0QF.
-_SECTION_GLUE = re.compile(r"(?P<word>[A-Z]{3,9})\d{1,3}[0OQGF]{1,3}\d{1,3}(?=[A-Z])", re.ASCII)
+_SECTION_GLUE = lazy_compile(r"(?P<word>[A-Z]{3,9})\d{1,3}[0OQGF]{1,3}\d{1,3}(?=[A-Z])", re.ASCII)
 # Markings and post words glued before the station: 08EFTOLONDON123, AMEMBASSYROME5.
 _GLUED_WORDS = ("EFTO", "NOFORN", "SIPDIS", "AMEMBASSY", "AMCONSUL", "USMISSION", "CONFIDENTIAL")
 # "2006 ALMATY 79": a four-digit year where two are meant.
-_LONG_YEAR = re.compile(r"(?:19|20)(?=\d{2}[A-Z])", re.ASCII)
+_LONG_YEAR = lazy_compile(r"(?:19|20)(?=\d{2}[A-Z])", re.ASCII)
 
 
 @lru_cache(maxsize=1 << 16)  # a corpus cites the same IDs over and over
@@ -108,7 +109,7 @@ _NOT_CABLE_CONTEXT = ("EMAIL", "E-MAIL", "TELCON", "MEMCON", "@", "HTTP", "WWW."
 # typed for ``O`` inside or at the end of a word), perhaps the year in brackets, a serial
 # (``#3565``, ``O1512``), and optionally a year after it: ``(08)``, ``(2008)``, ``-91``, ``/08``.
 _WORD = r"[A-Z](?:[A-Z']|-(?=[A-Z])|0(?=[A-Z])|0(?=[ \t]+\d))+"
-_REF_ITEM = re.compile(
+_REF_ITEM = lazy_compile(
     r"(?<![A-Z0-9/@.-])(?:\(?(?:19|20)?(?P<year>\d{2}|O\d|0\d{2})\)?(?:[ \t]+|-)?)?"
     rf"(?P<station>{_WORD}(?:[ \t]+{_WORD}){{0,4}})"
     r"(?:[ \t]*\((?:(?:19|20)?(?P<year_mid>\d{2})|[CSU])\))?"
@@ -118,21 +119,21 @@ _REF_ITEM = re.compile(
     re.ASCII,
 )
 # A serial alone after an item, the same station's: "877 AND 880", "936/935", "33, 53".
-_MORE = re.compile(
+_MORE = lazy_compile(
     r"[ \t]*(?:,|&|/|AND)[ \t]*(?P<serial>0*\d{1,7})(?![0-9A-Z@]|[.:-]\d)", re.ASCII
 )
-_NEXT_WORD = re.compile(r"[ \t]+([A-Z]{2,})")
+_NEXT_WORD = lazy_compile(r"[ \t]+([A-Z]{2,})")
 # Splits a REF block into items at "A.", "B)", "(C)", "D:" letter labels.
-_ITEM_LABEL = re.compile(r"(?:^|[\s;,])\(?[A-Z]\s?[.):](?=\s)")
+_ITEM_LABEL = lazy_compile(r"(?:^|[\s;,])\(?[A-Z]\s?[.):](?=\s)")
 # A label glued to what is around it: "14201B. GENEVA", "A.BOGOTA", "¶B.".
-_GLUED_LABEL = re.compile(r"(?<=\d)(?=[A-Z][.)]\s)|(?<![A-Z])(?<=[A-Z][.)])(?=[A-Z]{2})")
+_GLUED_LABEL = lazy_compile(r"(?<=\d)(?=[A-Z][.)]\s)|(?<![A-Z])(?<=[A-Z][.)])(?=[A-Z]{2})")
 # Where a REF block that ran on ends: the first paragraph, Classified By, a summary.
-_BLOCK_END = re.compile(
+_BLOCK_END = lazy_compile(
     r"(?:^|\s)1\.\s*\([A-Z/]+\)|CLASSIFIED\s+BY|\bSUMMARY\b|SENSITIVE BUT UNCLASSIFIED"
 )
 # Page headers a REF block runs across: "TRIPOLI 00000402 001.2 OF 003" (perhaps flattened,
 # perhaps wrapped) and "PAGE 02 ROME 01196 01 OF 02 082030Z". Never items.
-_PAGE_HEADER = re.compile(
+_PAGE_HEADER = lazy_compile(
     r"\b[A-Z][A-Z .'-]{1,30}?\s0*\d{3,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b"
     r"|\bPAGE\s+\d{1,3}\s+[A-Z][A-Z .'-]{1,30}?\s+\d{3,8}(?:\s+\d{2}\s+OF\s+\d{2})?\s+\d{6}Z"
 )
@@ -143,7 +144,7 @@ _MAX_BLOCK = 4000
 # A line that goes on with REF items: perhaps a dash or a letter label ("(C)", "B."), perhaps a
 # year, a station's name and a serial. "(C) SAO PAULO 260" is item C, not a paragraph marked
 # CONFIDENTIAL.
-_ITEM_LINE = re.compile(
+_ITEM_LINE = lazy_compile(
     r"[ \t]*[-\u00b6]?[ \t]*(?:\(?[ ]?[A-Z][ ]?[.):]\)?[ \t]*)?(?:\(?(?:19|20)?\d{2}\)?[ \t]+)?"
     r"(?P<station>[A-Za-z][A-Za-z.' -]{1,30}?)[ \t]+#?0*\d{1,7}\b"
 )
@@ -185,8 +186,8 @@ def _own_station(own_id: str | None) -> str | None:
 
 # An item of a serial alone ("A) 6307": the cable's own station), or of the serial before
 # the station ("870 ULAANBAATAR").
-_SERIAL_ONLY = re.compile(r"[\s:-]*0*(?P<serial>\d{3,7})[\s,;.]*")
-_SERIAL_FIRST = re.compile(
+_SERIAL_ONLY = lazy_compile(r"[\s:-]*0*(?P<serial>\d{3,7})[\s,;.]*")
+_SERIAL_FIRST = lazy_compile(
     r"[\s:-]*(?:(?:19|20)?(?P<year>\d{2})[ \t]+)?0*(?P<serial>\d{2,7})[ \t]+"
     r"(?P<station>[A-Z][A-Z' .-]{1,30}?)[\s,;.]*"
 )

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import re
 
+from store.parse.lazy_pattern import lazy_compile
 from store.parse.markings import STRICT_PORTION_MARK
 
-_LAST_LABEL = re.compile(
+_LAST_LABEL = lazy_compile(
     r"SUBJ(?:ECT)?\s*:|REF(?:S|TEL|TELS)?\s*:|CLASSIFIED\s+BY|REASONS?\s*:", re.I
 )
 # The first paragraph: "1. (C) ...", "(SBU) ...", or a sentence of prose ("We delivered
 # points in reftel ...") after the last code or number of the field.
-_NUMBERED = re.compile(rf"(?<!\S)1\.[ \t]*(?:{STRICT_PORTION_MARK.pattern})?[ \t]+[A-Z\"]")
-_MARK = re.compile(rf"(?<!\S){STRICT_PORTION_MARK.pattern}[ \t]+[A-Z\"]")
-_PROSE = re.compile(r"(?<=[\dA-Z)][ \t\n])[A-Z][A-Za-z]+(?:[ \t]+[a-z]{2,}){3}")
+_NUMBERED = lazy_compile(rf"(?<!\S)1\.[ \t]*(?:{STRICT_PORTION_MARK.pattern})?[ \t]+[A-Z\"]")
+_MARK = lazy_compile(rf"(?<!\S){STRICT_PORTION_MARK.pattern}[ \t]+[A-Z\"]")
+_PROSE = lazy_compile(r"(?<=[\dA-Z)][ \t\n])[A-Z][A-Za-z]+(?:[ \t]+[a-z]{2,}){3}")
 MIN_TEXT = 80
 
 

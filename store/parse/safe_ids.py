@@ -9,13 +9,14 @@ an ID derived from the given one, the same for the same input, and the import sa
 
 from __future__ import annotations
 
-import hashlib
 import re
+
+from store.parse.lazy_pattern import lazy_compile
 
 # Letters and digits only, as every shape a real ID has (06ALMATY79, ALMATY2558, and the
 # garbled catalogue IDs like 08SECTION01GF02BISHIEK21).
-_PLAIN = re.compile(r"[A-Z0-9]{1,64}", re.ASCII)
-_NOT_PLAIN = re.compile(r"[^A-Z0-9]+", re.ASCII)
+_PLAIN = lazy_compile(r"[A-Z0-9]{1,64}", re.ASCII)
+_NOT_PLAIN = lazy_compile(r"[^A-Z0-9]+", re.ASCII)
 # Marks a derived ID; the digest tells two given IDs with the same letters apart.
 DERIVED_PREFIX = "BADID"
 # Words of the warning the parser gives; the importer finds it by them for its summary.
@@ -32,6 +33,8 @@ def safe_id(given: str) -> str:
     kept = "".join(given.split()).upper()
     if is_plain_id(kept):
         return kept
+    import hashlib  # only for the rare bad ID: it costs every start-up 2 ms
+
     digest = hashlib.sha256(given.encode("utf-8", "surrogatepass")).hexdigest()[:8].upper()
     return f"{DERIVED_PREFIX}{digest}{_NOT_PLAIN.sub('', kept)[:24]}"
 

@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
+
+from store.parse.lazy_pattern import lazy_compile
 
 # Transmission end marks and lines with no letter or digit ('"', "/", "...", rulers), matched
 # on the line without its blanks: blanks around [^A-Za-z0-9]* (which takes blanks too) made
 # the match cubic in a long run of blanks.
-_TRAILER_LINE = re.compile(r"NNNN|BT|#\d{1,7}|[^A-Za-z0-9]*")
+_TRAILER_LINE = lazy_compile(r"NNNN|BT|#\d{1,7}|[^A-Za-z0-9]*")
 
 # Boilerplate that may follow the signature; each alternative is anchored at the line start.
-_BOILERPLATE = re.compile(
+_BOILERPLATE = lazy_compile(
     r"[ \t]*(?:"
     # The classification line at the foot of a page, alone or with its caveats.
     r"(?-i:(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|(?:TOP[ \t]+)?SECRET|LIMITED[ \t]+OFFICIAL[ \t]+USE"
@@ -51,13 +53,13 @@ _WORD = r"[A-Z][A-Za-z'\-]*[A-Za-z]"
 _PARTICLE = r"(?:van|von|de|der|den|da|del|della|di|du|la|le|y)"
 # A signature on its own line: "RICE", "Van Voorst", "HALVORSEN##", "CRETZ .", "Leslie BASSETT".
 # Initials may come first: "R.A. KEEGAN", "J. Keegan".
-_OWN_LINE = re.compile(
+_OWN_LINE = lazy_compile(
     rf"((?:[A-Z]\.[ \t]?){{1,2}}[ \t]*{_WORD}(?=[ \t]*\Z)"
     rf"|{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_WORD}){{0,2}})[ \t]*([.#]*)"
 )
 # A signature after the closing sentence, on the same line: "... Cairo. SCOBEY",
 # "END COMMENT. HOAGLAND", "END COMMENT McEldowney".
-_SAME_LINE = re.compile(
+_SAME_LINE = lazy_compile(
     r"(?:(?P<end>(?i:\bEND[ \t]+(?:OF[ \t]+)?(?:COMMENTS?|NOTE|SUMMARY|TEXT)\b"
     r"|\bMINIMIZE[ \t]+CONSIDERED\b)[.)]*)"
     r"|[.!?)\"'”’])[ \t]+"
@@ -65,14 +67,14 @@ _SAME_LINE = re.compile(
 )
 # The line before a signature ends a sentence, a quotation, a ruler, or is a URL, a redaction
 # or the website notice.
-_CLOSES = re.compile(
+_CLOSES = lazy_compile(
     r"(?:[.!?:;\"')\]”’*=_>/-]|XX|\bEND[ \t]+(?:OF[ \t]+)?[A-Z]+)[ \t]*\Z|https?://|www\.|\.gov\b"
     r"|Classified[ \t]*Web[ \t]*site|MINIMIZE[ \t]+CONSIDERED|\AGP-\d\Z",
     re.IGNORECASE,
 )
-_LOWER = re.compile(r"[a-z]")
-_LETTER = re.compile(r"[A-Za-z]")
-_NOTICE = re.compile(r"Classified[ \t]*Web[ \t]*site|https?://|www\.|XX[ \t]*\Z", re.IGNORECASE)
+_LOWER = lazy_compile(r"[a-z]")
+_LETTER = lazy_compile(r"[A-Za-z]")
+_NOTICE = lazy_compile(r"Classified[ \t]*Web[ \t]*site|https?://|www\.|XX[ \t]*\Z", re.IGNORECASE)
 
 _MAX_TRAILING_LINES = 200
 _MAX_BOILERPLATE_LINES = 12
@@ -167,6 +169,6 @@ def _could_sign(name: str) -> bool:
 
 @cache
 def _not_signer_words() -> frozenset[str]:
-    text = files("store.parse").joinpath("data/not_signer_words.txt").read_text("utf-8")
+    text = (Path(__file__).with_name("data") / "not_signer_words.txt").read_text("utf-8")
     words = (line.split("#", 1)[0].strip().upper() for line in text.splitlines())
     return frozenset(w for w in words if w)

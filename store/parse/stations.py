@@ -6,12 +6,13 @@ The table is data (``data/stations.tsv``): canonical station, the catalogue's or
 
 from __future__ import annotations
 
-import re
 from functools import cache, lru_cache
 from pathlib import Path
 
+from store.parse.lazy_pattern import lazy_compile
+
 _DATA = Path(__file__).with_name("data") / "stations.tsv"
-_SQUEEZE = re.compile(r"[^A-Z]+")
+_SQUEEZE = lazy_compile(r"[^A-Z]+")
 # Post kinds as telegram headers name them, and as the catalogue does.
 POST_KINDS = {
     "AMEMBASSY": "Embassy",

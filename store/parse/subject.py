@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 from store.model import Marking
+from store.parse.lazy_pattern import lazy_compile
 from store.parse.markings import parse_portion_mark
 from store.parse.paragraphs import PARAGRAPH_START
 
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = lazy_compile(r"\s+")
 # The page header of a flattened page run onto the subject: "... THE HAGUE 00001001 001.2 OF
 # 002"; the station's words come before the serial.
-_PAGE_HEADER = re.compile(r"\s\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b")
+_PAGE_HEADER = lazy_compile(r"\s\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b")
 
 
 def split_subject(

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from store.model import Paragraph
+from store.parse.lazy_pattern import lazy_compile
 
-_SUMMARY_START = re.compile(
+_SUMMARY_START = lazy_compile(
     r"[ \t]*(?:(?:Begin|Start)[ \t]+(?:of[ \t]+)?)?Summary(?:[ \t]+and[ \t]+(?:Comments?|"
     r"Action[ \t]+Requests?|Recommendations?))?[ \t]*(?:[:.]+|-+)[ \t]*",
     re.IGNORECASE,
@@ -19,7 +20,7 @@ _SUMMARY_START = re.compile(
 
 
 # "Summary and Introduction:", "(SBU) Summary:", "Summary/Action Request.", ". Summary:".
-_LOOSE_START = re.compile(
+_LOOSE_START = lazy_compile(
     r"[ \t.]*(?:\([A-Za-z/]{1,12}\)[ \t]*)?(?:Begin[ \t]+)?Summary\b"
     r"(?:[ \t]*(?:and|/)[ \t]*\w+(?:[ \t]\w+)?)?[ \t]*"
     r"(?:\([A-Z/]{1,12}\)[ \t]*(?:[:.]+|-+)?|[:.]+|-+|(?=\n))[ \t]*",
@@ -27,7 +28,7 @@ _LOOSE_START = re.compile(
 )
 
 
-_SUMMARY_END = re.compile(r"\(?\bEnd[ \t]+(?:of[ \t]+)?Summary\b", re.IGNORECASE)
+_SUMMARY_END = lazy_compile(r"\(?\bEnd[ \t]+(?:of[ \t]+)?Summary\b", re.IGNORECASE)
 
 
 # How many paragraphs a summary may open in, and run over before its End Summary.
@@ -37,8 +38,8 @@ _SUMMARY_OPENS_WITHIN = 12
 _SUMMARY_RUNS_OVER = 6
 
 
-_WHITESPACE = re.compile(r"\s+")
-_ALNUM = re.compile(r"[^\W_]")
+_WHITESPACE = lazy_compile(r"\s+")
+_ALNUM = lazy_compile(r"[^\W_]")
 
 
 def find_summary(paragraphs: list[Paragraph]) -> str | None:

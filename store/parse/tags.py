@@ -13,11 +13,13 @@ import re
 from functools import cache
 from pathlib import Path
 
-_TAG_LINK = re.compile(r"\[([^\]\[\n]{1,40})\]\([^)\n]{0,80}\)")
-_TAG_CODE = re.compile(r"[A-Z]{2,6}\Z")
+from store.parse.lazy_pattern import lazy_compile
+
+_TAG_LINK = lazy_compile(r"\[([^\]\[\n]{1,40})\]\([^)\n]{0,80}\)")
+_TAG_CODE = lazy_compile(r"[A-Z]{2,6}\Z")
 # The codes end at a run of blanks: what follows on the line is another field or text.
-_BLANK_RUN = re.compile(r"[ \t]{3,}\S")
-_NAME_IN_PARENS = re.compile(r"\(\s*([A-Z][A-Z'-]+)\s*,\s*([A-Z][A-Z'. -]*?)\s*\)")
+_BLANK_RUN = lazy_compile(r"[ \t]{3,}\S")
+_NAME_IN_PARENS = lazy_compile(r"\(\s*([A-Z][A-Z'-]+)\s*,\s*([A-Z][A-Z'. -]*?)\s*\)")
 # Stand-ins for a person tag's comma and blanks while the value is cut into words (private-use
 # characters: control characters would count as whitespace).
 _NAME_COMMA = "\ue000"

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from store.parse.lazy_pattern import lazy_compile
 from store.parse.stations import origin_of_sender
 
 _MONTH_NAMES = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
@@ -18,7 +19,7 @@ _PRECEDENCE = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
 # "R 120508Z JAN 06", "O P 021200Z DEC 09", "P 310930Z OCT 2007"
 # The precedence may be missing ("121036Z MAR 01" alone on a line of an old routing block), and
 # other routing text may follow ("O 221108Z SEP 08 ZDK CTG #00514").
-_DTG_LINE = re.compile(
+_DTG_LINE = lazy_compile(
     r"\s*(?:(?P<prec>[ZOPR](?:\s+[ZOPR])?)\s+)?(?P<dtg>(?P<day>\d{2})(?P<hh>\d{2})(?P<mm>\d{2})Z"
     r"\s+(?P<mon>[A-Z]{3})\s+(?P<year>\d{4}|\d{2}))(?![0-9A-Z])(?:\s+Z[A-Z0-9]{2,4})*"
     r"(?:\s+[A-Z#][A-Z0-9 #/-]{0,40})?\s*\Z"
@@ -27,31 +28,33 @@ _DTG_LINE = re.compile(
 _NOT_ADDRESSEES = (
     "ZFR", "XMT ", "DE ", "ZNR ", "ZNY ", "VZCZC", "#", "---", "ACTION ",
 )  # fmt: skip (banners end the list too: see _LIST_END_START)
-_ROUTING = re.compile(r"[A-Z]{4,8}/")
+_ROUTING = lazy_compile(r"[A-Z]{4,8}/")
 # A page header repeated at a page break ("PAGE 02 STATE 023763 071504Z"): no addressee.
-_PAGE_HEADER = re.compile(r"PAGE\s+\d{1,3}\b")
+_PAGE_HEADER = lazy_compile(r"PAGE\s+\d{1,3}\b")
 # Distribution office codes of old routing blocks ("INFO LOG-00 EUR-00 SS-00"), a ruler, or
 # a DTG alone on its line ("121036Z MAR 01"): none is an addressee and each ends the list.
-_ROUTING_LINE = re.compile(
+_ROUTING_LINE = lazy_compile(
     r"(?:[A-Z0-9]{1,8}-\d{2,3}\b[ \t]*)+\Z|[-=_ ]{5,}\Z|\d{6}Z\s+[A-Z]{3}\s+\d{2,4}\Z"
 )
 # Lines where addressees stand that are none and end the list: a banner however spaced
 # ("C O N F I D E N T I A L THE HAGUE", or cut by a line break: "C O N F I D E N T"), a
 # caption, a label ("Cable dated:", "Class:"), and anywhere in the line a date, a DTG, a
 # reference ID (a database row) or the release's notice.
-_LIST_END_START = re.compile(
+_LIST_END_START = lazy_compile(
     r"(?:T ?O ?P ?)?(?:S ?E ?C ?R ?E ?T(?! ?SERVICE)|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L"
     r"|U ?N ?C ?L ?A ?S(?: ?S ?I ?F ?I ?E ?D)?|LIMITED OFFICIAL USE)(?![A-Z])"
     r"|(?:SIPDIS|NOFORN|SENSITIVE|EXDIS|NODIS|LIMDIS)\b|[CSU] [OEN] [NC] [FRL] "
     r"|[A-Z][A-Z ]{1,20}:(?!\S*/)",
     re.IGNORECASE,
 )
-_LIST_END_ANYWHERE = re.compile(
+_LIST_END_ANYWHERE = lazy_compile(
     r"(?<!\d)\d(?:\d{3}-\d\d-\d\d|\d?/\d{1,2}/\d{2,4}\b|\d{5}Z\b|\d[A-Z]{3,}\d{1,6}\b)"
     r"|artial extract|ARTIAL EXTRACT"
 )
 # Where a fragment's header ends: its first labelled field or numbered paragraph.
-_FRAGMENT_END = re.compile(r"\s*(?:SUBJECT|TAGS|E\.\s?O\.|REF|CLASSIFIED BY|\d{1,2}\s?\.\s)", re.I)
+_FRAGMENT_END = lazy_compile(
+    r"\s*(?:SUBJECT|TAGS|E\.\s?O\.|REF|CLASSIFIED BY|\d{1,2}\s?\.\s)", re.I
+)
 _FRAGMENT_LINES = 60
 # Trailing delivery words on an addressee line: "PRIORITY 1234", "IMMEDIATE", a serial.
 _DELIVERY_WORDS = {"FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE", "NIACT"}
@@ -106,7 +109,7 @@ def find_dtg(lines: list[str]) -> datetime | None:
 
 
 # A flattened routing block: the DTG inside a line, the FM line run on after it.
-_DTG_BEFORE_FM = re.compile(
+_DTG_BEFORE_FM = lazy_compile(
     r"(?<![A-Z0-9])[ZOPR](?:[ \t]+[ZOPR])?[ \t]+(?P<day>\d{2})(?P<hh>\d{2})(?P<mm>\d{2})Z[ \t]+"
     r"(?P<mon>[A-Z]{3})[ \t]+(?P<year>\d{4}|\d{2})[ \t]+FM[ \t]"
 )

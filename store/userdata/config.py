@@ -14,15 +14,11 @@ Example ``~/.config/cables/config.toml``::
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from store.userdata import paths
-
-
-class ConfigError(ValueError):
-    """A bad config file or value; ``str()`` is one line naming the file and the key."""
+from store.userdata.errors import ConfigError
 
 
 @dataclass(frozen=True)
@@ -56,11 +52,15 @@ def load_config(path: Path | None = None) -> Config:
     and recorded in ``problems`` for the commands that use it; nothing here raises."""
     path = path or paths.config_file()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Config()
     except (OSError, UnicodeDecodeError) as error:
         return Config(problems={FILE: f"{path}: cannot read the config file ({error})"})
+    import tomllib  # only when there is a file: most users have none
+
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         return Config(problems={FILE: f"{path}: not valid TOML ({error})"})
     problems: dict[str, str] = {}

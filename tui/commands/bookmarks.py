@@ -112,7 +112,7 @@ def _bibtex(args, marks) -> str:
 
 def _describer(args):
     """(date, subject) of a bookmarked cable, or None when the corpus lacks it."""
-    from store.userdata.config import ConfigError
+    from store.userdata.errors import ConfigError
 
     try:
         corpus = open_corpus(args)

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from store.corpus.corpus import Corpus
 from store.corpus.schema import CorpusError, NeedsUpgrade
-from store.userdata import paths
 
 
 class CommandError(Exception):
@@ -81,6 +80,7 @@ def _chosen_corpus(args: argparse.Namespace) -> tuple[Path, bool]:
     chosen = getattr(args, "corpus", None)
     if chosen is not None:
         return Path(chosen).expanduser(), True
+    from store.userdata import paths
     from store.userdata.config import load_config
 
     config = load_config()
@@ -154,6 +154,7 @@ def ensure_sample_corpus(path: Path, *, quiet: bool = False) -> None:
     """First run: import the bundled sample cables so there is something to read."""
     from store.ingest.importer import import_paths
     from store.ingest.removal import mark_samples
+    from store.userdata import paths
 
     try:
         report = import_paths(path, [paths.samples_dir()])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 
 from tui.commands import output
@@ -51,16 +50,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from tui.commands.cable_id import resolve_cable_id
 
+    if args.width is not None and args.width != 0 and not 20 <= args.width <= 1000:
+        raise CommandError("--width must be 0 (keep the cable's lines) or 20 to 1000 columns")
+    fmt = args.format or ("rich" if output.styled(args.color) else "text")
     with open_corpus(args) as corpus:
         cable = corpus.get(resolve_cable_id(corpus, args.id))
         if cable is None:  # removed between the two reads by another process
             raise CommandError(not_found(corpus, args.id), code=1)
-        cited = [s.id for s in corpus.cited_by(cable.id)]
-        present = corpus.existing(cable.references)
-    if args.width is not None and args.width != 0 and not 20 <= args.width <= 1000:
-        raise CommandError("--width must be 0 (keep the cable's lines) or 20 to 1000 columns")
-    fmt = args.format or ("rich" if output.styled(args.color) else "text")
+        if fmt == "rich":  # only the rich view marks the references the corpus holds
+            cited = [s.id for s in corpus.cited_by(cable.id)]
+            present = corpus.existing(cable.references)
     if fmt == "json":
+        import json
+
         from tui.output.export_formats import cable_to_json
 
         text = json.dumps(cable_to_json(cable), ensure_ascii=False, indent=2) + "\n"

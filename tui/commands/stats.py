@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     sections[-1] = ("tag", _labelled(facets.tags))
     from tui.output.bars import chart_lines
-    from tui.output.export_formats import safe
+    from tui.output.safe_text import safe
 
     print(f"{facets.total:,} cables in {corpus.path}")
     for title, rows in sections:
@@ -90,7 +90,7 @@ def _one_chart(args: argparse.Namespace, text: str) -> int:
         print(json.dumps(document, ensure_ascii=False, indent=2))
         return 0 if any(b.count for b in buckets) else 1
     from tui.output.bars import chart_lines
-    from tui.output.export_formats import safe
+    from tui.output.safe_text import safe
 
     if not any(b.count for b in buckets):
         import sys

@@ -12,9 +12,7 @@ though ingest already cleaned it: nothing from a cable may act on a terminal.
 from __future__ import annotations
 
 import re
-import textwrap
 from dataclasses import dataclass
-from typing import Any
 
 from store.corpus.census import level_counts
 from store.model import Cable, Marking, Paragraph
@@ -153,6 +151,8 @@ def paragraph_line(
 
 def _wrap(text: str, width: int) -> str:
     """Each line of ``text`` wrapped to ``width``; words longer than that are folded."""
+    import textwrap  # only when asked to wrap: piped text keeps the cable's lines
+
     return "\n".join(
         "\n".join(textwrap.wrap(line, width, break_on_hyphens=False)) or line
         if len(line) > width
@@ -284,7 +284,7 @@ def _is_ruler(text: str) -> bool:
 # ---------------------------------------------------------------------------------- JSON
 
 
-def cable_to_json(cable: Cable) -> dict[str, Any]:
+def cable_to_json(cable: Cable) -> dict[str, object]:
     """The keys ``cables parse --json`` promises (issue 2), in that order; JSON-ready values.
 
     ``classification`` is the full marking text (``CONFIDENTIAL//NOFORN``) or null; each

@@ -1,0 +1,107 @@
+"""One-shot commands load only what their answer needs (issue 22): seen from the modules a
+real process holds when the command is done, not from the source."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cable_factory import build_corpus, telegram, write_telegrams
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Runs one command as `cables` would, then says on stderr which modules it had loaded.
+RUNNER = (
+    "import json, sys; from tui.cli import main; code = main(sys.argv[1:]); "
+    "sys.stdout.flush(); print(json.dumps([code, sorted(sys.modules)]), file=sys.stderr)"
+)
+# Never for printing one cable or the corpus's counts: the search engine and its index, the
+# query language, the browser, and the config reader when --corpus names the corpus.
+NEVER = ("tantivy", "store.fulltext.index", "store.fulltext.hits", "store.fulltext.sync",
+         "store.query", "textual", "tui.app", "tomllib", "platformdirs")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    where = tmp_path_factory.mktemp("startup")
+    source = write_telegrams(
+        where / "in",
+        {
+            "a": telegram(station="ALMATY", serial=79, paragraphs=[("(C)", "About grain.")]),
+            "b": telegram(station="ASTANA", serial=101, refs=["06ALMATY79"]),
+        },
+    )
+    return build_corpus(where / "c.sqlite", source)
+
+
+def loaded(*args: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", RUNNER, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=120,
+    )
+    code, modules = json.loads(done.stderr.strip().splitlines()[-1])
+    assert code == 0, done.stderr
+    return set(modules)
+
+
+def _under(modules: set[str], names: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in modules if any(m == n or m.startswith(n + ".") for n in names))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["show", "06ALMATY79"], ["show", "06 almaty 000079", "--format", "rich", "--color", "always"]],
+)
+def test_show_loads_neither_the_index_nor_the_query_language(corpus, args):
+    modules = loaded("--corpus", str(corpus), *args)
+    assert "store.parse.cable" in modules  # the cable is parsed from its stored text
+    assert _under(modules, NEVER) == []
+
+
+def test_stats_without_a_query_loads_no_parser_nor_index(corpus):
+    modules = loaded("--corpus", str(corpus), "stats")
+    assert "store.corpus.totals" in modules
+    assert _under(modules, (*NEVER, "store.parse", "rich")) == []
+
+
+def test_an_id_is_made_canonical_without_the_parser():
+    script = (
+        "import sys; from store.parse.refids import canonical_id; "
+        "assert canonical_id('06 almaty 000079') == '06ALMATY79'; "
+        "print(' '.join(m for m in sys.modules if m.startswith('store.')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    small = {"store.parse", "store.parse.refids", "store.parse.stations"}
+    small.add("store.parse.lazy_pattern")
+    assert set(done.stdout.split()) <= small
+
+
+def test_the_parser_compiles_no_pattern_at_import():
+    """A module-level ``re.compile`` in the parser is paid by every `cables show`, whether
+    the cable needs it or not: they are ``lazy_compile``."""
+    import ast
+
+    eager = []
+    for path in sorted((ROOT / "store" / "parse").glob("*.py")):
+        for statement in ast.parse(path.read_text(encoding="utf-8")).body:
+            if not isinstance(statement, (ast.Assign, ast.AnnAssign)):
+                continue
+            for node in ast.walk(statement):
+                called = node.func if isinstance(node, ast.Call) else None
+                if isinstance(called, ast.Attribute) and called.attr == "compile":
+                    eager.append(f"{path.name}:{statement.lineno}")
+    assert eager == []
