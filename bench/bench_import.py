@@ -73,12 +73,14 @@ def _tree_rss_kb(root: int) -> int:
     return total
 
 
-def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float, float, str]:
-    """(seconds, peak RSS MB of the largest single process, peak MB of the tree summed, stdout).
+def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float, float, str, float]:
+    """(seconds, peak RSS MB of the largest single process, peak MB of the tree summed, stdout,
+    CPU seconds of the whole tree: on a shared machine the steadier figure).
 
     The importer parses in a child process, so the figure a machine pays is the sum of both;
     the tree is sampled every 0.2 s (a peak shorter than that can slip by).
     """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
     tree_peak = 0
@@ -90,7 +92,8 @@ def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float, float
     out = proc.stdout.read() if proc.stdout else ""
     if proc.returncode != 0:
         raise SystemExit(f"failed: {' '.join(command)}")
-    return elapsed, usage.ru_maxrss / 1024, tree_peak / 1024, out
+    cpu = (usage.ru_utime - before.ru_utime) + (usage.ru_stime - before.ru_stime)
+    return elapsed, usage.ru_maxrss / 1024, tree_peak / 1024, out, cpu
 
 
 def main() -> int:
@@ -99,6 +102,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=None, help="where the corpora go")
     parser.add_argument("--limit", type=int, default=0, help="baseline: stop after N rows")
     parser.add_argument("--skip-baseline", action="store_true")
+    parser.add_argument("--jobs", type=int, default=None, help="cables import --jobs N")
     args = parser.parse_args()
     out = args.out or Path(tempfile.mkdtemp(prefix="cables-bench-"))
     out.mkdir(parents=True, exist_ok=True)
@@ -106,10 +110,12 @@ def main() -> int:
     corpus = out / "bench-import.sqlite"
     for stale in out.glob("bench-import.sqlite*"):
         shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
-    seconds, rss, tree_rss, _ = _timed(
-        [sys.executable, "-m", "tui.cli", "--corpus", str(corpus), "import", "-q", str(args.csv)],
+    jobs = [] if args.jobs is None else ["--jobs", str(args.jobs)]
+    seconds, rss, tree_rss, _, cpu = _timed(
+        [sys.executable, "-m", "tui.cli", "--corpus", str(corpus), "import", "-q", *jobs,
+         str(args.csv)],
         env,
-    )
+    )  # fmt: skip
     import sqlite3
 
     count = sqlite3.connect(corpus).execute("SELECT count(*) FROM cables").fetchone()[0]
@@ -117,6 +123,7 @@ def main() -> int:
         "cables": count,
         "import_s": round(seconds, 1),
         "import_cables_per_s": round(count / seconds),
+        "import_cpu_s": round(cpu, 1),
         "import_peak_rss_mb_largest_process": round(rss),
         "import_peak_rss_mb_all_processes": round(tree_rss),
         "corpus_mb": round(corpus.stat().st_size / 2**20),
@@ -128,11 +135,12 @@ def main() -> int:
         base = out / "bench-baseline.sqlite"
         for stale in out.glob("bench-baseline.sqlite*"):
             stale.unlink()
-        b_seconds, _, b_rss, _ = _timed(
+        b_seconds, _, b_rss, _, b_cpu = _timed(
             [sys.executable, "-c", _BASELINE, str(args.csv), str(base), str(args.limit)], env
         )
         result |= {
             "baseline_raw_fts5_s": round(b_seconds, 1),
+            "baseline_cpu_s": round(b_cpu, 1),
             "baseline_peak_rss_mb": round(b_rss),
             "ratio_import_to_baseline": round(seconds / b_seconds, 2),
         }

@@ -393,6 +393,15 @@ def test_a_shown_word_that_begins_a_longer_body_word_is_found_whole_later():
     assert cut_out(body, locate(body, "THE END THE END")).split() == ["THE", "END", "THE", "END"]
 
 
+def test_a_run_of_one_letter_is_cut_out_whole():
+    # Every place in the run starts the word but none is whole: each used to be tried.
+    body = "1. (U) " + "A" * 200_000 + "\nAA AA"
+    shown = "A" * 200_000 + " AA AA"
+    assert cut_out(body, locate(body, shown)).split() == shown.split()
+    glued = "AA" + "A" * 100_000  # a shown word the body holds only inside a longer one
+    assert cut_out(glued, locate(glued, "AA AA")).split() == ["AA", "AA"]
+
+
 def test_shown_words_past_the_end_of_the_body_keep_the_text():
     located = locate("the minister", "the minister said")
     assert cut_out("the minister", located) == "the minister said"

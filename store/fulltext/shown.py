@@ -45,6 +45,9 @@ def header_words(cable: Cable) -> str:
 _OTHER_BLANKS = re.compile(r"[^\S \n]")
 _ASCII_BLANKS = "\t\r\x0b\x0c\x1c\x1d\x1e\x1f"
 _SPACES = re.compile(" +")
+# Words found where the next one failed to follow, before the word by word way is taken:
+# real cables have a few; a run of one letter could have one per character.
+_MISSES = 64
 
 
 def locate(body: str, shown: str) -> bytes:
@@ -77,6 +80,7 @@ def _stretches(body: str, flat: str, words: str) -> bytes | None:
     size, total = len(flat), len(words)
     runs = _Runs(body)
     at = here = 0  # in ``words`` and in ``flat``
+    misses = 0
     while at < total:
         space = words.find(" ", at)
         word = words[at : space if space >= 0 else total]
@@ -116,7 +120,11 @@ def _stretches(body: str, flat: str, words: str) -> bytes | None:
             end = _trimmed(flat, start, here)
             if end > start:
                 runs.keep(start, end)
-            here += 1 if back else 0  # the word failed there: look past that place
+            if back:
+                misses += 1
+                if misses > _MISSES:
+                    return None  # a degenerate text (one letter over and over)
+                here += 1  # the word failed there: look past that place
             break
     return runs.bytes()
 
@@ -131,7 +139,11 @@ def _whole_word(flat: str, word: str, start: int) -> int:
         after = found + len(word)
         if (found == 0 or flat[found - 1] == " ") and (after == size or flat[after] == " "):
             return found
-        start = found + 1
+        # No whole word starts inside a word: on from the next blank (linear on a
+        # 200,000-letter run, where found + 1 was quadratic).
+        start = flat.find(" ", found + 1)
+        if start < 0:
+            return -1
 
 
 def _agreement(a: str, i: int, b: str, j: int) -> int:
