@@ -126,9 +126,12 @@ class HeaderFields:
         self.end = 0
 
 
+_MARK_ALONE = re.compile(r"\s*\([A-Z/ ]{1,12}\)\s*")
+
+
 def _only_a_mark(value: str) -> bool:
     """``SUBJECT: (C) SUBJECT: BRIEFING ...``: the first label held only a portion mark."""
-    return bool(re.fullmatch(r"\s*\([A-Z/ ]{1,12}\)\s*", value))
+    return bool(_MARK_ALONE.fullmatch(value))
 
 
 class _Reader:

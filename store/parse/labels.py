@@ -86,27 +86,42 @@ def _spaced(word: str) -> str:
     return "[ \t]".join(word)
 
 
+def _spaced_after(word: str) -> str:
+    """A letter-spaced banner word after its first letter (``[ \t]E[ \t]C...`` of SECRET)."""
+    return "[ \t]" + _spaced(word[1:])
+
+
 # Places inside a line where a new field (or the banner) begins: cut there. Case-sensitive
 # on purpose, so that "was classified by the ministry" or "subject to" in a sentence stay.
+# Written for speed, as this is tried at every place in every head line: each alternative
+# starts with its first letter (the lookbehind that guards it comes after that letter), which
+# lets the regex engine pass over an alternative at once when the letter differs; every
+# alternative starts with a capital or a digit, tested first; no alternative starts with a
+# blank, so the blanks before it are never given back (possessive).
 _GLUE = re.compile(
-    r"(?<=\S)[ \t]*(?="
+    r"(?<=\S)[ \t]*+(?=[A-Z\d])(?="
     # E.O. as a field: its value follows ("DECL", "N/A", a date); "E.O. 13382 ENTITIES" in a
     # subject and "E.O. 12958 1.4 (b)" among reasons are not one.
     r"E\.[ \t]?[O0]\.[ \t]?1[0-9]{4}[ \t]*[:;]?[ \t]*(?:DECL|N/?A\b|\d{1,2}/|X\d|OADR|TAGS|\Z)"
-    r"|(?<![A-Za-z])(?:TAGS?|TAGES|TGS|AGS|TABS|TAS|Tags)[ \t]*[:;]"
-    r"|(?<![A-Za-z])(?:SUBJ(?:ECT)?|Subject)[ \t]*:"
-    r"|REF(?:TELS?|S)?[ \t]*:|(?<![A-Za-z])(?:REF\(S\)|Ref(?:s|\(s\))?)[ \t]*:"
-    r"|(?<![a-z])Classified[ \t]+[Bb]y\b|(?<![A-Za-z])CLASSIFIED[ \t]+BY\b"
-    r"|(?<![A-Za-z])DECL[ \t]*:(?![ \t]*\Z)"
-    r"|(?<!P[ \t])(?:" + _spaced("CONFIDENTIAL") + "|" + _spaced("SECRET") + "|"
-    + _spaced("UNCLAS") + r")(?![ \t]?[A-Z][ \t][A-Z])"
-    r"|(?<![A-Za-z])(?<!TOP[ \t])(?:UNCLAS|CONFIDENTIAL|SECRET)[ \t]+"
-    r"(?:SECTION[ \t]+\d|E[ \t]F[ \t]T[ \t]O)"
+    # TAGS, TAG, TAGES, TGS, TABS, TAS, Tags; AGS; not inside a word.
+    r"|T(?<![A-Za-z]T)(?:AGS?|AGES|GS|ABS|AS|ags)[ \t]*[:;]|A(?<![A-Za-z]A)GS[ \t]*[:;]"
+    r"|S(?<![A-Za-z]S)(?:UBJ(?:ECT)?|ubject)[ \t]*:"
+    r"|REF(?:TELS?|S)?[ \t]*:|R(?<![A-Za-z]R)(?:EF\(S\)|ef(?:s|\(s\))?)[ \t]*:"
+    r"|C(?<![a-z]C)lassified[ \t]+[Bb]y\b|C(?<![A-Za-z]C)LASSIFIED[ \t]+BY\b"
+    r"|D(?<![A-Za-z]D)ECL[ \t]*:(?![ \t]*\Z)"
+    # A letter-spaced banner word, not after "P " nor before more spaced letters.
+    r"|C(?<!P[ \t]C)" + _spaced_after("CONFIDENTIAL") + r"(?![ \t]?[A-Z][ \t][A-Z])"
+    r"|S(?<!P[ \t]S)" + _spaced_after("SECRET") + r"(?![ \t]?[A-Z][ \t][A-Z])"
+    r"|U(?<!P[ \t]U)" + _spaced_after("UNCLAS") + r"(?![ \t]?[A-Z][ \t][A-Z])"
+    # A banner word (not after TOP) before SECTION or E F T O.
+    r"|U(?<![A-Za-z]U)(?<!TOP[ \t]U)NCLAS[ \t]+(?:SECTION[ \t]+\d|E[ \t]F[ \t]T[ \t]O)"
+    r"|C(?<![A-Za-z]C)(?<!TOP[ \t]C)ONFIDENTIAL[ \t]+(?:SECTION[ \t]+\d|E[ \t]F[ \t]T[ \t]O)"
+    r"|S(?<![A-Za-z]S)(?<!TOP[ \t]S)ECRET[ \t]+(?:SECTION[ \t]+\d|E[ \t]F[ \t]T[ \t]O)"
     r"|SENSITIVE[ \t]+BUT[ \t]+UNCLASSIFIED|Sensitive[ \t]+but[ \t]+[Uu]nclassified"
     # A flattened page: its page header, and its first numbered and marked paragraph, after
     # the run of blanks that stood for the line break.
-    r"|(?<=[ \t]{2})[A-Z][A-Z ]{1,30}?[ \t]\d{8}[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3}\b"
-    r"|(?<=[ \t]{2})\d{1,2}\.[ \t]*\((?:U|C|S|SBU|TS)(?:/[A-Z/]+)?\)"
+    r"|[A-Z](?<=[ \t]{2}[A-Z])[A-Z ]{1,30}?[ \t]\d{8}[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3}\b"
+    r"|\d(?<=[ \t]{2}\d)\d?\.[ \t]*\((?:U|C|S|SBU|TS)(?:/[A-Z/]+)?\)"
     r")"
 )
 # The end of a Classified By line's reasons ("reasons 1.4 (b) and (d)."), after which a
