@@ -184,11 +184,15 @@ def _same_field(first: str, second: str) -> bool:
     return one is not None and two is not None and one[0] == two[0] == "classified_by"
 
 
-# Cheap tests first (literal prefixes): only a line holding one of these can be cut.
+# Cheap tests first (literal prefixes): only a line holding one of these can be cut. Grouped
+# by first letter, every alternative opening with a letter of its own (no [CSU]): the regex
+# engine then skips at C speed to the places where one of these letters stands.
 _TRIGGER = re.compile(
-    r"E\.|TAG|Tags[ \t]*:|AGS[ \t]*:|TA[BS]S?[ \t]*:|TGS|SUBJ|Subject[ \t]*:|REF|Ref[s(]?\S{0,2}:"
-    r"|[Cc]lassified|CLASSIFIED|DECL|UNCLAS|CONFIDENTIAL|SECRET|SENSITIVE"
-    r"|Sensitive|[CSU] [OEN] [NCC] |  \d|nclas|onfidential|ecret|[CSUcsu] [oen] [nc] "
+    r"E\.|T(?:AG|ags[ \t]*:|A[BS]S?[ \t]*:|GS)|AGS[ \t]*:"
+    r"|S(?:UBJ|ubject[ \t]*:|ECRET|ENSITIVE|ensitive| [OEN] [NC] | [oen] [nc] )"
+    r"|R(?:EF|ef[s(]?\S{0,2}:)|C(?:lassified|LASSIFIED|ONFIDENTIAL| [OEN] [NC] | [oen] [nc] )"
+    r"|c(?:lassified| [oen] [nc] )|DECL|U(?:NCLAS| [OEN] [NC] | [oen] [nc] )|  \d"
+    r"|nclas|onfidential|ecret|s [oen] [nc] |u [oen] [nc] "
 )
 _LEVEL_START = re.compile(
     r"[ \t]*(?:U[ \t]?N[ \t]?C|C[ \t]?O[ \t]?N|S[ \t]?E[ \t]?C|T[ \t]?O[ \t]?P)", re.IGNORECASE
