@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from store.parse.banner_line import banner_start, split_banner_after
+from store.parse.line_cache import line_cache
 
 _EO = r"E\.?[ \t]?[O0]\.?[ \t]?1[0-9]{4}"
 _LABEL = re.compile(
@@ -146,14 +147,20 @@ def split_glued(line: str) -> list[str]:
     the text after it, and after the reasons of a Classified By line that runs on into the
     first paragraph. A line without any of these comes back alone.
     """
+    return list(glued_pieces(line))
+
+
+@line_cache
+def glued_pieces(line: str) -> tuple[str, ...]:
+    """``split_glued`` as a tuple, remembered for short lines (heads repeat across cables)."""
     if len(line) > _MAX_SPLIT_LINE:
-        return [line]
+        return (line,)
     if (
         _TRIGGER.search(line, 1) is None
         and not _LEVEL_START.match(line)
         and line.lstrip()[:10].lower() != "classified"
     ):
-        return [line]  # most lines: nothing inside them could start a field or a banner
+        return (line,)  # most lines: nothing inside them could start a field or a banner
     pieces: list[str] = []
     start = 0
     for match in _GLUE.finditer(line):
@@ -171,7 +178,7 @@ def split_glued(line: str) -> list[str]:
             out.append(piece[:glued])
             piece = piece[glued:]
         out.extend(_split_after_banner(piece))
-    return [out_piece for out_piece in out if out_piece.strip()] or [line]
+    return tuple(out_piece for out_piece in out if out_piece.strip()) or (line,)
 
 
 # A label with nothing after it but a paragraph number or a mark.
