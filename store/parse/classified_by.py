@@ -14,7 +14,6 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-_WHITESPACE = re.compile(r"\s+")
 # Where the name (and title) ends: the reasons, however the line wrap split the word, or the
 # words that introduce them. "for" alone does not end it: "Counselor for Political Affairs".
 # Misspelt too: "Resons", "RASONS", "REAS0N", "reaons".
@@ -75,7 +74,7 @@ def split_classified_by(value: str | None) -> ClassifiedBy:
     """Name, title and reasons of a Classified By value (the label already removed)."""
     if not value:
         return ClassifiedBy(None, None, None)
-    value = _WHITESPACE.sub(" ", value).strip()
+    value = " ".join(value.split())
     value = value[_LABEL_AGAIN.match(value).end() :]
     value = _SPLIT_FOR.sub(r"\1\2", value)  # "Goldberger f or reasons"
     cut = _CUT.search(value)

@@ -5,9 +5,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_WHITESPACE = re.compile(r"\s+")
-
-
 _DECL_DATE = (
     (re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)"), ("m", "d", "y")),
     (re.compile(r"(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?!\d)"), ("y", "m", "d")),
@@ -30,7 +27,7 @@ def full_year(short: int) -> int:
 def declassification(value: str | None) -> tuple[date | None, str | None]:
     if not value:
         return None, None
-    value = _WHITESPACE.sub(" ", value).strip()
+    value = " ".join(value.split())
     for pattern, order in _DECL_DATE:
         match = pattern.search(value)
         if match:
