@@ -23,6 +23,9 @@ _LABEL = re.compile(
     r"(?P<sep>[ \t]*[:;][ \t]*|[ \t]*\.[ \t]+|[ \t]+|[ \t]*\Z)(?P<value>.*)",
     re.IGNORECASE,
 )
+# The first letters of the labels in either case ("ſ" is an s to IGNORECASE too), and the
+# bracket of "(U) SUBJECT:": no line starting otherwise is a label.
+_LABEL_INITIALS = frozenset("EeDdTtAaSsſUuRrCc(")
 # The label words that may stand without a colon, and how they must be written then.
 _BARE_OK = {"E", "D", "C", "T", "S", "R"}
 _REF_ITEM_START = re.compile(
@@ -49,6 +52,8 @@ def match_label(line: str) -> tuple[str, str] | None:
     Without a colon a label must be in capitals and followed by what that field holds (``TAGS
     PGOV``, ``REF A. STATE 12``): a sentence starting "Tags of" or "Subject to" is prose.
     """
+    if line.lstrip(" \t")[:1] not in _LABEL_INITIALS:
+        return None  # most lines, at the cost of a set lookup rather than a regex match
     match = _LABEL.match(line)
     if match is None:
         return None
