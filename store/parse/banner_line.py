@@ -34,9 +34,12 @@ _LEVEL_WORD = lazy_compile(
     re.IGNORECASE,
 )
 _INITIALS = frozenset("UCSTLucstl")
-# A cheap first test: a level word's first letters, in any case and spacing.
+# A cheap first test: a level word's first letters, in any case and spacing. Every
+# alternative opens with a letter of its own (no [CSU]), so that a search skips at C speed to
+# the places where one of these letters stands.
 LEVEL_HINT = lazy_compile(
-    r"UNCLAS|CONFIDENTIAL|SECRET|nclas|onfidential|ecret|[CSUcsu] [OENoen] [NCnc] "
+    r"U(?:NCLAS| [OENoen] [NCnc] )|C(?:ONFIDENTIAL| [OENoen] [NCnc] )|S(?:ECRET| [OENoen] [NCnc] )"
+    r"|nclas|onfidential|ecret|c [OENoen] [NCnc] |s [OENoen] [NCnc] |u [OENoen] [NCnc] "
 )
 # A SECTION word as typed by hand: the numbers and OF make it one, whatever its letters.
 _SECTION_WORD = lazy_compile(r"\bS[A-Z0]{3,8}(?=[ \t]*\d{1,3}[ \t]*OF[ \t]*\d{1,3}\b)")

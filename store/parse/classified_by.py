@@ -16,7 +16,6 @@ from pathlib import Path
 
 from store.parse.lazy_pattern import lazy_compile
 
-_WHITESPACE = lazy_compile(r"\s+")
 # Where the name (and title) ends: the reasons, however the line wrap split the word, or the
 # words that introduce them. "for" alone does not end it: "Counselor for Political Affairs".
 # Misspelt too: "Resons", "RASONS", "REAS0N", "reaons".
@@ -78,21 +77,31 @@ def split_classified_by(value: str | None) -> ClassifiedBy:
     """Name, title and reasons of a Classified By value (the label already removed)."""
     if not value:
         return ClassifiedBy(None, None, None)
-    value = _WHITESPACE.sub(" ", value).strip()
+    value = " ".join(value.split())
     value = value[_LABEL_AGAIN.match(value).end() :]
-    value = re.sub(r"\b([Ff]) (or\s+r)", r"\1\2", value)  # "Goldberger f or reasons"
+    value = _SPLIT_FOR.sub(r"\1\2", value)  # "Goldberger f or reasons"
     cut = _CUT.search(value)
     who = value[: cut.start()] if cut else value
     # "by CDA ..." (the label said twice), and the "..." of a page that cut the line short.
-    who = re.sub(r"\A(?:(?:classified\s+)?by\b|:)\s*:?\s*", "", who, flags=re.IGNORECASE)
-    who = re.sub(r"\s*(?:\.{3}|…)\s*\Z", "", who)
+    who = _BY_AGAIN.sub("", who)
+    who = _ELLIPSIS_END.sub("", who)
     reasons = _reasons(value[cut.start() :]) if cut else None
-    who = re.sub(r"\A\s*\([A-Z/]{1,8}\)\s*", "", who)  # "(U) Polcounselor ..."
+    who = _MARK_START.sub("", who)  # "(U) Polcounselor ..."
     who = _as_typed_apart(who)
     # "... Starr for E.O. 12958 reasons": the "for" before what was cut off.
-    who = re.sub(r"[\s,]+(?:f[o0]?r|per|and)\s*\Z", "", who, flags=re.IGNORECASE)
+    who = _JOINER_END.sub("", who)
     name, title = _name_and_title_any_case(who.strip(" ,;:-"))
     return ClassifiedBy(name, title, reasons)
+
+
+# Compiled once: this runs for every cable, and re's own cache costs a lookup per call.
+_SPLIT_FOR = lazy_compile(r"\b([Ff]) (or\s+r)")
+_BY_AGAIN = lazy_compile(r"\A(?:(?:classified\s+)?by\b|:)\s*:?\s*", re.IGNORECASE)
+_ELLIPSIS_END = lazy_compile(r"\s*(?:\.{3}|…)\s*\Z")
+_MARK_START = lazy_compile(r"\A\s*\([A-Z/]{1,8}\)\s*")
+_JOINER_END = lazy_compile(r"[\s,]+(?:f[o0]?r|per|and)\s*\Z", re.IGNORECASE)
+_COLON_APART = lazy_compile(r"\s*:\s*|\s+\?\s+")
+_OFFICE_SLASH = lazy_compile(r"(?<=[A-Z]{2})/(?=[A-Z][a-z])")
 
 
 def _as_typed_apart(who: str) -> str:
@@ -100,8 +109,8 @@ def _as_typed_apart(who: str) -> str:
     who = _CHARGE.sub(_charge, who)
     # "AMB:RCROCKER", "Counselor:Steve Weston", "ISN ? PATRICIA": a colon or a lone question
     # mark between title and name, read as the comma it stands for.
-    who = re.sub(r"\s*:\s*|\s+\?\s+", ", ", who)
-    who = re.sub(r"(?<=[A-Z]{2})/(?=[A-Z][a-z])", " ", who)  # "DCM/Ted Osius"
+    who = _COLON_APART.sub(", ", who)
+    who = _OFFICE_SLASH.sub(" ", who)  # "DCM/Ted Osius"
     if any(ch.islower() for ch in who):
         who = _CUT_NAME.sub(_glued_back, who)
     return who
@@ -132,9 +141,13 @@ def _reasons(rest: str) -> str | None:
     if match is not None:
         return match.group().strip(" .,;:") or None
     # Reasons in words ("Reason: sensitive negotiations"): the rest up to its first sentence.
-    rest = re.sub(rf"\A[,;\s]*(?:for\s+)?(?:{_REASONS_WORD})?\s*:?", "", rest, flags=re.I)
-    rest = re.split(r"(?<=[a-z)])\.\s", rest, maxsplit=1)[0]
+    rest = _REASONS_LABEL.sub("", rest)
+    rest = _SENTENCE_END.split(rest, maxsplit=1)[0]
     return rest.strip(" .:;,")[:120] or None
+
+
+_REASONS_LABEL = lazy_compile(rf"\A[,;\s]*(?:for\s+)?(?:{_REASONS_WORD})?\s*:?", re.I)
+_SENTENCE_END = lazy_compile(r"(?<=[a-z)])\.\s")
 
 
 def _name_and_title_any_case(who: str) -> tuple[str | None, str | None]:
@@ -235,10 +248,13 @@ def _title_inside(
     return title, name
 
 
+_SEGMENT_CUT = lazy_compile(r"\s*[,;]\s*")
+
+
 def _segments(who: str) -> list[str]:
     """Comma-separated parts, with ``, Jr.``, ``, III`` kept on the name before them."""
     segments: list[str] = []
-    for part in re.split(r"\s*[,;]\s*", who):
+    for part in _SEGMENT_CUT.split(who):
         if not part:
             continue
         if segments and _SUFFIX.match(part):
@@ -350,6 +366,9 @@ def _edits(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+_NUMERAL_STOP = lazy_compile(r"I{2,3}\.|IV\.")
+
+
 def _name_words(words: list[str]) -> list[str]:
     """The name at the start of ``words``: capitalised words, initials, particles, suffix."""
     name: list[str] = []
@@ -366,7 +385,7 @@ def _name_words(words: list[str]) -> list[str]:
         name.pop()
     if name and len(name[-1]) > 2 and name[-1].endswith(".") and not _SUFFIX.match(name[-1]):
         name[-1] = name[-1].rstrip(".")  # the sentence's full stop, not an initial's
-    if name and re.fullmatch(r"I{2,3}\.|IV\.", name[-1]):
+    if name and _NUMERAL_STOP.fullmatch(name[-1]):
         name[-1] = name[-1][:-1]  # "Baltimore, III.": numerals take no full stop
     return name
 

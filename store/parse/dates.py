@@ -6,9 +6,6 @@ from datetime import date
 
 from store.parse.lazy_pattern import lazy_compile
 
-_WHITESPACE = lazy_compile(r"\s+")
-
-
 _DECL_DATE = (
     (lazy_compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)"), ("m", "d", "y")),
     (lazy_compile(r"(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?!\d)"), ("y", "m", "d")),
@@ -31,7 +28,7 @@ def full_year(short: int) -> int:
 def declassification(value: str | None) -> tuple[date | None, str | None]:
     if not value:
         return None, None
-    value = _WHITESPACE.sub(" ", value).strip()
+    value = " ".join(value.split())
     for pattern, order in _DECL_DATE:
         match = pattern.search(value)
         if match:

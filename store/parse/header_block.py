@@ -11,8 +11,9 @@ import re
 
 from store.parse.banner_line import LEVEL_HINT as _LEVEL_HINT
 from store.parse.banner_line import banner_start, read_banner
-from store.parse.labels import match_label, split_glued
+from store.parse.labels import glued_pieces, match_label
 from store.parse.lazy_pattern import lazy_compile
+from store.parse.line_cache import line_cache
 from store.parse.markings import caption_words, parse_banner
 from store.parse.page_breaks import level_line, page_header_line
 from store.parse.paragraphs import PARAGRAPH_START
@@ -89,7 +90,7 @@ def split_head(lines: list[str], start: int) -> tuple[list[str], list[int]]:
         line = lines[index]
         if line.strip() and starts_paragraph(line) and index > start:
             break
-        pieces = split_glued(line) if line.strip() else (line,)
+        pieces = glued_pieces(line) if line.strip() else (line,)
         out.extend(pieces)
         origin.extend([index] * len(pieces))
         index += 1
@@ -127,9 +128,12 @@ class HeaderFields:
         self.end = 0
 
 
+_MARK_ALONE = lazy_compile(r"\s*\([A-Z/ ]{1,12}\)\s*")
+
+
 def _only_a_mark(value: str) -> bool:
     """``SUBJECT: (C) SUBJECT: BRIEFING ...``: the first label held only a portion mark."""
-    return bool(re.fullmatch(r"\s*\([A-Z/ ]{1,12}\)\s*", value))
+    return bool(_MARK_ALONE.fullmatch(value))
 
 
 class _Reader:
@@ -304,13 +308,14 @@ def read_fields(lines: list[str], start: int, fields: HeaderFields | None = None
     return fields
 
 
-def _captions(line: str) -> list[str] | None:
+@line_cache
+def _captions(line: str) -> tuple[str, ...] | None:
     """The captions of a caption line, as typed in any case (``Sensitive``)."""
     stripped = line.strip()
     found = caption_words(stripped)
     if found is None and len(stripped) <= 40 and not stripped.isupper():
         found = caption_words(stripped.upper())
-    return found
+    return tuple(found) if found is not None else None
 
 
 def captions_above(lines: list[str], start: int, banner_index: int) -> list[str]:

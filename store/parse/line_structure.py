@@ -13,7 +13,6 @@ from store.parse.lazy_pattern import lazy_compile
 
 # A list item: "-- ", "- ", "* ", "o ", "a) ", "(b) ", "1) ", "A. ", bullets.
 _ITEM = r"--|[-*o•][^\S\n]|\(?(?:[A-Za-z]|\d{1,2})[.)][^\S\n]"
-_KEPT_BREAK = lazy_compile(rf"\n(?:[^\S\n]{{2}}|[^\S\n]?(?:{_ITEM}))")
 _ITEM_LINE = lazy_compile(rf"[^\S\n]?(?:{_ITEM})")
 _RULER = lazy_compile(r"[-=_*~]{3,}\Z")
 _SENTENCE_ENDS = (".", "!", "?", ";", '"', "'", ")", ",")
@@ -26,7 +25,12 @@ MARGIN = 80
 # No line shorter than the shortest a wrapped paragraph could keep its break after: the
 # paragraph is prose through and through.
 _ALWAYS_SHORT = int(SHORT_LINE * MARGIN)
-_SHORT_INNER_LINE = lazy_compile(rf"\n[^\n]{{0,{_ALWAYS_SHORT}}}+\n")  # possessive: no backtracking
+# A line break the writer may have meant: before an indented line or a list item, or around
+# an inner line too short to have reached the margin (possessive: no backtracking). One
+# search for all three: every alternative starts at a line break.
+_KEPT_OR_SHORT = lazy_compile(
+    rf"\n(?:[^\S\n]{{2}}|[^\S\n]?(?:{_ITEM})|[^\n]{{0,{_ALWAYS_SHORT}}}+\n)"
+)
 
 
 def unwrap(text: str) -> str:
@@ -34,12 +38,11 @@ def unwrap(text: str) -> str:
     if "\n" not in text:
         return text.rstrip()
     if (
-        _KEPT_BREAK.search(text) is None
+        _KEPT_OR_SHORT.search(text) is None
         and "   " not in text
         and "\t" not in text
         and ":\n" not in text
         and text.find("\n") > _ALWAYS_SHORT
-        and _SHORT_INNER_LINE.search(text) is None
     ):
         # Plain prose, no line ending early: the common case, kept cheap (regular
         # expressions rather than a loop over the lines).

@@ -132,6 +132,8 @@ def _glued_sequence_number(rest: str, station: re.Match[str]) -> bool:
 
 
 _LEVEL_INITIALS = frozenset("UCSTL")
+_STATION_PUNCTUATION = lazy_compile(r"[\s.'-]+")
+_LIST_COMMAS = lazy_compile(r"[ ,]+")
 
 
 class Banner:
@@ -178,7 +180,7 @@ def parse_banner(line: str) -> Banner | None:
     if station and _glued_sequence_number(rest, station):
         station = None
     if station:
-        banner.station = re.sub(r"[\s.'-]+", "", station.group("station"))
+        banner.station = _STATION_PUNCTUATION.sub("", station.group("station"))
         banner.serial = int(station.group("serial"))
         rest = rest[station.end() :]
         rest = _take_qualifiers(rest, banner)
@@ -194,7 +196,7 @@ def _take_qualifiers(rest: str, banner: Banner) -> str:
             return rest
         word = " ".join(qualifier.group("word").split())
         if word.startswith("REL "):
-            word = "REL " + re.sub(r"[ ,]+", ", ", word.removeprefix("REL ").removeprefix("TO "))
+            word = "REL " + _LIST_COMMAS.sub(", ", word.removeprefix("REL ").removeprefix("TO "))
         else:
             word = word.replace(" ", "")
         # UNCLAS//FOUO says in the banner what the SENSITIVE caption says on its own line.

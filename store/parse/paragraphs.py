@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from itertools import chain
 
 from store.model import Marking, Paragraph
@@ -230,8 +231,12 @@ def _as_written(piece: str) -> str:
     return piece.strip() if "\n" not in piece else piece.strip("\n")
 
 
+@lru_cache(maxsize=512)
 def _marking(written: str) -> Marking | None:
-    """The marking of a mark as written; ``(c)`` reads as ``(C)`` but keeps its spelling."""
+    """The marking of a mark as written; ``(c)`` reads as ``(C)`` but keeps its spelling.
+
+    Cached: a body's marks are a handful of spellings ("(C)", "(SBU)") over and over, and a
+    Marking is frozen, so one object may stand in every paragraph that has it."""
     if written == written.upper():
         return parse_portion_mark(written)
     marking = parse_portion_mark(written.upper())

@@ -81,8 +81,11 @@ def page_id_alias(given: str | None, cable_id: str) -> tuple[str, ...]:
     return (written,) if _letters(written) != _letters(cable_id) else ()
 
 
+_DIGITS = lazy_compile(r"\d+")
+
+
 def _letters(ident: str) -> str:
-    return re.sub(r"\d+", lambda m: str(int(m.group())), ident)
+    return _DIGITS.sub(lambda m: str(int(m.group())), ident)
 
 
 def make_id(year: int | None, station: str, serial: int) -> str:

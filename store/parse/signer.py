@@ -162,8 +162,11 @@ def _same_line_name(line: str) -> tuple[str | None, int]:
     return (name, match.start("name")) if _could_sign(name) else (None, 0)
 
 
+_BLANKS = lazy_compile(r"[ \t]+")
+
+
 def _could_sign(name: str) -> bool:
-    words = [w.upper() for w in re.split(r"[ \t]+", name) if w]
+    words = [w.upper() for w in _BLANKS.split(name) if w]
     return not any(w in _not_signer_words() or set(w) == {"X"} for w in words)
 
 

@@ -7,7 +7,6 @@ from store.parse.lazy_pattern import lazy_compile
 from store.parse.markings import parse_portion_mark
 from store.parse.paragraphs import PARAGRAPH_START
 
-_WHITESPACE = lazy_compile(r"\s+")
 # The page header of a flattened page run onto the subject: "... THE HAGUE 00001001 001.2 OF
 # 002"; the station's words come before the serial.
 _PAGE_HEADER = lazy_compile(r"\s\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b")
@@ -20,7 +19,7 @@ def split_subject(
     header that a flattened page ran onto the subject."""
     if not value:
         return None, None
-    value = _WHITESPACE.sub(" ", value).strip()
+    value = " ".join(value.split())
     page_header = _PAGE_HEADER.search(value)
     if page_header is not None:
         value = _without_station(value[: page_header.start()], station)

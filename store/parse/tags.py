@@ -9,7 +9,6 @@ word is split only into those) and the tags of several words.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from pathlib import Path
 
@@ -71,8 +70,11 @@ def split_tags(value: str | None) -> list[str]:
     return tags
 
 
+_WORD_CUT = lazy_compile(r"[\s()]+")
+
+
 def _part_tags(part: str, commas: bool) -> list[str]:
-    words = [_bare(word) for word in re.split(r"[\s()]+", part)]
+    words = [_bare(word) for word in _WORD_CUT.split(part)]
     words = [word for word in words if word]
     out: list[str] = []
     unknown = 0  # words neither a known code nor in a phrase

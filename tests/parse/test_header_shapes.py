@@ -104,6 +104,35 @@ def test_a_letter_spaced_top_secret_banner_is_not_cut_into_secret():
     assert parse_text(text).classification.level is Level.TOP_SECRET
 
 
+@pytest.mark.parametrize(
+    ("line", "pieces"),
+    [
+        ("E.O. 12958: DECL: 01/01/2019 TAGS: PREL XX",
+         ["E.O. 12958:", "DECL: 01/01/2019", "TAGS: PREL XX"]),
+        # A label inside a word, after "P " or "TOP ", or with nothing after it is no cut.
+        ("E.O. 12958: DECL: 01/01/2019 XTAGS: PREL",
+         ["E.O. 12958:", "DECL: 01/01/2019 XTAGS: PREL"]),
+        ("NOTE PREF(S): X", ["NOTE PREF(S): X"]),
+        ("ashClassified By: Ambassador", ["ashClassified By: Ambassador"]),
+        ("...Classified By: Ambassador", ["...", "Classified By: Ambassador"]),
+        ("DECL: ", ["DECL: "]),
+        ("PEACE DECL: SIGNED", ["PEACE", "DECL: SIGNED"]),
+        ("SIPDIS P S E C R E T", ["SIPDIS P S E C R E T"]),
+        ("SIPDIS C O N F I D E N T I A L AMMAN 001204",
+         ["SIPDIS", "C O N F I D E N T I A L AMMAN 001204"]),
+        ("TOP SECRET SECTION 01 OF 02 ROME 000123", ["TOP SECRET SECTION 01 OF 02 ROME 000123"]),
+        ("TEXT UNCLAS SECTION 01 OF 02 ROME 000123",
+         ["TEXT", "UNCLAS SECTION 01 OF 02 ROME 000123"]),
+        # A marked paragraph only after the run of blanks that stood for a line break.
+        ("REASONS 1.4 (B)  2. (C) THE MINISTER SAID",
+         ["REASONS 1.4 (B)", "2. (C) THE MINISTER SAID"]),
+        ("REASONS 1.4 (B) 2. (C) THE MINISTER SAID", ["REASONS 1.4 (B) 2. (C) THE MINISTER SAID"]),
+    ],
+)  # fmt: skip
+def test_where_a_glued_line_is_cut_and_where_not(line, pieces):
+    assert split_glued(line) == pieces
+
+
 def test_the_first_paragraph_glued_after_the_reasons_is_cut_off():
     pieces = split_glued(
         "Classified By: Deputy Counselor Ann Berg for rea sons 1.4 (b) and (d) (S) Embassy"
