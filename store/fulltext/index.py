@@ -38,7 +38,10 @@ SUFFIX = ".fulltext"
 _LOCKS = (".tantivy-meta.lock", ".tantivy-writer.lock")
 _META_FILE = "meta.json"
 # The writer's memory for documents not yet written out (tantivy's minimum is 15 MB a thread).
-_WRITER_HEAP = 96_000_000
+# Small: a bigger heap writes bigger segments, and merging them maps them all in. At 250,000
+# cables the import's largest process peaked at 717 MB with 96 MB, 305 MB with 32 MB, and
+# took as long (bench/bench_import.py).
+_WRITER_HEAP = 32_000_000
 
 
 class IndexBusy(Exception):

@@ -26,8 +26,8 @@ from pathlib import Path
 # How often the watchdog looks at the parent pid when the lifeline says nothing.
 WATCH_SECONDS = 1.0
 # Chunks the child may parse ahead of the parent's writing (it must not run ahead through a
-# 1.7 GB file).
-AHEAD = 8
+# 1.7 GB file; each of the import's readers holds this many).
+AHEAD = 4
 CHUNK = 200
 
 _LENGTH = struct.Struct("!Q")
