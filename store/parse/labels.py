@@ -202,10 +202,10 @@ def _same_field(first: str, second: str) -> bool:
 # engine then skips at C speed to the places where one of these letters stands.
 _TRIGGER = lazy_compile(
     r"E\.|T(?:AG|ags[ \t]*:|A[BS]S?[ \t]*:|GS)|AGS[ \t]*:"
-    r"|S(?:UBJ|ubject[ \t]*:|ECRET|ENSITIVE|ensitive| [OEN] [NC] | [oen] [nc] )"
-    r"|R(?:EF|ef[s(]?\S{0,2}:)|C(?:lassified|LASSIFIED|ONFIDENTIAL| [OEN] [NC] | [oen] [nc] )"
-    r"|c(?:lassified| [oen] [nc] )|DECL|U(?:NCLAS| [OEN] [NC] | [oen] [nc] )|  \d"
-    r"|nclas|onfidential|ecret|s [oen] [nc] |u [oen] [nc] "
+    r"|S(?:UBJ|ubject[ \t]*:|ECRET|ENSITIVE|ensitive| [OENoen] [NCnc] )"
+    r"|R(?:EF|ef[s(]?\S{0,2}:)|C(?:lassified|LASSIFIED|ONFIDENTIAL| [OENoen] [NCnc] )"
+    r"|c(?:lassified| [OENoen] [NCnc] )|DECL|U(?:NCLAS| [OENoen] [NCnc] )|  \d"
+    r"|nclas|onfidential|ecret|s [OENoen] [NCnc] |u [OENoen] [NCnc] "
 )
 _LEVEL_START = lazy_compile(
     r"[ \t]*(?:U[ \t]?N[ \t]?C|C[ \t]?O[ \t]?N|S[ \t]?E[ \t]?C|T[ \t]?O[ \t]?P)", re.IGNORECASE

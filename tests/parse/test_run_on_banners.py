@@ -77,6 +77,8 @@ def test_a_banner_run_onto_the_last_addressee_gives_the_whole_head(head):
         "Unclas lusaka 001204",
         "U N C L A S SECTION 01 OF 03 LUSAKA 001204",
         "UNCLAS SECTOIN 01 OF 03 LUSAKA 001204",
+        "u N c L a S LUSAKA 001204",  # letter-spaced in mixed case, as a retyped copy
+        "U n C l A s SECTION 01 OF 03 LUSAKA 001204",
     ],
 )
 def test_a_banner_after_the_partial_extract_notice(banner):
@@ -89,8 +91,9 @@ def test_a_banner_after_the_partial_extract_notice(banner):
     assert cable.body.startswith("This record is a partial extract")
 
 
-def test_a_lower_case_spaced_banner_of_the_department():
-    cable = parse_text(NOTICE + "S e c r e t state 015220" + FIELDS)
+@pytest.mark.parametrize("level", ["S e c r e t", "s E c R e T", "S E c r e t"])
+def test_a_lower_case_spaced_banner_of_the_department(level):
+    cable = parse_text(NOTICE + level + " state 015220" + FIELDS)
     assert cable.classification.level is Level.SECRET
     assert cable.origin == "Secretary of State"
     assert cable.tags == ("PREL", "ECON", "ZA")
