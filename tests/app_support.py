@@ -199,13 +199,15 @@ async def settle(pilot, delay: float = 0.03) -> None:
     app = pilot.app
     for _ in range(3):
         await pilot.pause(delay)
-        try:
-            await app.workers.wait_for_complete()
-        except WorkerCancelled:
-            # An exclusive worker replaced by a newer one (a search typed on): the newer
-            # one is what the next round waits for.
-            await pilot.pause(delay)
-            await app.workers.wait_for_complete()
+        for _attempt in range(50):
+            try:
+                await app.workers.wait_for_complete()
+                break
+            except WorkerCancelled:
+                # An exclusive worker replaced by a newer one (a search typed on, counts
+                # of a filter field typed on): the newer one is what the next wait waits
+                # for. On a loaded machine several can be replaced in a row.
+                await pilot.pause(delay)
     await pilot.pause()
 
 
