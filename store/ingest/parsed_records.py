@@ -18,13 +18,14 @@ from store.records import Skipped
 
 
 def default_workers() -> int:
-    """Reader processes for an import: one per core this process may run on (the importer's
-    own writing mostly waits for them), none on a single core."""
+    """Reader processes for an import: one per core this process may run on but one, which
+    the importer's own writing keeps busy (SQLite and the index: at 250,000 cables on 2 cores
+    two readers took 175 s and 465 MB, one 181 s and 353 MB); none on a single core."""
     try:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cores = os.cpu_count() or 1
-    return cores if cores > 1 else 0
+    return cores - 1
 
 
 def parsed_records(paths: list[Path], skip: int, workers: int | None) -> Iterator[Record | Skipped]:

@@ -23,7 +23,7 @@ EPILOG = """examples:
   cables import cablegate/cable/         the HTML release, a whole tree
   cables import ~/notes/*.txt            telegram texts or page extracts
   cables --corpus /srv/c.sqlite import cables.csv
-  cables import --jobs 4 cables.csv      parse in 4 processes (default: one per core)
+  cables import --jobs 4 cables.csv      parse in 4 processes (default: cores - 1)
 
 The first import into the corpus that holds the bundled samples replaces them.
 Re-importing is safe: a cable already there is updated, never duplicated.
@@ -39,7 +39,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--jobs", "-j", type=whole_number_type(0, MAX_JOBS), default=None, metavar="N",
         help="processes that read and parse, each a share of the files (default: one per "
-        "core; 0: this process alone). The result is the same for any N",
+        "core but the one this process writes with; 0: this process alone). The result is "
+        "the same for any N",
     )  # fmt: skip
 
 
