@@ -65,6 +65,11 @@ def test_show_loads_neither_the_index_nor_the_query_language(corpus, args):
     assert _under(modules, NEVER) == []
 
 
+def test_show_as_text_loads_no_typing_module(corpus):
+    # 2 ms of every `cables show` (rich's own output needs it; the text does not).
+    assert "typing" not in loaded("--corpus", str(corpus), "show", "06ALMATY79")
+
+
 def test_stats_without_a_query_loads_no_parser_nor_index(corpus):
     modules = loaded("--corpus", str(corpus), "stats")
     assert "store.corpus.totals" in modules
