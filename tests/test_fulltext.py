@@ -142,6 +142,7 @@ def test_the_index_commits_every_few_batches_and_at_the_end(tmp_path, monkeypatc
     path = tmp_path / "c.sqlite"
     build_corpus(path, write_telegrams(tmp_path / "first", {"z": telegram(serial=99)}))
     monkeypatch.setattr(importer, "INDEX_COMMIT_BATCHES", 3)
+    monkeypatch.setattr(importer, "INDEX_COMMIT_SECONDS", 3600.0)  # batches decide here
     committed: list[int] = []
     real_commit = fulltext_index.Writer.commit
 
@@ -157,6 +158,21 @@ def test_the_index_commits_every_few_batches_and_at_the_end(tmp_path, monkeypatc
     assert len(committed) == 2 and committed == sorted(committed)  # 5 batches: after 3, end
     assert len(index_rowids(path)) == 10
     assert_index_matches(path)
+
+
+def test_the_index_commits_every_few_seconds_too(tmp_path, monkeypatch):
+    # A search from another process waits for the import's next commit: never long.
+    from store.ingest import importer
+
+    monkeypatch.setattr(importer, "INDEX_COMMIT_SECONDS", 0.0)
+    committed: list[int] = []
+    real_commit = fulltext_index.Writer.commit
+    monkeypatch.setattr(fulltext_index.Writer, "commit",
+                        lambda self, *a: committed.append(a[1]) or real_commit(self, *a))  # fmt: skip
+    texts = {f"c{i}": telegram(serial=i + 1, subject=f"TESTLAND: N{i}") for i in range(9)}
+    path = tmp_path / "c.sqlite"
+    import_paths(path, [write_telegrams(tmp_path / "in", texts)], batch_size=2, parse_workers=0)
+    assert len(committed) >= 5  # after each of the 5 batches
 
 
 def test_ctrl_c_between_index_commits_commits_what_the_corpus_has(tmp_path, monkeypatch):
@@ -182,6 +198,31 @@ def test_ctrl_c_between_index_commits_commits_what_the_corpus_has(tmp_path, monk
     assert_index_matches(path)
     again = import_paths(path, [source], batch_size=2, parse_workers=0)
     assert (again.resumed_from, again.imported) == (4, 5)
+    assert_index_matches(path)
+
+
+def test_a_removal_between_two_batches_of_an_import_reaches_the_index(tmp_path):
+    from store.ingest.removal import remove_cables
+
+    texts = {f"c{i}": telegram(serial=i + 1, subject=f"TESTLAND: N{i}") for i in range(9)}
+    source = write_telegrams(tmp_path / "in", texts)
+    path = tmp_path / "c.sqlite"
+    removed: list[str] = []
+
+    def after_the_first_batch(done, total):
+        if not removed:  # another process removes a cable while the import goes on
+            conn = sqlite3.connect(path)
+            removed.append(conn.execute("SELECT id FROM cables LIMIT 1").fetchone()[0])
+            conn.close()
+            remove_cables(path, removed)
+
+    report = import_paths(path, [source], batch_size=2, parse_workers=0,
+                          progress=after_the_first_batch)  # fmt: skip
+    assert report.imported == 9 and removed
+    conn = sqlite3.connect(path)
+    rowids = sorted(r[0] for r in conn.execute("SELECT rowid FROM cables"))
+    conn.close()
+    assert len(rowids) == 8 and sorted(index_rowids(path)) == rowids
     assert_index_matches(path)
 
 

@@ -72,7 +72,7 @@ class FullText:
                 catch_up(self.corpus.path)
                 caught_up = True
             except IndexBusy:
-                # An import writes it: it commits each batch right after the corpus's.
+                # An import writes it: it commits every few seconds (INDEX_COMMIT_SECONDS).
                 deadline = deadline or time.monotonic() + _WAIT_SECONDS
                 if time.monotonic() > deadline:
                     raise CorpusError(_stale(self.corpus.path, "an import is writing it")) from None

@@ -11,6 +11,7 @@ import collections
 import hashlib
 import json
 import sqlite3
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -197,16 +198,18 @@ _COLUMNS = (
 _TEXT_COLUMNS = "subject, header, body"
 
 
-# Batches between two commits of the index. A commit waits for tantivy to index what it
-# was given and writes a segment: after each batch that was half the import's time, where
-# between commits it indexes in its own thread while this one writes SQLite.
+# Batches, or seconds, between two commits of the index. A commit waits for tantivy to index
+# what it was given and writes a segment: after each batch that was half the import's time,
+# where between commits it indexes in its own thread while this one writes SQLite. A search
+# from another process during the import waits for the next commit (store.fulltext.hits).
 INDEX_COMMIT_BATCHES = 50
+INDEX_COMMIT_SECONDS = 5.0
 
 
 class _Index:
     """The full-text index, given each batch after the batch's commit to the corpus and
-    committed every INDEX_COMMIT_BATCHES batches and at the end, with the generation of the
-    last batch it was given.
+    committed every INDEX_COMMIT_BATCHES batches or INDEX_COMMIT_SECONDS and at the end, with
+    the generation of the last batch it was given.
 
     A crash in between leaves the index some generations behind, which the next search or
     import catches up from the corpus (``store.fulltext.sync``); the corpus keeps the log of
@@ -231,14 +234,24 @@ class _Index:
         self.corpus_id, self.generation = ledger.state(conn)
         self.committed = self.generation
         self.uncommitted_batches = 0
+        self.committed_at = time.monotonic()
         self.commit_failed = False
 
     def write(self, generation: int, documents: dict[int, tuple]) -> None:
         if generation == self.generation:
             return
-        for rowid in ledger.sealed_at(self.conn, generation):
+        # Generations another process sealed between two of this import's batches (a
+        # `cables remove`): their rowids are taken from the corpus as it is now, else the
+        # index would record a generation whose changes it never saw.
+        between = [
+            rowid
+            for skipped in range(self.generation + 1, generation)
+            for rowid in ledger.sealed_at(self.conn, skipped)
+        ]
+        for rowid in [*between, *ledger.sealed_at(self.conn, generation)]:
             self.writer.delete(rowid)
-        unparsed = [rowid for rowid, fields in documents.items() if not fields]
+        unparsed = [rowid for rowid in between if rowid not in documents]
+        unparsed += [rowid for rowid, fields in documents.items() if not fields]
         if unparsed:  # records made without the parser's fields: parsed from the corpus
             from store.fulltext.sync import documents as parsed
 
@@ -249,7 +262,8 @@ class _Index:
                 self.writer.add(rowid, *fields)
         self.generation = generation
         self.uncommitted_batches += 1
-        if self.uncommitted_batches >= INDEX_COMMIT_BATCHES:
+        waited = time.monotonic() - self.committed_at
+        if self.uncommitted_batches >= INDEX_COMMIT_BATCHES or waited >= INDEX_COMMIT_SECONDS:
             self.commit()
 
     def commit(self) -> None:
@@ -259,6 +273,7 @@ class _Index:
             self.commit_failed = False
             self.committed = self.generation
         self.uncommitted_batches = 0
+        self.committed_at = time.monotonic()
 
     def close(self) -> None:
         """Commit what it was given (also after Ctrl-C: those batches are in the corpus),
