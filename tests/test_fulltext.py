@@ -167,8 +167,12 @@ def test_the_index_commits_every_few_seconds_too(tmp_path, monkeypatch):
     monkeypatch.setattr(importer, "INDEX_COMMIT_SECONDS", 0.0)
     committed: list[int] = []
     real_commit = fulltext_index.Writer.commit
-    monkeypatch.setattr(fulltext_index.Writer, "commit",
-                        lambda self, *a: committed.append(a[1]) or real_commit(self, *a))  # fmt: skip
+
+    def counted(self, corpus_id, generation):
+        committed.append(generation)
+        real_commit(self, corpus_id, generation)
+
+    monkeypatch.setattr(fulltext_index.Writer, "commit", counted)
     texts = {f"c{i}": telegram(serial=i + 1, subject=f"TESTLAND: N{i}") for i in range(9)}
     path = tmp_path / "c.sqlite"
     import_paths(path, [write_telegrams(tmp_path / "in", texts)], batch_size=2, parse_workers=0)
