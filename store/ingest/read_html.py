@@ -42,6 +42,12 @@ _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 # stdlib parser does not read as plain markup (script and style contents, comments, marked
 # sections). Before it, every tag and text is ignored by _PageParser.
 _FIRST_READ = re.compile(r"<(?:table|pre|script|style|!--|!\[)", re.I)
+# Text and whole tags (attribute values quoted either way, a ">" inside them included), as
+# the navigation before that place is made of; possessive, so a page that is not matches
+# in linear time.
+_PLAIN_MARKUP = re.compile(
+    r"(?:[^<]++|<[a-zA-Z/!?][^<>\"']*+(?:(?:\"[^\"]*+\"|'[^']*+')[^<>\"']*+)*+>)*+"
+)
 
 
 def read_html(path: str | PathLike[str], stream=None) -> RawCable | Skipped:
@@ -100,12 +106,13 @@ def _reading_starts(page: str) -> int:
     """Where the page's first table, <pre> or special content starts: what comes before is
     the release's navigation, seven eighths of each page and nearly all the parse time.
 
-    0 when that place might lie inside a tag (a quoted attribute holding "<table")."""
+    0 unless what comes before is whole tags and text (not when the place lies inside a
+    quoted attribute holding "<table", or after a "<" that is no tag)."""
     found = _FIRST_READ.search(page)
     if found is None:
         return 0
     start = found.start()
-    return start if page.rfind(">", 0, start) >= page.rfind("<", 0, start) else 0
+    return start if _PLAIN_MARKUP.fullmatch(page, 0, start) else 0
 
 
 def _row_cable(source: str, row: PageRow, page: KnownFields, header_block: str) -> RawCable:

@@ -235,6 +235,7 @@ _NAVIGATION = st.lists(
         "<div class='pick'>", "</div>", "<a href='#tag_A' onclick=\"swap('x');\">PGOV</a>",
         "<h3>Browse by tag</h3>", "<p>released so far</p>", "<br/>", "text & more ",
         "<a title='<table>'>odd</a>", "<!-- <pre>not read</pre> -->",
+        "<a title=\"x > <pre \">odd</a>", "<a title='a > <script '>odd</a>", "a < b ",
         "<script>if (a<b) { x = '<table>'; }</script>", "<style>pre { }</style>",
         "<![CDATA[<pre>x</pre>]]>", "<!-- <b>a</b> <pre>c</pre> -->",
         "<script>x = '<b>'; y = '<pre>z</pre>';</script>",
