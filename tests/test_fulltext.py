@@ -447,6 +447,18 @@ def test_a_run_of_one_letter_is_cut_out_whole():
     assert cut_out(glued, locate(glued, "AA AA")).split() == ["AA", "AA"]
 
 
+@pytest.mark.parametrize(
+    ("body", "shown"),
+    [
+        ("x a " * 50_000, "a " * 50_000),  # every other word dropped, single blanks
+        (" ".join(f"1.w{i}" for i in range(10_000)), " ".join(f"w{i}" for i in range(10_000))),
+        ("1.a " * 8_000, "a " * 8_000),  # the same word glued to a mark every time
+    ],
+)
+def test_bodies_that_once_took_quadratic_time_are_cut_out_whole(body, shown):
+    assert cut_out(body, locate(body, shown)).split() == shown.split()
+
+
 def test_shown_words_past_the_end_of_the_body_keep_the_text():
     located = locate("the minister", "the minister said")
     assert cut_out("the minister", located) == "the minister said"

@@ -48,6 +48,8 @@ _SPACES = re.compile(" +")
 # Words found where the next one failed to follow, before the word by word way is taken:
 # real cables have a few; a run of one letter could have one per character.
 _MISSES = 64
+# The longest piece of body compared in one go before comparing by halves.
+_SPAN = 4096
 
 
 def locate(body: str, shown: str) -> bytes:
@@ -81,20 +83,27 @@ def _stretches(body: str, flat: str, words: str) -> bytes | None:
     runs = _Runs(body)
     at = here = 0  # in ``words`` and in ``flat``
     misses = 0
+    # Where a word stands whole nowhere from: no need to look again (a body that glues every
+    # word to a mark would be searched to its end for each).
+    nowhere_from: dict[str, int] = {}
+    gap = flat.find("  ")  # the next run of blanks, looked for again once passed
     while at < total:
         space = words.find(" ", at)
         word = words[at : space if space >= 0 else total]
-        found = _whole_word(flat, word, here)
+        found = -1 if nowhere_from.get(word, size + 1) <= here else _whole_word(flat, word, here)
         if found < 0:
+            nowhere_from.setdefault(word, here)
             found = flat.find(word, here)  # glued to furniture: "7.While", "(C)SUMMARY:"
             if found < 0:
                 return None
         here = start = found
         while True:
             # Most often the words go on to where the body has more than one blank.
-            gap = flat.find("  ", here)
+            if 0 <= gap < here:
+                gap = flat.find("  ", here)
             stop = gap + 1 if gap >= 0 else size
-            if stop > here and words.startswith(flat[here:stop], at):
+            # (A far stop: compared by halves below, not copied out at every stretch.)
+            if here < stop <= here + _SPAN and words.startswith(flat[here:stop], at):
                 at += stop - here
                 here = _SPACES.match(flat, stop).end() if gap >= 0 else stop
                 if at < total and here < size:
@@ -130,10 +139,13 @@ def _stretches(body: str, flat: str, words: str) -> bytes | None:
 
 
 def _whole_word(flat: str, word: str, start: int) -> int:
-    """Where ``word`` first stands between blanks in ``flat`` from ``start``, or -1."""
+    """Where ``word`` first stands between blanks in ``flat`` within ``_SPAN`` * 2 from
+    ``start``, or -1 (then the caller takes it glued: each word is looked for once, not
+    through the whole rest of a body whose every word has a mark glued to it)."""
     size = len(flat)
+    end = start + 2 * _SPAN
     while True:
-        found = flat.find(word, start)
+        found = flat.find(word, start, end)
         if found < 0:
             return -1
         after = found + len(word)
