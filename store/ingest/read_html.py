@@ -42,6 +42,9 @@ _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 # stdlib parser does not read as plain markup (script and style contents, comments, marked
 # sections). Before it, every tag and text is ignored by _PageParser.
 _FIRST_READ = re.compile(r"<(?:table|pre|script|style|!--|!\[)", re.I)
+# Elements whose content newer Pythons' html.parser reads as text, not markup (3.11 reads
+# only script and style so).
+_TEXT_ONLY = ("title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext")
 # Text and whole tags (attribute values quoted either way, a ">" inside them included), as
 # the navigation before that place is made of; possessive, so a page that is not matches
 # in linear time.
@@ -112,7 +115,13 @@ def _reading_starts(page: str) -> int:
     if found is None:
         return 0
     start = found.start()
-    return start if _PLAIN_MARKUP.fullmatch(page, 0, start) else 0
+    if not _PLAIN_MARKUP.fullmatch(page, 0, start):
+        return 0
+    before = page[:start].lower()
+    for name in _TEXT_ONLY:  # open there: newer Pythons read what follows as its text
+        if before.rfind("<" + name) > before.rfind("</" + name):
+            return 0
+    return start
 
 
 def _row_cable(source: str, row: PageRow, page: KnownFields, header_block: str) -> RawCable:

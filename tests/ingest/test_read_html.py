@@ -236,6 +236,7 @@ _NAVIGATION = st.lists(
         "<h3>Browse by tag</h3>", "<p>released so far</p>", "<br/>", "text & more ",
         "<a title='<table>'>odd</a>", "<!-- <pre>not read</pre> -->",
         "<a title=\"x > <pre \">odd</a>", "<a title='a > <script '>odd</a>", "a < b ",
+        "<title>Cable Viewer</title>", "<textarea>",
         "<script>if (a<b) { x = '<table>'; }</script>", "<style>pre { }</style>",
         "<![CDATA[<pre>x</pre>]]>", "<!-- <b>a</b> <pre>c</pre> -->",
         "<script>x = '<b>'; y = '<pre>z</pre>';</script>",
@@ -248,6 +249,8 @@ _NAVIGATION = st.lists(
 @settings(max_examples=200, deadline=None)
 @given(before=_NAVIGATION, after=_NAVIGATION)
 def test_skipping_the_navigation_reads_every_page_as_a_whole_parse_does(before, after):
+    # (On 3.11 an open <textarea> changes nothing; the cut still stops short of it, as newer
+    # Pythons read what follows it as text.)
     from unittest import mock
 
     import store.ingest.read_html as reader
@@ -261,3 +264,12 @@ def test_skipping_the_navigation_reads_every_page_as_a_whole_parse_does(before, 
     skipped = parse_page("06TESTPOST9.html", markup)
     with mock.patch.object(reader, "_reading_starts", lambda page: 0):
         assert skipped == parse_page("06TESTPOST9.html", markup)
+
+
+def test_an_open_element_of_text_keeps_the_whole_page_parsed():
+    from store.ingest.read_html import _reading_starts
+
+    table = "<table><tr><td>Origin</td><td>Embassy Testpost</td></tr></table>"
+    assert _reading_starts(f"<title>Cable Viewer</title><div>{table}") > 0
+    assert _reading_starts(f"<title>Cable <b>Viewer {table}</title>") == 0
+    assert _reading_starts(f"<TEXTAREA>{table}</textarea>") == 0
