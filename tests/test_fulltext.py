@@ -142,7 +142,6 @@ def test_the_index_commits_every_few_batches_and_at_the_end(tmp_path, monkeypatc
     path = tmp_path / "c.sqlite"
     build_corpus(path, write_telegrams(tmp_path / "first", {"z": telegram(serial=99)}))
     monkeypatch.setattr(importer, "INDEX_COMMIT_BATCHES", 3)
-    monkeypatch.setattr(importer, "INDEX_COMMIT_SECONDS", 3600.0)  # batches decide here
     committed: list[int] = []
     real_commit = fulltext_index.Writer.commit
 
@@ -158,25 +157,6 @@ def test_the_index_commits_every_few_batches_and_at_the_end(tmp_path, monkeypatc
     assert len(committed) == 2 and committed == sorted(committed)  # 5 batches: after 3, end
     assert len(index_rowids(path)) == 10
     assert_index_matches(path)
-
-
-def test_the_index_commits_every_few_seconds_too(tmp_path, monkeypatch):
-    # A search from another process waits for the import's next commit: never long.
-    from store.ingest import importer
-
-    monkeypatch.setattr(importer, "INDEX_COMMIT_SECONDS", 0.0)
-    committed: list[int] = []
-    real_commit = fulltext_index.Writer.commit
-
-    def counted(self, corpus_id, generation):
-        committed.append(generation)
-        real_commit(self, corpus_id, generation)
-
-    monkeypatch.setattr(fulltext_index.Writer, "commit", counted)
-    texts = {f"c{i}": telegram(serial=i + 1, subject=f"TESTLAND: N{i}") for i in range(9)}
-    path = tmp_path / "c.sqlite"
-    import_paths(path, [write_telegrams(tmp_path / "in", texts)], batch_size=2, parse_workers=0)
-    assert len(committed) >= 5  # after each of the 5 batches
 
 
 def test_ctrl_c_between_index_commits_commits_what_the_corpus_has(tmp_path, monkeypatch):

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from store.corpus.corpus import Corpus
 
 # How long a search waits for an import to commit the index to the corpus's generation.
-_WAIT_SECONDS = 30.0
+_WAIT_SECONDS = 90.0
 _MEMBERS = "c.rowid IN (SELECT value FROM json_each(?))"
 
 
@@ -72,7 +72,8 @@ class FullText:
                 catch_up(self.corpus.path)
                 caught_up = True
             except IndexBusy:
-                # An import writes it: it commits every few seconds (INDEX_COMMIT_SECONDS).
+                # An import writes it: it commits every 50 batches (INDEX_COMMIT_BATCHES, about
+                # 35 s at 1,400 cables/s on 2 cores), well within _WAIT_SECONDS.
                 deadline = deadline or time.monotonic() + _WAIT_SECONDS
                 if time.monotonic() > deadline:
                     raise CorpusError(_stale(self.corpus.path, "an import is writing it")) from None
