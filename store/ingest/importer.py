@@ -266,9 +266,11 @@ class _Index:
 
     def commit(self) -> None:
         if self.committed != self.generation:
-            self.commit_failed = True  # until it returns: Ctrl-C may land inside
-            self.writer.commit(self.corpus_id, self.generation)
-            self.commit_failed = False
+            try:
+                self.writer.commit(self.corpus_id, self.generation)
+            except BaseException:  # Ctrl-C may land inside
+                self.commit_failed = True
+                raise
             self.committed = self.generation
         self.uncommitted_batches = 0
 
