@@ -238,5 +238,16 @@ def cut_out(body: str, located: bytes | None) -> str:
 
 def indexed(cable: Cable) -> tuple[str, str, str, bytes]:
     """(subject, shown text, header words, located) of a cable: its document's fields."""
-    shown = shown_text(cable)
-    return cable.subject or "", shown, header_words(cable), locate(cable.body, shown)
+    return located_too(cable.body, shown_fields(cable))
+
+
+def shown_fields(cable: Cable) -> tuple[str, str, str]:
+    """(subject, shown text, header words): the fields that need the parsed cable."""
+    return cable.subject or "", shown_text(cable), header_words(cable)
+
+
+def located_too(body: str, fields: tuple[str, str, str]) -> tuple[str, str, str, bytes]:
+    """``fields`` with where the shown text is in ``body``: what needs only the body, so
+    an import does it in the process that writes, and the readers parse (see
+    store.ingest.importer)."""
+    return (*fields, locate(body, fields[1]))

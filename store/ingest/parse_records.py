@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from store.corpus.census import level_mask
-from store.fulltext.shown import indexed
+from store.fulltext.shown import shown_fields
 from store.ingest.cable_shape import not_a_cable
 from store.model import Cable
 from store.parse import parse_text
@@ -62,7 +62,7 @@ def _parse_one(item: RawCable | Skipped) -> Record | Skipped:
         level_mask(cable.paragraphs),
         cable.aliases,
         f"{place(item.source, item.location)}: {id_note}" if id_note else None,
-        indexed(cable),
+        shown_fields(cable),
         people_of(cable),
     )
 
@@ -79,8 +79,8 @@ class Record:
     aliases: tuple[str, ...] = ()
     # "file:row: reference ID '../../X' is not a cable ID: kept as ...", for the summary.
     id_note: str | None = None
-    # The full-text document's fields (store.fulltext.shown.indexed): made here, where the
-    # parsed cable is, so the index needs no second parse.
+    # The full-text document's fields that need the parsed cable
+    # (store.fulltext.shown.shown_fields): made here, so the index needs no second parse.
     indexed: tuple = ()
     # (person, role) pairs: see store.people.extract.
     people: tuple[tuple[str, str], ...] = ()
