@@ -38,16 +38,13 @@ def reindex(corpus_path: Path) -> None:
 
 def memory_index(rows: dict[int, tuple[str, str]]) -> tantivy.Index:
     """An index in memory of (subject, body) rows, as the importer writes documents."""
-    from store.fulltext.analysis import BODY, SUBJECT, register, schema
+    from store.fulltext.analysis import register, schema
+    from store.fulltext.index import document
 
     index = register(tantivy.Index(schema()))
     writer = index.writer(heap_size=15_000_000, num_threads=1)
     for rowid, (subject, body) in rows.items():
-        document = tantivy.Document()
-        document.add_integer(ROWID, rowid)
-        document.add_text(SUBJECT, subject)
-        document.add_text(BODY, body)
-        writer.add_document(document)
+        writer.add_document(document(rowid, subject, body))
     writer.commit()
     writer.wait_merging_threads()
     index.reload()

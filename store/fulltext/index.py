@@ -30,6 +30,7 @@ from store.fulltext.analysis import (
     ROWID,
     SHOWN,
     SUBJECT,
+    analysed,
     register,
     schema,
 )
@@ -184,14 +185,7 @@ class Writer:
         self.writer.delete_all_documents()
 
     def add(self, rowid: int, subject: str, shown: str, header: str, located: bytes) -> None:
-        document = tantivy.Document()
-        document.add_integer(ROWID, rowid)
-        document.add_text(SUBJECT, subject)
-        document.add_text(BODY, shown)
-        if header:
-            document.add_text(BODY, header)
-        document.add_bytes(SHOWN, located)
-        self.writer.add_document(document)
+        self.writer.add_document(document(rowid, subject, shown, header, located))
 
     def commit(self, corpus_id: str, generation: int) -> None:
         """Everything added so far, with the generation of the corpus it now matches."""
@@ -216,6 +210,21 @@ class Writer:
             self.writer.wait_merging_threads()  # (this ends the writer)
         share_like(self.directory, self.corpus_path)
         del self.writer
+
+
+def document(
+    rowid: int, subject: str, shown: str, header: str = "", located: bytes | None = None
+) -> tantivy.Document:
+    """A cable's document: its text fields as ``analysed`` terms."""
+    made = tantivy.Document()
+    made.add_integer(ROWID, rowid)
+    made.add_text(SUBJECT, analysed(subject))
+    made.add_text(BODY, analysed(shown))
+    if header:
+        made.add_text(BODY, analysed(header))
+    if located is not None:
+        made.add_bytes(SHOWN, located)
+    return made
 
 
 def _empty(directory: Path) -> None:
