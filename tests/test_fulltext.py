@@ -23,7 +23,7 @@ from store.corpus.corpus import Corpus
 from store.corpus.schema import SCHEMA_VERSION, CorpusError
 from store.fulltext import index as fulltext_index
 from store.fulltext.index import directory_of
-from store.fulltext.shown import cut_out, locate
+from store.fulltext.shown import _one_blank_each, cut_out, locate
 from store.ingest.importer import import_paths
 from store.ingest.removal import remove_cables
 from store.query.compile import compile_query
@@ -403,6 +403,15 @@ def test_any_blanks_between_the_words_and_marks_glued_to_them(lines, data):
         shown.extend(line)
     body, text = "\n\n".join(body_lines), " ".join(shown)
     assert cut_out(body, locate(body, text)).split() == text.split()
+
+
+_PIECES = st.sampled_from(["a", "b", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\x1f", "é"])
+
+
+@settings(max_examples=500)
+@given(st.lists(_PIECES).map("".join))
+def test_blanks_are_made_one_space_as_split_and_join_make_them(text):
+    assert _one_blank_each(text) == " ".join(text.split())
 
 
 def test_a_paragraph_is_one_run_of_the_body_whatever_its_line_breaks():
