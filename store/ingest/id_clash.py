@@ -17,25 +17,27 @@ def page_id(cable_id: str, aliases: tuple[str, ...]) -> str:
 
 def settle_id(
     conn: sqlite3.Connection, cable_id: str, aliases: tuple[str, ...]
-) -> tuple[str, tuple[str, ...], str | None]:
-    """(ID to store under, its aliases, a note for the import summary or None)."""
+) -> tuple[str, tuple[str, ...], str | None, bool]:
+    """(ID to store under, its aliases, a note for the import summary or None, whether a
+    cable may be stored under that ID: False when it surely is not, as for most of an
+    import, which then need not look again)."""
     row = conn.execute("SELECT rowid FROM cables WHERE id = ?", (cable_id,)).fetchone()
     if row is None:
-        return cable_id, aliases, None
+        return cable_id, aliases, None, False
     mine = page_id(cable_id, aliases)
     theirs = _stored_page_id(conn, row[0], cable_id)
     if theirs == mine:
-        return cable_id, aliases, None  # the same page again: an update
+        return cable_id, aliases, None, True  # the same page again: an update
     if aliases:
         note = f"{mine}: {cable_id} is another cable's ID; this one is kept under {mine}"
-        return mine, (), note
+        return mine, (), note, True
     taken = conn.execute("SELECT 1 FROM cables WHERE id = ?", (theirs,)).fetchone()
     if taken:
-        return cable_id, aliases, None  # cannot move the other one: update as before
+        return cable_id, aliases, None, True  # cannot move the other one: update as before
     conn.execute("UPDATE cables SET id = ? WHERE rowid = ?", (theirs, row[0]))
     conn.execute("DELETE FROM aliases WHERE cable = ?", (row[0],))
     note = f"{cable_id}: the cable imported under this ID before is now under {theirs}, its page ID"
-    return cable_id, aliases, note
+    return cable_id, aliases, note, False
 
 
 def _stored_page_id(conn: sqlite3.Connection, rowid: int, cable_id: str) -> str:
@@ -46,6 +48,8 @@ def _stored_page_id(conn: sqlite3.Connection, rowid: int, cable_id: str) -> str:
 
 
 def write_aliases(conn: sqlite3.Connection, rowid: int, aliases: tuple[str, ...]) -> None:
-    conn.executemany(
-        "INSERT OR IGNORE INTO aliases(alias, cable) VALUES (?, ?)", [(a, rowid) for a in aliases]
-    )
+    if aliases:
+        conn.executemany(
+            "INSERT OR IGNORE INTO aliases(alias, cable) VALUES (?, ?)",
+            [(a, rowid) for a in aliases],
+        )

@@ -21,7 +21,7 @@ from store.fulltext import ledger
 from store.fulltext.shown import located_too
 from store.ingest.id_clash import settle_id, write_aliases
 from store.ingest.parsed_records import Record, parsed_records
-from store.people.table import write_people
+from store.people.table import insert_people, write_people
 from store.records import Skipped
 
 BATCH = 1000
@@ -292,21 +292,24 @@ def _upsert(
     notes: list[str],
 ) -> str:
     """Insert or replace one cable; returns which ImportReport counter it adds to."""
-    cable_id, aliases, note = settle_id(conn, record.id, record.aliases)
+    cable_id, aliases, note, may_exist = settle_id(conn, record.id, record.aliases)
     if note:
         notes.append(note)
     if cable_id != record.id:
         record = replace(record, values=(cable_id, *record.values[1:]), aliases=aliases)
     values = record.values
     tags = list(record.tags)
-    existing = conn.execute(
-        f"SELECT c.rowid, {_prefixed('c', _COLUMNS)}, t.header, t.body "
-        "FROM cables c LEFT JOIN texts t ON t.rowid = c.rowid WHERE c.id = ?",
-        (record.id,),
-    ).fetchone()
+    existing = (
+        may_exist
+        and conn.execute(
+            f"SELECT c.rowid, {_prefixed('c', _COLUMNS)}, t.header, t.body "
+            "FROM cables c LEFT JOIN texts t ON t.rowid = c.rowid WHERE c.id = ?",
+            (record.id,),
+        ).fetchone()
+    )
     outcome = "imported"
     rowid = None
-    if existing is not None:
+    if existing:
         old_rowid, *old_values = existing
         values = _keep_known_minutes(values, old_values)
         old_refs = [r[0] for r in conn.execute(
@@ -340,15 +343,18 @@ def _upsert(
     # it needs only the two texts, and the readers are the busier side (a 20,000-cable
     # import: readers 0.69 ms a cable, this process and the index's thread 0.44).
     documents[rowid] = located_too(values[11], record.indexed) if record.indexed else ()
-    conn.executemany(
-        "INSERT OR IGNORE INTO tags(tag, cable) VALUES (?, ?)", [(t, rowid) for t in tags]
-    )
-    conn.executemany(
-        "INSERT INTO refs(cable, target, position) VALUES (?, ?, ?)",
-        [(rowid, ref, i) for i, ref in enumerate(record.references)],
-    )
+    if tags:
+        conn.executemany(
+            "INSERT OR IGNORE INTO tags(tag, cable) VALUES (?, ?)", [(t, rowid) for t in tags]
+        )
+    if record.references:
+        conn.executemany(
+            "INSERT INTO refs(cable, target, position) VALUES (?, ?, ?)",
+            [(rowid, ref, i) for i, ref in enumerate(record.references)],
+        )
     write_aliases(conn, rowid, record.aliases)
-    write_people(conn, rowid, record.people)
+    # A new row: its rowid had no cable, so no people either (they go with their cable).
+    insert_people(conn, rowid, record.people)
     return outcome
 
 

@@ -38,7 +38,16 @@ def write_people(
 ) -> None:
     """Replace the people rows of one cable."""
     conn.execute("DELETE FROM people WHERE cable = ?", (rowid,))
-    conn.executemany(_INSERT, [(person, rowid, role) for person, role in people])
+    insert_people(conn, rowid, people)
+
+
+def insert_people(
+    conn: sqlite3.Connection, rowid: int, people: Iterable[tuple[str, str]]
+) -> None:
+    """The people rows of a cable that has none yet."""
+    rows = [(person, rowid, role) for person, role in people]
+    if rows:
+        conn.executemany(_INSERT, rows)
 
 
 def upgrade(conn: sqlite3.Connection, statements: Iterable[str]) -> None:
