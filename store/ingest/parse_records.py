@@ -7,7 +7,7 @@ it, and not each other.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,11 +23,16 @@ from store.records import RawCable, Skipped, place
 
 
 def produce_records(
-    paths: list[Path], skip: int, part: int = 0, parts: int = 1
-) -> Iterator[Record | Skipped]:
+    paths: list[Path],
+    skip: int,
+    part: int = 0,
+    parts: int = 1,
+    hand_over: Callable[[], bool] | None = None,
+) -> Iterator[Record | RawCable | Skipped]:
     """The records after the first ``skip`` items; of those, with ``parts`` readers sharing
     the work, every ``parts``-th from the ``part``-th (the readers' records dealt in turn
-    are the whole import's, in order)."""
+    are the whole import's, in order). An item read while ``hand_over()`` says so is given
+    as read, for the receiver to parse (``parsed``): the same record either way."""
     from store.ingest.read_files import read_paths
 
     def wanted(index: int) -> bool:
@@ -35,7 +40,15 @@ def produce_records(
 
     for index, item in enumerate(read_paths(paths, wanted)):
         if wanted(index):
-            yield _parse_one(item)
+            if hand_over is not None and isinstance(item, RawCable) and hand_over():
+                yield item
+            else:
+                yield _parse_one(item)
+
+
+def parsed(item: Record | RawCable | Skipped) -> Record | Skipped:
+    """A record from ``produce_records``, parsed here if it was handed over as read."""
+    return _parse_one(item) if isinstance(item, RawCable) else item
 
 
 def _parse_one(item: RawCable | Skipped) -> Record | Skipped:

@@ -13,8 +13,8 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
-from store.ingest.parse_records import Record, produce_records
-from store.records import Skipped
+from store.ingest.parse_records import Record, parsed, produce_records
+from store.records import RawCable, Skipped
 
 
 def default_workers() -> int:
@@ -48,7 +48,9 @@ def parsed_records(paths: list[Path], skip: int, workers: int | None) -> Iterato
         for part in range(workers):
             started.append(start_reader(paths, skip, part, workers))
         streams = [received(receiving, child) for receiving, child in started]
-        yield from _in_turn(streams)
+        # A reader hands over what it read unparsed while this process waits for it
+        # (reader_child): parsed here, the same record.
+        yield from map(parsed, _in_turn(streams))
     finally:
         for receiving, child in started:
             receiving.close()
@@ -81,13 +83,15 @@ class ReaderFailed(RuntimeError):
     """The child process that reads and parses failed or died; what was written stays."""
 
 
-def received(connection, child) -> Iterator[Record | Skipped]:
+def received(connection, child) -> Iterator[Record | RawCable | Skipped]:
     """The records ``child`` (a ``Popen``) sends through ``connection``, up to its None.
 
     A pipe, not a multiprocessing.Queue: the parent keeps no copy of the sending end, so a
     child killed halfway through a message (out of memory, kill -9) ends in EOF here, where
     a Queue's reader would wait for the rest of the message for ever."""
     while True:
+        if not connection.poll():
+            _say_waiting(child)
         try:
             chunk = connection.recv()
         except (EOFError, OSError):  # OSError: "got end of file during message"
@@ -101,3 +105,13 @@ def received(connection, child) -> Iterator[Record | Skipped]:
         if isinstance(chunk, str):
             raise ReaderFailed(f"the reader process failed: {chunk}")
         yield from chunk
+
+
+def _say_waiting(child) -> None:
+    """Tell the child, on its lifeline, that this process has nothing to write and waits
+    for it: it hands over items unparsed (``reader_child``)."""
+    from store.ingest.reader_child import WAITING
+
+    with contextlib.suppress(OSError):  # it has ended: the pipe says so next
+        child.stdin.write(WAITING)
+        child.stdin.flush()

@@ -65,8 +65,18 @@ def _everything(path: Path) -> tuple:
         conn.close()
 
 
-@pytest.mark.parametrize("workers", [2, 3, 5])
-def test_an_import_on_several_readers_is_the_import_in_one_process(tmp_path, fixtures_dir, workers):
+@pytest.mark.parametrize(
+    ("workers", "hand_over"),
+    [(1, "every other"), (2, "waiting"), (2, "every other"), (3, "waiting"), (5, "never")],
+)
+def test_an_import_on_several_readers_is_the_import_in_one_process(
+    tmp_path, fixtures_dir, monkeypatch, workers, hand_over
+):
+    """Whichever process parses an item (a reader, or the importer when handed it), and
+    however many readers share the files: the same corpus."""
+    from store.ingest import reader_child
+
+    monkeypatch.setattr(reader_child, "HAND_OVER", hand_over)
     source = _mixed_tree(tmp_path, fixtures_dir)
     alone = import_paths(tmp_path / "a.sqlite", [source], parse_workers=0)
     shared = import_paths(tmp_path / "b.sqlite", [source], parse_workers=workers)
@@ -78,6 +88,27 @@ def test_an_import_on_several_readers_is_the_import_in_one_process(tmp_path, fix
     with Corpus(tmp_path / "a.sqlite") as one, Corpus(tmp_path / "b.sqlite") as other:
         assert list(one.search_ids(match)) == list(other.search_ids(match))
         assert len(one.search_ids(match)) >= 5
+
+
+def test_a_reader_hands_over_every_other_item_unparsed_while_the_parent_waits(tmp_path):
+    from store.ingest.parse_records import parsed, produce_records
+    from store.ingest.parsed_records import received
+    from store.ingest.reader_child import start_reader
+    from store.records import RawCable
+
+    generate_csv(tmp_path / "dump.csv", 300, seed=5)
+    receiving, child = start_reader([tmp_path / "dump.csv"], 0)
+    try:
+        # This process takes each chunk at once, so it always waits, and says so.
+        items = list(received(receiving, child))
+    finally:
+        receiving.close()
+        child.stdin.close()
+        child.wait()
+    handed = [isinstance(item, RawCable) for item in items]
+    assert sum(handed) >= 50 and not any(handed[0::2])  # only ever the second of a pair
+    alone = [str(record) for record in produce_records([tmp_path / "dump.csv"], 0)]
+    assert [str(parsed(item)) for item in items] == alone
 
 
 def test_readers_share_a_tree_each_opening_only_the_pages_it_parses(tmp_path, fixtures_dir):
