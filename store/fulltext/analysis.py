@@ -77,8 +77,8 @@ def register(index: tantivy.Index) -> tantivy.Index:
 # here (Rust and Python lower-case some letters differently, Greek's final sigma).
 _SPLIT_ASCII = str.maketrans({code: " " for code in range(128) if not chr(code).isalnum()})
 # Distinct words remembered, then forgotten all at once: a real corpus has millions (serial
-# numbers, garbled lines), each costing ~200 bytes here.
-_WORDS_KEPT = 200_000
+# numbers, garbled lines), each costing ~150 bytes here (15 MB when full).
+_WORDS_KEPT = 100_000
 _terms_of_word: dict[str, str] = {}
 
 
