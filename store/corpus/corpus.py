@@ -11,7 +11,6 @@ import sqlite3
 import threading
 from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -20,12 +19,13 @@ from store.corpus.census import mask_of
 from store.corpus.filters import Filters
 from store.corpus.rowids import UNDATED_LIMIT, floor_after_day, floor_of_day
 from store.corpus.rows import SUMMARY_COLUMNS, rowid_array, summary_of
+from store.frozen import frozen, replace
 from store.model import Cable, Hit, Summary
 
 NO_FILTERS = Filters()
 
 
-@dataclass(frozen=True)
+@frozen
 class Facets:
     """Counts for the filter screen and ``cables stats``, most common first."""
 

@@ -12,9 +12,9 @@ though ingest already cleaned it: nothing from a cable may act on a terminal.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from store.corpus.census import level_counts
+from store.frozen import frozen
 from store.model import Cable, Marking, Paragraph
 from tui.output.safe_text import safe
 
@@ -60,7 +60,7 @@ def declassify_text(cable: Cable) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
+@frozen
 class HeaderField:
     """One line of a cable's header block. ``key`` is stable; ``label`` is what users see."""
 
