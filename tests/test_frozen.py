@@ -55,7 +55,8 @@ def test_repr_is_the_dataclass_repr():
     assert repr(cable).startswith(
         "Cable(id='06X1', aliases=(), source=None, csv_id=None, created=None, "
     )
-    assert "classification=Marking(level=<Level.SECRET: 2>, caveats=('NOFORN',), text='S//NF')" in repr(cable)  # fmt: skip
+    marking = "Marking(level=<Level.SECRET: 2>, caveats=('NOFORN',), text='S//NF')"
+    assert f"classification={marking}" in repr(cable)
     assert repr(cable).endswith("header='', body='', warnings=())")
 
 
