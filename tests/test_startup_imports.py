@@ -114,3 +114,37 @@ def test_the_parser_compiles_no_pattern_at_import():
                 if isinstance(called, ast.Attribute) and called.attr == "compile":
                     eager.append(f"{path.name}:{statement.lineno}")
     assert eager == []
+
+
+# A command run as `cables` runs it: records whether the collector is on and what is set aside.
+AS_THE_PROCESS = (
+    "import gc, sys; import tui.commands.locate as command; seen = []; real = command.run; "
+    "command.run = lambda args: (seen.append((gc.isenabled(), gc.get_freeze_count() > 0)), "
+    "real(args))[1]; sys.argv = ['cables', 'locate']; from tui.cli import main; "
+    "code = main(); print(code, seen, gc.isenabled())"
+)
+
+
+def test_a_command_runs_with_the_collector_on_and_start_up_set_aside():
+    """Start-up is not collected (gc.freeze, 7-10 ms of `cables show`), but the command is:
+    an import or the browser runs for hours."""
+    done = subprocess.run(
+        [sys.executable, "-c", AS_THE_PROCESS],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "0 [(True, True)] True"
+
+
+def test_main_called_from_python_leaves_the_collector_alone(capsys):
+    import gc
+
+    from tui.cli import main
+
+    frozen_before = gc.get_freeze_count()
+    assert main(["locate"]) == 0
+    assert gc.isenabled() and gc.get_freeze_count() == frozen_before
+    assert "corpus" in capsys.readouterr().out
