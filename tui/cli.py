@@ -12,6 +12,8 @@ import importlib
 import sys
 from pathlib import Path
 
+from tui.commands.output import terminal_size
+
 # name -> (module under tui.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "show": ("show", "print one cable and exit"),
@@ -69,13 +71,23 @@ EPILOG = f"""examples:
 """
 
 
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's, with the width found without importing shutil: argparse makes one for
+    every argument added (to check it) and imports shutil for its width."""
+
+    def __init__(self, prog: str, indent_increment=2, max_help_position=24, width=None) -> None:
+        if width is None:
+            width = terminal_size().columns - 2  # as argparse takes it
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The argument parser; only the chosen command's module is imported (none for None)."""
     parser = argparse.ArgumentParser(
         prog="cables",
         description="A terminal browser for US diplomatic cables.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     parser.add_argument(
         "--corpus", metavar="FILE", type=Path, default=None,
@@ -90,7 +102,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         if only is not None and name != only:
             continue  # the others' parsers only serve the top-level --help
         if name != only:
-            sub.add_parser(name, help=help_text)
+            sub.add_parser(name, help=help_text, formatter_class=_HelpFormatter)
             continue
         module = importlib.import_module(f"tui.commands.{module_name}")
         command_parser = sub.add_parser(
@@ -98,7 +110,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             help=help_text,
             description=getattr(module, "DESCRIPTION", help_text),
             epilog=_with_exit_status(getattr(module, "EPILOG", None), name),
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+            formatter_class=_HelpFormatter,
             argument_default=None,
         )
         module.add_arguments(command_parser)
