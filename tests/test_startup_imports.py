@@ -97,7 +97,7 @@ def test_an_id_is_made_canonical_without_the_parser():
     )
     assert done.returncode == 0, done.stderr
     small = {"store.parse", "store.parse.refids", "store.parse.stations"}
-    small.update(("store.parse.lazy_pattern", "store.parse.pattern_cache"))
+    small.update(("store.parse.lazy_pattern", "store.pattern_cache"))
     assert set(done.stdout.split()) <= small
 
 

@@ -11,7 +11,7 @@ mostly skipped too: ``pattern_cache`` keeps what it made for the next process.
 
 from __future__ import annotations
 
-from store.parse import pattern_cache
+from store import pattern_cache
 
 _METHODS = ("match", "search", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import re
 import sys
 
+from store import pattern_cache
+
 DEFAULT_PAGER = "less -R"
-_SGR = re.compile(r"\x1b\[[0-9;]*m")
+_SGR = pattern_cache.compile(r"\x1b\[[0-9;]*m")
 
 
 def add_color_argument(parser: argparse.ArgumentParser) -> None:

@@ -17,11 +17,11 @@ import platformdirs
 import pytest
 
 import store.parse
-from store.parse import pattern_cache
+from store import pattern_cache
 from store.parse.lazy_pattern import LazyPattern
-from store.parse.pattern_cache import PatternCache
+from store.pattern_cache import PatternCache
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def parser_patterns() -> list[tuple[str, int]]:
@@ -197,7 +197,7 @@ def test_the_cache_lives_in_the_users_cache_directory(tmp_path, monkeypatch):
 
 # Parses a cable in a fresh process; prints how many patterns it compiled.
 PARSE = (
-    "import sys; from store.parse import pattern_cache; compiled = []; "
+    "import sys; from store import pattern_cache; compiled = []; "
     "real = pattern_cache._compile; "
     "pattern_cache._compile = lambda p, f: (compiled.append(p), real(p, f))[1]; "
     "from store.parse import parse_text; "
