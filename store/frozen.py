@@ -33,6 +33,9 @@ def frozen(cls: type) -> type:
             raise TypeError(f"@frozen {cls.__name__}: field {name} starts with _")
         if isinstance(defaults.get(name), _MUTABLE):
             raise TypeError(f"@frozen {cls.__name__}: mutable default for {name}")
+    required = [name for name in names if name not in defaults]
+    if required and names.index(required[-1]) >= len(required):
+        raise TypeError(f"@frozen {cls.__name__}: {required[-1]} without a default after one")
     namespace = {
         key: value
         for key, value in cls.__dict__.items()
@@ -43,7 +46,7 @@ def frozen(cls: type) -> type:
     namespace["__match_args__"] = names
     made = type(cls.__name__, (), namespace)
     values = _values_getter(names)
-    made.__init__ = _init(made, names, defaults)
+    made.__init__ = _first_init(made, names, defaults)
     made.__repr__ = _repr(names)
     made.__eq__ = lambda self, other: (
         values(self) == values(other) if other.__class__ is self.__class__ else NotImplemented
@@ -73,6 +76,18 @@ def _values_getter(names: tuple[str, ...]) -> Callable[[object], tuple]:
     return attrgetter(*names) if names else lambda record: ()
 
 
+def _first_init(cls: type, names: tuple[str, ...], defaults: dict) -> Callable[..., None]:
+    """An ``__init__`` that makes the class's own at the first instance: compiling it is
+    most of what making the class costs, and a command builds few of the model's types."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        init = _init(cls, names, defaults)
+        type.__setattr__(cls, "__init__", init)
+        init(self, *args, **kwargs)
+
+    return __init__
+
+
 def _init(cls: type, names: tuple[str, ...], defaults: dict) -> Callable[..., None]:
     """``__init__(self, field, ..., field=default)`` that sets each slot with its setter."""
     scope: dict = {}
@@ -84,8 +99,6 @@ def _init(cls: type, names: tuple[str, ...], defaults: dict) -> Callable[..., No
             scope[f"_default_{number}"] = defaults[name]
             parameters.append(f"{name}=_default_{number}")
         else:
-            if parameters and "=" in parameters[-1]:
-                raise TypeError(f"@frozen {cls.__name__}: {name} without a default after one")
             parameters.append(name)
         body.append(f"    _set_{number}(self, {name})\n")
     source = f"def __init__(self, {', '.join(parameters)}):\n{''.join(body) or '    pass'}\n"

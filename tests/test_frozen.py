@@ -48,6 +48,17 @@ def test_construction_and_defaults_as_a_dataclass():
     assert Point(3, -4).norm == 7 and Point.__doc__ == "A point."
 
 
+def test_a_first_instance_made_wrong_fails_as_any_other():
+    @frozen
+    class Fresh:
+        a: int
+        b: int = 2
+
+    with pytest.raises(TypeError):
+        Fresh(b=1)  # the __init__ is made at the first instance, whatever its arguments
+    assert Fresh(1) == Fresh(a=1, b=2) and Fresh(1, 3).b == 3
+
+
 def test_repr_is_the_dataclass_repr():
     for args in [(1,), (1, 2, "a'b"), (None, (1, 2), "\n")]:
         assert repr(Point(*args)) == repr(DataPoint(*args)).replace("DataPoint", "Point")
