@@ -25,13 +25,24 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def parser_patterns() -> list[tuple[str, int]]:
-    """Every pattern of every parser module, as (pattern, flags)."""
+    """Every pattern of every parser module (held in tuples, lists and dicts too), as
+    (pattern, flags)."""
     found = {}
+
+    def look(value) -> None:
+        if isinstance(value, LazyPattern):
+            found[value.pattern, int(value._flags)] = None
+        elif isinstance(value, (tuple, list)):
+            for item in value:
+                look(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                look(item)
+
     for info in pkgutil.iter_modules(store.parse.__path__):
         module = importlib.import_module(f"store.parse.{info.name}")
         for value in vars(module).values():
-            if isinstance(value, LazyPattern):
-                found[value.pattern, int(value._flags)] = None
+            look(value)
     return list(found)
 
 
@@ -51,7 +62,7 @@ def test_every_parser_pattern_rebuilt_from_the_cache_is_the_compiled_one(
     tmp_path, monkeypatch
 ):
     patterns = parser_patterns()
-    assert len(patterns) > 100
+    assert len(patterns) > 130
     path = str(tmp_path / "patterns.marshal")
     first = PatternCache(path)
     for pattern, flags in patterns:
