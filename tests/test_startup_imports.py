@@ -38,14 +38,19 @@ def corpus(tmp_path_factory) -> Path:
     return build_corpus(where / "c.sqlite", source)
 
 
-def loaded(*args: str) -> set[str]:
-    done = subprocess.run(
-        [sys.executable, "-c", RUNNER, *args],
+def python(script: str, *args: str) -> subprocess.CompletedProcess:
+    """``python -c script args`` from this tree, in a fresh process."""
+    return subprocess.run(
+        [sys.executable, "-c", script, *args],
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         timeout=120,
     )
+
+
+def loaded(*args: str) -> set[str]:
+    done = python(RUNNER, *args)
     code, modules = json.loads(done.stderr.strip().splitlines()[-1])
     assert code == 0, done.stderr
     return set(modules)
@@ -89,13 +94,7 @@ def test_an_id_is_made_canonical_without_the_parser():
         "assert canonical_id('06 almaty 000079') == '06ALMATY79'; "
         "print(' '.join(m for m in sys.modules if m.startswith('store.')))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        timeout=60,
-    )
+    done = python(script)
     assert done.returncode == 0, done.stderr
     small = {"store.parse", "store.parse.refids", "store.parse.stations"}
     small.update(("store.parse.lazy_pattern", "store.pattern_cache"))
@@ -131,15 +130,17 @@ AS_THE_PROCESS = (
 def test_a_command_runs_with_the_collector_on_and_start_up_set_aside():
     """Start-up is not collected (gc.freeze, 7-10 ms of `cables show`), but the command is:
     an import or the browser runs for hours."""
-    done = subprocess.run(
-        [sys.executable, "-c", AS_THE_PROCESS],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        timeout=60,
-    )
+    done = python(AS_THE_PROCESS)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "0 [(True, True)] True"
+
+
+def test_the_command_line_module_imports_its_tools_only_in_main():
+    """argparse, pathlib, re: imported by main once the collector is off, not with tui.cli."""
+    script = "import sys, tui.cli; print(sorted({'argparse', 'pathlib', 're'} & set(sys.modules)))"
+    done = python(script)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
 
 
 def test_main_called_from_python_leaves_the_collector_alone(capsys):

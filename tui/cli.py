@@ -6,13 +6,14 @@ Python allows; only the browser (no command, ``open``, ``--search``, ``serve``) 
 
 from __future__ import annotations
 
-import argparse
 import gc
 import importlib
 import sys
-from pathlib import Path
 
-from tui.commands.output import terminal_size
+# argparse, pathlib and the rest are imported by main, once the collector is off (see main).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
 
 # name -> (module under tui.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -71,23 +72,17 @@ EPILOG = f"""examples:
 """
 
 
-class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
-    """argparse's, with the width found without importing shutil: argparse makes one for
-    every argument added (to check it) and imports shutil for its width."""
-
-    def __init__(self, prog: str, indent_increment=2, max_help_position=24, width=None) -> None:
-        if width is None:
-            width = terminal_size().columns - 2  # as argparse takes it
-        super().__init__(prog, indent_increment, max_help_position, width)
-
-
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The argument parser; only the chosen command's module is imported (none for None)."""
+    import argparse
+    from pathlib import Path
+
+    from tui.commands.output import HelpFormatter
     parser = argparse.ArgumentParser(
         prog="cables",
         description="A terminal browser for US diplomatic cables.",
         epilog=EPILOG,
-        formatter_class=_HelpFormatter,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument(
         "--corpus", metavar="FILE", type=Path, default=None,
@@ -102,7 +97,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         if only is not None and name != only:
             continue  # the others' parsers only serve the top-level --help
         if name != only:
-            sub.add_parser(name, help=help_text, formatter_class=_HelpFormatter)
+            sub.add_parser(name, help=help_text, formatter_class=HelpFormatter)
             continue
         module = importlib.import_module(f"tui.commands.{module_name}")
         command_parser = sub.add_parser(
@@ -110,7 +105,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             help=help_text,
             description=getattr(module, "DESCRIPTION", help_text),
             epilog=_with_exit_status(getattr(module, "EPILOG", None), name),
-            formatter_class=_HelpFormatter,
+            formatter_class=HelpFormatter,
             argument_default=None,
         )
         module.add_arguments(command_parser)

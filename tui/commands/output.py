@@ -55,6 +55,16 @@ def terminal_size() -> os.terminal_size:
     return os.terminal_size((columns if columns > 0 else 80, lines if lines > 0 else 24))
 
 
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's, with the width found without importing shutil: argparse makes one for
+    every argument added (to check it) and imports shutil for its width."""
+
+    def __init__(self, prog: str, indent_increment=2, max_help_position=24, width=None) -> None:
+        if width is None:
+            width = terminal_size().columns - 2  # as argparse takes it
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 def stdout_is_terminal() -> bool:
     return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
 
