@@ -7,8 +7,9 @@ added here is the single place the shape of a cable changes.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
 from datetime import date, datetime
+
+from store.frozen import frozen
 
 
 class Level(enum.IntEnum):
@@ -28,7 +29,7 @@ class Level(enum.IntEnum):
         return {0: "U", 1: "C", 2: "S", 3: "TS"}[self.value]
 
 
-@dataclass(frozen=True)
+@frozen
 class Marking:
     """A classification marking: a level plus caveats, and the text as it was written.
 
@@ -76,7 +77,7 @@ class Marking:
 _SHORT_CAVEAT = {"NOFORN": "NF"}
 
 
-@dataclass(frozen=True)
+@frozen
 class Paragraph:
     """One paragraph as written: never renumbered, never reordered.
 
@@ -102,7 +103,7 @@ class Paragraph:
         return "\n".join(line.rstrip() for line in self.written.split("\n"))
 
 
-@dataclass(frozen=True)
+@frozen
 class Cable:
     """A parsed cable. Absent fields are None or empty; ``warnings`` says what was missing."""
 
@@ -147,10 +148,10 @@ class Cable:
     # Transmission header as sent (empty for partial cables) and the sanitized telegram body.
     header: str = ""
     body: str = ""
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class Summary:
     """One line of a listing: what the sidebar and the search results show of a cable.
 
@@ -166,7 +167,7 @@ class Summary:
     subject: str | None
 
 
-@dataclass(frozen=True)
+@frozen
 class Hit:
     """A search result: the cable's summary, a snippet and the bm25 score (lower is better).
 

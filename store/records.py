@@ -7,11 +7,12 @@ why). Nothing here raises on bad input: bad input becomes a ``Skipped``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
+from store.frozen import frozen
 
-@dataclass(frozen=True)
+
+@frozen
 class KnownFields:
     """Metadata a bulk format states outright. It wins over what the text parser finds."""
 
@@ -29,7 +30,7 @@ class KnownFields:
     csv_id: int | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class RawCable:
     """One cable's text as read from a file, before parsing."""
 
@@ -39,7 +40,7 @@ class RawCable:
     known: KnownFields = KnownFields()
 
 
-@dataclass(frozen=True)
+@frozen
 class Skipped:
     """A cable or file that could not be read. Reported to the user; the import goes on."""
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from store import pattern_cache
+
 # Private-use code points the search snippets use as highlight markers; cable text must not
 # contain them or a snippet could forge a highlight.
 HIGHLIGHT_START = "\ue000"
@@ -20,7 +22,7 @@ _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 
 # Runs, not single characters, so that binary junk costs one call per run, not per byte.
 # Lone surrogates are included: they cannot be encoded for a terminal, a file or SQLite.
-_UNSAFE = re.compile(
+_UNSAFE = pattern_cache.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f"
     + _BIDI
     + HIGHLIGHT_START
@@ -93,7 +95,7 @@ def decode(data: bytes) -> str:
     return _SURROGATE.sub(lambda m: chr(ord(m.group()) - 0xDC00), text)
 
 
-_SURROGATE = re.compile("[\udc80-\udcff]")
+_SURROGATE = pattern_cache.compile("[\udc80-\udcff]")
 
 
 def looks_binary(data: bytes) -> bool:

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+# Before any fixture: what collecting the test modules does (a parser pattern compiled, and
+# the compiled-pattern cache written when the process ends) must not reach the real home.
+_COLLECTING_CACHE = tempfile.mkdtemp(prefix="cables-tests-cache-")
+atexit.register(shutil.rmtree, _COLLECTING_CACHE, ignore_errors=True)
+os.environ["XDG_CACHE_HOME"] = _COLLECTING_CACHE
 
 
 @pytest.fixture(autouse=True)
@@ -38,4 +48,4 @@ from hypothesis import settings  # noqa: E402
 
 settings.register_profile("cables", deadline=None)
 settings.register_profile("cables-ci", deadline=None, derandomize=True)
-settings.load_profile("cables-ci" if __import__("os").environ.get("CI") else "cables")
+settings.load_profile("cables-ci" if os.environ.get("CI") else "cables")

@@ -113,3 +113,39 @@ def test_a_missing_pager_prints_directly_with_a_note(corpus):
     screen = on_terminal("--corpus", corpus, "show", "06ALMATY79", rows=10,
                          env={"CABLES_PAGER": "no-such-pager-here"})  # fmt: skip
     assert "Baymenov" in screen and "no pager 'no-such-pager-here'" in screen
+
+
+@pytest.mark.parametrize(
+    "columns, lines",
+    [(None, None), ("120", "40"), ("120", None), (None, "40"), ("0", "-3"), ("wide", "7")],
+)
+def test_the_terminal_size_is_the_one_shutil_gives(monkeypatch, columns, lines):
+    import shutil
+
+    from tui.commands.output import terminal_size
+
+    for name, value in (("COLUMNS", columns), ("LINES", lines)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    assert terminal_size() == shutil.get_terminal_size()
+
+
+def test_the_terminal_size_on_a_terminal_is_the_one_shutil_gives():
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 33, 101, 0, 0))
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for name in ("COLUMNS", "LINES"):
+        environment.pop(name, None)
+    script = (
+        "import shutil, sys; from tui.commands.output import terminal_size; "
+        "print(tuple(terminal_size()), tuple(shutil.get_terminal_size()), file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], stdout=slave, stderr=subprocess.PIPE, text=True,
+        env=environment, timeout=60,
+    )  # fmt: skip
+    os.close(slave)
+    os.close(master)
+    assert done.stderr.split("\n")[0] == "(101, 33) (101, 33)"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
+from store.frozen import frozen
 from store.model import Level
 
 # The years a date filter may name. Rowids count minutes from 1900 (``store.rowids``), and
@@ -13,7 +13,7 @@ from store.model import Level
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
-@dataclass(frozen=True)
+@frozen
 class Filters:
     """All given conditions must hold; an empty field places no condition.
 
@@ -25,14 +25,14 @@ class Filters:
     ``people``: all of these people (``SURNAME, GIVEN`` as the people index writes them).
     """
 
-    levels: frozenset[Level] = field(default_factory=frozenset)
-    caveats: frozenset[str] = field(default_factory=frozenset)
+    levels: frozenset[Level] = frozenset()
+    caveats: frozenset[str] = frozenset()
     origins: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     date_from: date | None = None
     date_to: date | None = None
     id_prefix: str | None = None
-    para_levels: frozenset[Level] = field(default_factory=frozenset)
+    para_levels: frozenset[Level] = frozenset()
     people: tuple[str, ...] = ()
 
     def is_empty(self) -> bool:

@@ -8,7 +8,6 @@ instead of one. Cables with no known date get negative rowids and so sort as the
 
 from __future__ import annotations
 
-import zlib
 from datetime import date, datetime
 
 SLOTS = 16
@@ -20,6 +19,8 @@ _MINUTES_A_DAY = 1440
 
 def base_rowid(created: datetime | None, cable_id: str) -> int:
     """The preferred rowid; when it is taken the importer probes on by ``probe_step``."""
+    import zlib  # only the importer makes rowids; `cables show` imports this module too
+
     crc = zlib.crc32(cable_id.encode())
     if created is None:
         return -1 - crc

@@ -9,9 +9,9 @@ start of a long cable first: the header whole and the body up to a paragraph bre
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import replace
 from datetime import datetime
 
+from store.frozen import replace
 from store.model import Cable
 from store.records import KnownFields
 

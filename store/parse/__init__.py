@@ -1,6 +1,6 @@
 """Text -> Cable: banner and markings, header fields, references and IDs, paragraphs.
 One cable's text in, one Cable out: no files, no SQLite; its data tables are in data/.
-May import store's root modules (model, sanitize, records) only.
+May import store's root modules (model, sanitize, records, frozen, pattern_cache) only.
 
 ``parse_text`` is imported on first use, so that a module of its own (``refids`` to make an
 ID canonical) comes without the whole parser's start-up cost."""

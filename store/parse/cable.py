@@ -11,9 +11,9 @@ expression here can backtrack over a whole line more than once.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import PurePath
 
+from store.frozen import replace
 from store.model import Cable, Marking
 from store.parse.classified_by import find_classified_by, split_classified_by
 from store.parse.date_lines import find_date_line, find_year_line

@@ -10,10 +10,10 @@ capital abbreviations such as ``PRT`` or ``ISN/CB`` in a mixed-case line) and th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from store.frozen import frozen
 from store.parse.lazy_pattern import lazy_compile
 
 # Where the name (and title) ends: the reasons, however the line wrap split the word, or the
@@ -59,7 +59,7 @@ _NAME_WORD = lazy_compile(r"[A-Z\u00c0-\u00de][\w'’.\-]*\Z|[A-Z]\.?\Z|0\.\Z")
 _ABBREVIATION = lazy_compile(r"[A-Z][A-Z/&-]{1,7}\Z")
 
 
-@dataclass(frozen=True)
+@frozen
 class ClassifiedBy:
     name: str | None
     title: str | None

@@ -5,12 +5,13 @@ which needs about half of them for a usual cable: the others are for rarer shape
 copies, garbled banners, page extracts, misspelt titles). ``lazy_compile`` stands in for
 ``re.compile`` at module level: the first method call compiles, and the compiled pattern's
 methods are then kept on the object, so every later call costs what it costs on a compiled
-pattern (an attribute found on the instance, no second lookup).
+pattern (an attribute found on the instance, no second lookup). The compiling itself is
+mostly skipped too: ``pattern_cache`` keeps what it made for the next process.
 """
 
 from __future__ import annotations
 
-import re
+from store import pattern_cache
 
 _METHODS = ("match", "search", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
@@ -25,7 +26,7 @@ class LazyPattern:
 
     def __getattr__(self, name: str):
         # Only called for what the instance does not hold yet: compile, then hold it all.
-        compiled = re.compile(self.pattern, self._flags)
+        compiled = pattern_cache.compile(self.pattern, self._flags)
         for method in _METHODS:
             setattr(self, method, getattr(compiled, method))
         self.flags = compiled.flags

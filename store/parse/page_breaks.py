@@ -12,8 +12,7 @@ The raw text is never changed: this works on the copy the paragraphs are built f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from store.frozen import frozen
 from store.parse.lazy_pattern import LazyPattern, lazy_compile
 from store.parse.markings import parse_banner
 
@@ -48,7 +47,7 @@ _SENTENCE_END = (".", "!", "?", ":", ";", '"', "'", ")")
 _PARAGRAPH_START = lazy_compile(r"(?:\d{1,3}\.|[A-Z]\.|\(\w{1,6}(?:/+\w+)*\)|--?|\*)[ \t]")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Unpaged:
     """The body without its page furniture, and what was counted on the way."""
 

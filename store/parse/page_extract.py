@@ -7,9 +7,9 @@ header block the page repeats.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 
+from store.frozen import frozen
 from store.parse.lazy_pattern import lazy_compile
 from store.records import KnownFields
 
@@ -21,16 +21,16 @@ _LEADING_BLANKS = lazy_compile(r"\s*")
 _PAGE_HEAD_LINES = 40
 
 
-@dataclass(frozen=True)
+@frozen
 class PageExtract:
     """What the page states outright, and the telegram text that follows it."""
 
     known: KnownFields
     text: str
     # The page's own title and tags: used only when the telegram lacks SUBJECT or TAGS.
-    title: str | None = None
-    tags: str | None = None
-    warnings: list[str] = field(default_factory=list)
+    title: str | None
+    tags: str | None
+    warnings: list[str]
 
 
 def split_page_extract(text: str) -> PageExtract | None:

@@ -11,10 +11,10 @@ paragraph start or a ruler inside it is looked at line by line.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 from itertools import chain
 
+from store.frozen import replace
 from store.model import Marking, Paragraph
 from store.parse.lazy_pattern import lazy_compile
 from store.parse.line_structure import unwrap

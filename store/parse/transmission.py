@@ -6,7 +6,6 @@ It sits above the classification banner in a complete telegram; partial extracts
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import datetime
 
 from store.parse.lazy_pattern import lazy_compile
@@ -60,15 +59,19 @@ _FRAGMENT_LINES = 60
 _DELIVERY_WORDS = {"FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE", "NIACT"}
 
 
-@dataclass
 class Transmission:
-    transmission_id: str | None = None
-    precedence: str | None = None
-    dtg: str | None = None
-    sent: datetime | None = None
-    sender: str | None = None
-    to: list[str] = field(default_factory=list)
-    info: list[str] = field(default_factory=list)
+    """The fields as ``parse_transmission`` fills them in, line by line."""
+
+    __slots__ = ("dtg", "info", "precedence", "sender", "sent", "to", "transmission_id")
+
+    def __init__(self) -> None:
+        self.transmission_id: str | None = None
+        self.precedence: str | None = None
+        self.dtg: str | None = None
+        self.sent: datetime | None = None
+        self.sender: str | None = None
+        self.to: list[str] = []
+        self.info: list[str] = []
 
 
 def parse_dtg(day: int, hour: int, minute: int, month: str, year: str) -> datetime | None:

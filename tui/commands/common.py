@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from pathlib import Path
 
+from store import pattern_cache
 from store.corpus.corpus import Corpus
 from store.corpus.schema import CorpusError, NeedsUpgrade
 
@@ -68,7 +68,7 @@ def whole_number_type(low: int, high: int):
 count_type = whole_number_type(1, MAX_COUNT)
 
 
-_WHOLE = re.compile(r"[+-]?[0-9]+")
+_WHOLE = pattern_cache.compile(r"[+-]?[0-9]+")
 
 
 def corpus_path(args: argparse.Namespace) -> Path:

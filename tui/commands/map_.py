@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import sys
 
 from tui.commands.common import add_corpus_argument, match_and_filters, open_corpus
-from tui.commands.output import add_color_argument, console, stdout_is_terminal
+from tui.commands.output import add_color_argument, console, stdout_is_terminal, terminal_size
 
 DESCRIPTION = (
     "The cables of the corpus, or of a search (the language of `cables search`), counted by "
@@ -84,7 +83,7 @@ def render(by_origin: dict[str, int], args: argparse.Namespace, text: str) -> st
     from tui.output.export_formats import safe
     from tui.output.world_map import draw_world
 
-    width = args.width or (shutil.get_terminal_size().columns - 1 if stdout_is_terminal()
+    width = args.width or (terminal_size().columns - 1 if stdout_is_terminal()
                            else 100)  # fmt: skip
     ascii_only = args.ascii or os.environ.get("TERM") == "dumb" or not _can_write_braille()
     world = draw_world(by_origin, max(width, 20), ascii_only=ascii_only, labels=args.top)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 
 from tui.commands import output
 from tui.commands.common import CommandError, add_corpus_argument, not_found, open_corpus
@@ -97,5 +96,5 @@ def _text_width(width: int | None) -> int:
     if width is not None:
         return width
     if output.stdout_is_terminal():
-        return shutil.get_terminal_size().columns
+        return output.terminal_size().columns
     return 0

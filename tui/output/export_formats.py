@@ -11,10 +11,9 @@ though ingest already cleaned it: nothing from a cable may act on a terminal.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
+from store import pattern_cache
 from store.corpus.census import level_counts
+from store.frozen import frozen
 from store.model import Cable, Marking, Paragraph
 from tui.output.safe_text import safe
 
@@ -60,7 +59,7 @@ def declassify_text(cable: Cable) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
+@frozen
 class HeaderField:
     """One line of a cable's header block. ``key`` is stable; ``label`` is what users see."""
 
@@ -206,13 +205,13 @@ def cable_to_text(cable: Cable, width: int = 0) -> str:
 
 # Characters that start inline Markdown constructs anywhere in a line (links, images,
 # emphasis, code, HTML, entities, tables, strikethrough, math), and the backslash itself.
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>&|~!$])")
+_MD_INLINE = pattern_cache.compile(r"([\\`*_\[\]<>&|~!$])")
 # At the start of a line (after indentation) these make headings, quotes, lists, rules.
-_MD_LINE_START = re.compile(r"^(\s*)([#>+\-=*])")
-_MD_ORDERED = re.compile(r"^(\s*\d+)([.)])")
+_MD_LINE_START = pattern_cache.compile(r"^(\s*)([#>+\-=*])")
+_MD_ORDERED = pattern_cache.compile(r"^(\s*\d+)([.)])")
 # GitHub autolinks bare URLs, www. names and e-mail addresses without any brackets.
-_MD_URL = re.compile(r"(?i)\b(https?|ftp|mailto|file):(//)?")
-_MD_WWW = re.compile(r"(?i)\b(www)\.")
+_MD_URL = pattern_cache.compile(r"(?i)\b(https?|ftp|mailto|file):(//)?")
+_MD_WWW = pattern_cache.compile(r"(?i)\b(www)\.")
 
 
 def md_escape(text: str) -> str:

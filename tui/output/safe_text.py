@@ -6,12 +6,11 @@ paint does not import the exporters.
 
 from __future__ import annotations
 
-import re
-
+from store import pattern_cache
 from store.sanitize import clean
 
 # Lone surrogates cannot be encoded for a terminal or a file; show them like other controls.
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = pattern_cache.compile("[\ud800-\udfff]")
 
 
 def safe(text: str) -> str:
