@@ -79,7 +79,21 @@ _SPLIT_ASCII = str.maketrans({code: " " for code in range(128) if not chr(code).
 # Distinct words remembered, then forgotten all at once: a real corpus has millions (serial
 # numbers, garbled lines), each costing ~150 bytes here (15 MB when full).
 _WORDS_KEPT = 100_000
-_terms_of_word: dict[str, str] = {}
+
+
+class _TermsOfWord(dict):
+    """word -> its terms joined by blanks ("" for a word of over LONGEST_WORD bytes, which
+    has none); a word not seen yet is given to tantivy's chain as it is looked up (most
+    cables have a few: serial numbers, dates)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= _WORDS_KEPT:
+            self.clear()
+        terms = self[word] = " ".join(analyzer().analyze(word))
+        return terms
+
+
+_terms_of_word = _TermsOfWord()
 
 
 def analysed(text: str) -> str:
@@ -87,17 +101,7 @@ def analysed(text: str) -> str:
     a document's text is given to the index in."""
     if text.isascii():
         text = text.lower()
-    words = text.translate(_SPLIT_ASCII).split()
-    try:
-        return " ".join(map(_terms_of_word.__getitem__, words))
-    except KeyError:
-        if len(_terms_of_word) > _WORDS_KEPT:
-            _terms_of_word.clear()
-        chain = analyzer()
-        for word in set(words).difference(_terms_of_word):
-            # A word of over LONGEST_WORD bytes has no term: it leaves "" (two blanks).
-            _terms_of_word[word] = " ".join(chain.analyze(word))
-        return " ".join(map(_terms_of_word.__getitem__, words))
+    return " ".join(map(_terms_of_word.__getitem__, text.translate(_SPLIT_ASCII).split()))
 
 
 @functools.lru_cache(maxsize=1024)

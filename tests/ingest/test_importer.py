@@ -300,3 +300,21 @@ def test_a_corpus_that_cannot_be_written_is_one_clear_error(tmp_path, monkeypatc
     )
     with pytest.raises(CorpusError, match="the corpus is read-only"):
         import_paths(path, [source], parse_workers=0)
+
+
+def test_cables_whose_rowids_collide_each_get_the_next_free_one(tmp_path, monkeypatch):
+    from store.ingest import importer
+
+    # Every cable wants the same rowid, dated ones a later place, undated ones an earlier.
+    monkeypatch.setattr(importer, "base_rowid", lambda created, cable_id: 5_000_000)
+    texts = {f"c{i}": telegram(serial=i + 1, subject=f"N{i}: X") for i in range(4)}
+    source = write_telegrams(tmp_path / "in", texts)
+    report = import_paths(tmp_path / "c.sqlite", [source], parse_workers=0)
+    assert report.imported == 4
+    conn = sqlite3.connect(tmp_path / "c.sqlite")
+    rowids = sorted(r[0] for r in conn.execute("SELECT rowid FROM cables"))
+    conn.close()
+    assert rowids == [5_000_000, 5_000_001, 5_000_002, 5_000_003]
+    assert_index_matches(tmp_path / "c.sqlite")
+    again = import_paths(tmp_path / "c.sqlite", [source], parse_workers=0)
+    assert (again.imported, again.unchanged) == (0, 4)
