@@ -123,7 +123,7 @@ def _stretches(body: str, flat: str, words: str) -> bytes | None:
                 here = _SPACES.match(flat, stop).end() if gap >= 0 else stop
                 if at < total and here < size:
                     continue
-            else:
+            elif words[at] == flat[here]:
                 agreed = _agreement(words, at, flat, here)
                 at += agreed
                 here += agreed
