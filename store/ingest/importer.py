@@ -12,11 +12,12 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from store.corpus import schema, totals
 from store.corpus.rowids import base_rowid, probe_step
+from store.frozen import replace
 from store.fulltext import ledger
 from store.fulltext.shown import located_too
 from store.ingest.id_clash import settle_id, write_aliases

@@ -8,11 +8,11 @@ it, and not each other.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from store.corpus.census import level_mask
+from store.frozen import frozen
 from store.fulltext.shown import shown_fields
 from store.ingest.cable_shape import not_a_cable
 from store.model import Cable
@@ -80,7 +80,7 @@ def _parse_one(item: RawCable | Skipped) -> Record | Skipped:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Record:
     """One parsed cable as rows: the cables row, its tags and its references."""
 
