@@ -419,5 +419,11 @@ def ref_item(line: str) -> bool:
 
 
 def starts_paragraph(line: str) -> bool:
+    # A number, an anchor, a bracket or a lettered label ("A.", "iv.") comes first: most head
+    # lines are told by their first two characters, without the pattern.
+    head = line.lstrip()[:2]
+    first = head[:1]
+    if not first or not (first in "¶(" or first.isdigit() or first in "ivx" or head[1:] == "."):
+        return False
     match = PARAGRAPH_START.match(line)
     return bool(match.group("number") or match.group("mark"))

@@ -41,8 +41,10 @@ PARAGRAPH_START = lazy_compile(
 # One or more blank lines: paragraph boundaries.
 _BLANK_LINES = lazy_compile(r"\n(?:[^\S\n]*\n)+")
 # Inside a block, a line that might begin a new paragraph or be a ruler: checked one by one.
+# Possessive: no alternative starts with a blank, and none needs fewer letters or digits
+# than there are, so giving some back (five tries on every line of prose) never matches.
 _INNER_CANDIDATE = lazy_compile(
-    rf"\n[^\S\n]*(?:[-=_*]{{3}}|¶|\d{{1,3}}[.)]|\(\d|[A-Za-z]{{1,5}}\.[^\S\n]*\(|{_MARK})"
+    rf"\n[^\S\n]*+(?:[-=_*]{{3}}|¶|\d{{1,3}}+[.)]|\(\d|[A-Za-z]{{1,5}}+\.[^\S\n]*\(|{_MARK})"
 )
 _ANCHOR = lazy_compile(r"(?m)^([^\S\n]*)¶[^\S\n]?(?=\d{1,3}\b|[A-Za-z][.)])")
 _MARKED_LINE = lazy_compile(rf"[^\S\n]*(?:(?:{_NUMBER}|{_SUB})[^\S\n]*{_ANY_CASE_MARK}|{_MARK})")
