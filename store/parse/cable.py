@@ -179,9 +179,8 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
         if PARTIAL_PHRASE in original[index].lower():
             body_start = index
             break
-    header_text = (
-        known.header if known.header is not None else "\n".join(original[:body_start]).strip()
-    )
+    above_body = "\n".join(original[:body_start])
+    header_text = known.header if known.header is not None else above_body.strip()
     return Cable(
         id=cable_id,
         aliases=aliases,
@@ -215,7 +214,8 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
         pages=unpaged.pages,
         sections=_sections(banner, unpaged.sections),
         header=header_text,
-        body=_body(original[body_start:]),
+        # The lines from body_start on, joined again, are the text past the head's lines.
+        body=_body(text[len(above_body) + 1 :] if body_start else text),
         warnings=tuple(warnings),
         csv_id=known.csv_id,
     )
@@ -243,8 +243,8 @@ def _sections(banner, counted: int | None) -> int | None:
     return counted
 
 
-def _body(lines: list[str]) -> str:
-    body = "\n".join(lines).strip("\n")
+def _body(text: str) -> str:
+    body = text.strip("\n")
     return body if body.strip() else ""
 
 
