@@ -29,21 +29,27 @@ _ALWAYS_SHORT = int(SHORT_LINE * MARGIN)
 # A line break the writer may have meant: before an indented line or a list item. Every
 # alternative starts at a line break, so a search skips to them at C speed. (The third kind,
 # around a line too short to have reached the margin, is told from the line lengths.)
-_KEPT = lazy_compile(rf"\n(?:[^\S\n]{{2}}|[^\S\n]?(?:{_ITEM}))")
+# What follows the line break (the paragraph splitter looks for it too, in one search with
+# its own kinds of line: see ``paragraphs._LOOK_CLOSER``).
+KEPT_AFTER_BREAK = rf"[^\S\n]{{2}}|[^\S\n]?(?:{_ITEM})"
+_KEPT = lazy_compile(rf"\n(?:{KEPT_AFTER_BREAK})")
 # A line ending in a colon ("Participants:"): the regex engine's scan for the colon is three
 # times faster than ``":\n" in text`` on prose.
 _COLON_BREAK = lazy_compile(":\n")
 
 
-def unwrap(text: str) -> str:
-    """Join hard-wrapped lines into one; keep the breaks that are the cable's own."""
+def unwrap(text: str, no_kept_break: bool = False) -> str:
+    """Join hard-wrapped lines into one; keep the breaks that are the cable's own.
+
+    ``no_kept_break``: the caller has found no line break before an indented line or a list
+    item in ``text``."""
     if "\n" not in text:
         return text.rstrip()
     split = text.split("\n")
     if (
         min(map(len, split[:-1])) > _ALWAYS_SHORT
         and "\t" not in text
-        and _KEPT.search(text) is None
+        and (no_kept_break or _KEPT.search(text) is None)
         and _COLON_BREAK.search(text) is None
         and "   " not in text
     ):
