@@ -301,19 +301,30 @@ def _normalize(text: str) -> str:
 
 def _clean_known(known: KnownFields) -> KnownFields:
     """Bulk metadata is untrusted text too."""
+    cable_id = _normalize(known.id).strip() if known.id else known.id
+    origin = _normalize(known.origin).strip() if known.origin else known.origin
+    classification = (
+        _normalize(known.classification).strip() if known.classification else known.classification
+    )
+    references = (
+        tuple(_normalize(r) for r in known.references) if known.references else known.references
+    )
+    header = _normalize(known.header) if known.header else known.header
+    if (
+        cable_id is known.id
+        and origin is known.origin
+        and classification is known.classification
+        and references == known.references
+        and header is known.header
+    ):
+        return known  # clean already, as most rows are: no copy
     return replace(
         known,
-        id=_normalize(known.id).strip() if known.id else known.id,
-        origin=_normalize(known.origin).strip() if known.origin else known.origin,
-        classification=(
-            _normalize(known.classification).strip()
-            if known.classification
-            else known.classification
-        ),
-        references=(
-            tuple(_normalize(r) for r in known.references) if known.references else known.references
-        ),
-        header=_normalize(known.header) if known.header else known.header,
+        id=cable_id,
+        origin=origin,
+        classification=classification,
+        references=references,
+        header=header,
     )
 
 
