@@ -104,7 +104,7 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
     body_lines, signer = split_signer(lines[fields.end :])
     station = banner.station if banner is not None else None
     unpaged = remove_page_breaks("\n".join(body_lines), station, fields.subject)
-    paragraphs, cut_short = split_paragraphs(unpaged.text)
+    paragraphs, cut_short = split_paragraphs(unpaged.text, unpaged.sectioned)
     ref_block = fields.ref
     if not paragraphs or may_run_on(ref_block):
         head_text = "\n".join(

@@ -59,6 +59,9 @@ class Unpaged:
     text: str
     pages: int | None
     sections: int | None
+    # Whether ``text`` holds a SECTION word ("SECTION" or "S E C T"); None when not known.
+    # The paragraph splitter asks the same of the same text.
+    sectioned: bool | None = None
 
 
 def remove_page_breaks(
@@ -75,15 +78,17 @@ def remove_page_breaks(
     # are looked at only on the lines where a candidate is.
     new_at = _line_numbers(body, _NEW_PAGE) if _OF_ZERO.search(body) else []
     old_at = _line_numbers(body, _OLD_PAGE) if _PAGE_WORD.search(body) else []
-    section_at = _line_numbers(body, _SECTION_OF) if "SECTION" in body else []
-    if "S E C T" in body:
+    written = "SECTION" in body
+    spaced = "S E C T" in body
+    section_at = _line_numbers(body, _SECTION_OF) if written else []
+    if spaced:
         section_at = sorted({*section_at, *_line_numbers(body, _ANY_SECTION)})
     if not (new_at or old_at or section_at):
-        return Unpaged(body, None, None)
+        return Unpaged(body, None, None, written or spaced)
     lines: list[str | None] = body.split("\n")
     section_at = [i for i in section_at if _is_section_banner(lines[i])]
     if not (new_at or old_at or section_at):
-        return Unpaged(body, None, None)
+        return Unpaged(body, None, None, written or spaced)
     if section_at:
         subject = " ".join(subject.split()) if subject else None
         sections = _drop_section_headers(lines, section_at, subject)
@@ -97,7 +102,7 @@ def remove_page_breaks(
         if total:
             pages = max(pages or 0, total)
     if pages is None and sections is None:
-        return Unpaged(body, None, None)
+        return Unpaged(body, None, None, written or spaced)
     return Unpaged(_join(lines), pages, sections)
 
 

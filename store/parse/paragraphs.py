@@ -73,15 +73,16 @@ _REDACTION = lazy_compile(r"X{4,}")
 _SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs"}
 
 
-def split_paragraphs(body: str) -> tuple[list[Paragraph], bool]:
+def split_paragraphs(body: str, sectioned: bool | None = None) -> tuple[list[Paragraph], bool]:
     """Paragraphs from the body text (everything after the subject and REF block), and
     whether the split stopped early.
 
     Past ``MAX_PARAGRAPHS`` paragraphs or ``MAX_BLOCKS`` blank-line-separated blocks the rest
     of the body is kept as written in the last paragraph: no real cable comes near, and it
-    bounds the work a hostile file can cause.
+    bounds the work a hostile file can cause. ``sectioned``: whether the body holds a SECTION
+    word, when the caller knows (see ``Unpaged.sectioned``).
     """
-    body = _drop_page_furniture(body)
+    body = _drop_page_furniture(body, sectioned)
     if "¶" in body:
         # The web release's paragraph anchor, typed into a plain-text copy: "¶1." is
         # paragraph 1 and "¶B." item B, as on the page, where the anchor is a link.
@@ -186,9 +187,9 @@ class _Paragraphs:
             self.open = False
 
 
-def _drop_page_furniture(body: str) -> str:
+def _drop_page_furniture(body: str, sectioned: bool | None = None) -> str:
     """Remove repeated section banners and caption lines (cheap ``in`` test first)."""
-    has_section = "SECTION" in body or "S E C T" in body
+    has_section = sectioned if sectioned is not None else "SECTION" in body or "S E C T" in body
     body = "\n" + body  # so that the first line, too, follows a newline
     if has_section:
         body = _SECTION_BANNER_LINE.sub(_blank_if_section_banner, body)
