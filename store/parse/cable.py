@@ -104,7 +104,7 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
     body_lines, signer = split_signer(lines[fields.end :])
     station = banner.station if banner is not None else None
     unpaged = remove_page_breaks("\n".join(body_lines), station, fields.subject)
-    paragraphs, cut_short = split_paragraphs(unpaged.text)
+    paragraphs, cut_short = split_paragraphs(unpaged.text, unpaged.sectioned)
     ref_block = fields.ref
     if not paragraphs or may_run_on(ref_block):
         head_text = "\n".join(
@@ -179,9 +179,8 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
         if PARTIAL_PHRASE in original[index].lower():
             body_start = index
             break
-    header_text = (
-        known.header if known.header is not None else "\n".join(original[:body_start]).strip()
-    )
+    above_body = "\n".join(original[:body_start])
+    header_text = known.header if known.header is not None else above_body.strip()
     return Cable(
         id=cable_id,
         aliases=aliases,
@@ -215,7 +214,8 @@ def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> 
         pages=unpaged.pages,
         sections=_sections(banner, unpaged.sections),
         header=header_text,
-        body=_body(original[body_start:]),
+        # The lines from body_start on, joined again, are the text past the head's lines.
+        body=_body(text[len(above_body) + 1 :] if body_start else text),
         warnings=tuple(warnings),
         csv_id=known.csv_id,
     )
@@ -243,8 +243,8 @@ def _sections(banner, counted: int | None) -> int | None:
     return counted
 
 
-def _body(lines: list[str]) -> str:
-    body = "\n".join(lines).strip("\n")
+def _body(text: str) -> str:
+    body = text.strip("\n")
     return body if body.strip() else ""
 
 
@@ -301,19 +301,30 @@ def _normalize(text: str) -> str:
 
 def _clean_known(known: KnownFields) -> KnownFields:
     """Bulk metadata is untrusted text too."""
+    cable_id = _normalize(known.id).strip() if known.id else known.id
+    origin = _normalize(known.origin).strip() if known.origin else known.origin
+    classification = (
+        _normalize(known.classification).strip() if known.classification else known.classification
+    )
+    references = (
+        tuple(_normalize(r) for r in known.references) if known.references else known.references
+    )
+    header = _normalize(known.header) if known.header else known.header
+    if (
+        cable_id is known.id
+        and origin is known.origin
+        and classification is known.classification
+        and references == known.references
+        and header is known.header
+    ):
+        return known  # clean already, as most rows are: no copy
     return replace(
         known,
-        id=_normalize(known.id).strip() if known.id else known.id,
-        origin=_normalize(known.origin).strip() if known.origin else known.origin,
-        classification=(
-            _normalize(known.classification).strip()
-            if known.classification
-            else known.classification
-        ),
-        references=(
-            tuple(_normalize(r) for r in known.references) if known.references else known.references
-        ),
-        header=_normalize(known.header) if known.header else known.header,
+        id=cable_id,
+        origin=origin,
+        classification=classification,
+        references=references,
+        header=header,
     )
 
 

@@ -78,25 +78,52 @@ def _is_field(line: str) -> bool:
     return match_label(line) is not None and not line.lstrip().upper().startswith(("TO ", "REF"))
 
 
-def split_head(lines: list[str], start: int) -> tuple[list[str], list[int]]:
+def split_head(lines: list[str], start: int) -> tuple[list[str], LineOrigins]:
     """The lines from ``start`` on, with the head (down to the first paragraph) cut into one
     line per field where a flattened page ran several together (``split_glued``), and for
-    each line out the index of the line it came from (the stored text keeps the originals)."""
-    out = lines[:start]
-    origin = list(range(start))
+    each line out the index of the line it came from (the stored text keeps the originals).
+
+    Most heads have nothing to cut: ``lines`` itself then comes back, not a copy."""
     stop = min(len(lines), start + _HEAD_LINES)
+    head: list[str] = []
+    head_origin: list[int] = []
+    cut = False
     index = start
     while index < stop:
         line = lines[index]
         if line.strip() and starts_paragraph(line) and index > start:
             break
         pieces = glued_pieces(line) if line.strip() else (line,)
-        out.extend(pieces)
-        origin.extend([index] * len(pieces))
+        if pieces != (line,):
+            cut = True
+        head.extend(pieces)
+        head_origin.extend([index] * len(pieces))
         index += 1
+    if not cut:
+        return lines, LineOrigins(start, (), 0)
+    out = lines[:start]
+    out.extend(head)
     out.extend(lines[index:])
-    origin.extend(range(index, len(lines)))
-    return out, origin
+    return out, LineOrigins(start, head_origin, len(head) - (index - start))
+
+
+class LineOrigins:
+    """The index in the original lines of each line ``split_head`` hands out: the same above
+    the head, listed for the head's pieces, shifted by the pieces added below it."""
+
+    __slots__ = ("_head", "_shift", "_start")
+
+    def __init__(self, start: int, head: list[int] | tuple[()], shift: int) -> None:
+        self._start = start
+        self._head = head
+        self._shift = shift
+
+    def __getitem__(self, index: int) -> int:
+        if index < self._start:
+            return index
+        if index < self._start + len(self._head):
+            return self._head[index - self._start]
+        return index - self._shift
 
 
 def find_banner(lines: list[str], start: int, limit: int):
@@ -419,5 +446,11 @@ def ref_item(line: str) -> bool:
 
 
 def starts_paragraph(line: str) -> bool:
+    # A number, an anchor, a bracket or a lettered label ("A.", "iv.") comes first: most head
+    # lines are told by their first two characters, without the pattern.
+    head = line.lstrip()[:2]
+    first = head[:1]
+    if not first or not (first in "¶(" or first.isdigit() or first in "ivx" or head[1:] == "."):
+        return False
     match = PARAGRAPH_START.match(line)
     return bool(match.group("number") or match.group("mark"))

@@ -98,15 +98,8 @@ def _spaced_after(word: str) -> str:
     return "[ \t]" + _spaced(word[1:])
 
 
-# Places inside a line where a new field (or the banner) begins: cut there. Case-sensitive
-# on purpose, so that "was classified by the ministry" or "subject to" in a sentence stay.
-# Written for speed, as this is tried at every place in every head line: each alternative
-# starts with its first letter (the lookbehind that guards it comes after that letter), which
-# lets the regex engine pass over an alternative at once when the letter differs; every
-# alternative starts with a capital or a digit, tested first; no alternative starts with a
-# blank, so the blanks before it are never given back (possessive).
-_GLUE = lazy_compile(
-    r"(?<=\S)[ \t]*+(?=[A-Z\d])(?="
+# The labels and banner words themselves, each alternative opening with its own letter.
+_GLUE_WORDS = (
     # E.O. as a field: its value follows ("DECL", "N/A", a date); "E.O. 13382 ENTITIES" in a
     # subject and "E.O. 12958 1.4 (b)" among reasons are not one.
     r"E\.[ \t]?[O0]\.[ \t]?1[0-9]{4}[ \t]*[:;]?[ \t]*(?:DECL|N/?A\b|\d{1,2}/|X\d|OADR|TAGS|\Z)"
@@ -125,12 +118,28 @@ _GLUE = lazy_compile(
     r"|C(?<![A-Za-z]C)(?<!TOP[ \t]C)ONFIDENTIAL[ \t]+(?:SECTION[ \t]+\d|E[ \t]F[ \t]T[ \t]O)"
     r"|S(?<![A-Za-z]S)(?<!TOP[ \t]S)ECRET[ \t]+(?:SECTION[ \t]+\d|E[ \t]F[ \t]T[ \t]O)"
     r"|SENSITIVE[ \t]+BUT[ \t]+UNCLASSIFIED|Sensitive[ \t]+but[ \t]+[Uu]nclassified"
+)
+# Places inside a line where a new field (or the banner) begins: cut there. Case-sensitive
+# on purpose, so that "was classified by the ministry" or "subject to" in a sentence stay.
+# Written for speed, as this is tried at every place in every head line: each alternative
+# starts with its first letter (the lookbehind that guards it comes after that letter), which
+# lets the regex engine pass over an alternative at once when the letter differs; every
+# alternative starts with a capital or a digit, tested first; no alternative starts with a
+# blank, so the blanks before it are never given back (possessive).
+_GLUE = lazy_compile(
+    r"(?<=\S)[ \t]*+(?=[A-Z\d])(?="
+    + _GLUE_WORDS
     # A flattened page: its page header, and its first numbered and marked paragraph, after
     # the run of blanks that stood for the line break.
-    r"|[A-Z](?<=[ \t]{2}[A-Z])[A-Z ]{1,30}?[ \t]\d{8}[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3}\b"
+    + r"|[A-Z](?<=[ \t]{2}[A-Z])[A-Z ]{1,30}?[ \t]\d{8}[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3}\b"
     r"|\d(?<=[ \t]{2}\d)\d?\.[ \t]*\((?:U|C|S|SBU|TS)(?:/[A-Z/]+)?\)"
     r")"
 )
+# Where ``_GLUE`` may cut at all: one of its words past a line's first character (a search at
+# C speed, its alternatives opening with letters of their own), or two blanks in a row before
+# the page header and paragraph of a flattened page. Most head lines have none, and the
+# lookarounds of ``_GLUE`` tried at each of their places cost ten times this.
+_GLUE_WORD = lazy_compile(_GLUE_WORDS)
 # The end of a Classified By line's reasons ("reasons 1.4 (b) and (d)."), after which a
 # flattened page goes straight on with the first paragraph.
 # Possessive blanks (*+): blanks that may stand on either side of an optional mark, tried
@@ -169,10 +178,11 @@ def glued_pieces(line: str) -> tuple[str, ...]:
         return (line,)  # most lines: nothing inside them could start a field or a banner
     pieces: list[str] = []
     start = 0
-    for match in _GLUE.finditer(line):
-        if match.start() > start:
-            pieces.append(line[start : match.start()])
-            start = match.end()
+    if "  " in line or "\t" in line or _GLUE_WORD.search(line, 1) is not None:
+        for match in _GLUE.finditer(line):
+            if match.start() > start:
+                pieces.append(line[start : match.start()])
+                start = match.end()
     pieces.append(line[start:])
     out: list[str] = []
     for piece in pieces:

@@ -15,6 +15,7 @@ from store.parse.lazy_pattern import lazy_compile
 _ITEM = r"--|[-*o•][^\S\n]|\(?(?:[A-Za-z]|\d{1,2})[.)][^\S\n]"
 _ITEM_LINE = lazy_compile(rf"[^\S\n]?(?:{_ITEM})")
 _RULER = lazy_compile(r"[-=_*~]{3,}\Z")
+_RULER_CHARS = frozenset("-=_*~")
 _SENTENCE_ENDS = (".", "!", "?", ";", '"', "'", ")", ",")
 # Below this share of the paragraph's longest line, a line ended before the margin: its
 # break is the writer's (a name in a list, a title, the last line of a quoted block).
@@ -25,52 +26,67 @@ MARGIN = 80
 # No line shorter than the shortest a wrapped paragraph could keep its break after: the
 # paragraph is prose through and through.
 _ALWAYS_SHORT = int(SHORT_LINE * MARGIN)
-# A line break the writer may have meant: before an indented line or a list item, or around
-# an inner line too short to have reached the margin (possessive: no backtracking). One
-# search for all three: every alternative starts at a line break.
-_KEPT_OR_SHORT = lazy_compile(
-    rf"\n(?:[^\S\n]{{2}}|[^\S\n]?(?:{_ITEM})|[^\n]{{0,{_ALWAYS_SHORT}}}+\n)"
-)
+# A line break the writer may have meant: before an indented line or a list item. Every
+# alternative starts at a line break, so a search skips to them at C speed. (The third kind,
+# around a line too short to have reached the margin, is told from the line lengths.)
+# What follows the line break (the paragraph splitter looks for it too, in one search with
+# its own kinds of line: see ``paragraphs._LOOK_CLOSER``).
+KEPT_AFTER_BREAK = rf"[^\S\n]{{2}}|[^\S\n]?(?:{_ITEM})"
+_KEPT = lazy_compile(rf"\n(?:{KEPT_AFTER_BREAK})")
+# A line ending in a colon ("Participants:"): the regex engine's scan for the colon is three
+# times faster than ``":\n" in text`` on prose.
+_COLON_BREAK = lazy_compile(":\n")
 
 
-def unwrap(text: str) -> str:
-    """Join hard-wrapped lines into one; keep the breaks that are the cable's own."""
+def unwrap(text: str, no_kept_break: bool = False) -> str:
+    """Join hard-wrapped lines into one; keep the breaks that are the cable's own.
+
+    ``no_kept_break``: the caller has found no line break before an indented line or a list
+    item in ``text``."""
     if "\n" not in text:
         return text.rstrip()
+    split = text.split("\n")
     if (
-        _KEPT_OR_SHORT.search(text) is None
-        and "   " not in text
+        min(map(len, split[:-1])) > _ALWAYS_SHORT
         and "\t" not in text
-        and ":\n" not in text
-        and text.find("\n") > _ALWAYS_SHORT
+        and (no_kept_break or _KEPT.search(text) is None)
+        and _COLON_BREAK.search(text) is None
+        and "   " not in text
     ):
-        # Plain prose, no line ending early: the common case, kept cheap (regular
-        # expressions rather than a loop over the lines).
-        return " ".join(map(str.strip, text.split("\n"))).strip()
-    lines = [line for line in text.split("\n") if line.strip()]
+        # Plain prose, no line ending early: the common case, kept cheap (C-level scans
+        # rather than a loop over the lines).
+        return " ".join(map(str.strip, split)).strip()
+    lines = [line for line in split if line.strip()]
     if len(lines) < 2:
         return text.strip()
     stripped = [line.strip() for line in lines]
     longest = max(map(len, stripped))
     wide = longest >= WRAPPED_WIDTH
     # A line longer than a teleprinter's is a flattened or a re-joined one, not the margin.
-    short = SHORT_LINE * min(longest, MARGIN)
+    short = SHORT_LINE * min(longest, MARGIN) if wide else None
     indents = [len(line) - len(line.lstrip()) for line in lines]
     # When every continuation line is indented (a hanging indent), only deeper indentation
     # keeps a break; columns inside a line ("Rate      Old     New") make a table row.
     base = min(indents[1:], default=0)
+    # A table row or a ruler keeps the breaks on both its sides: told once for each line.
+    fixed = [
+        "   " in piece
+        or "\t" in piece
+        or (piece[:1] in _RULER_CHARS and _RULER.match(piece) is not None)
+        for piece in stripped
+    ]
+    count = len(lines)
     # Lines of the result, each a list of wrapped pieces: joined once, at the end, so that a
     # long paragraph costs linear time.
     out: list[list[str]] = [[stripped[0]]]
-    for index in range(1, len(lines)):
-        line, piece = lines[index], stripped[index]
+    for index in range(1, count):
+        piece = stripped[index]
         if (
-            _ITEM_LINE.match(line)
+            fixed[index]
+            or fixed[index - 1]
             or indents[index] >= base + 2
-            or "   " in piece
-            or "\t" in piece
-            or _RULER.match(piece)
-            or _breaks_after(stripped[index - 1], piece, short if wide else None, len(lines))
+            or _breaks_after(stripped[index - 1], piece, short, count)
+            or _ITEM_LINE.match(lines[index])
         ):
             out.append([piece])
         else:
@@ -83,9 +99,9 @@ def _breaks_after(line: str, following: str, short: float | None, lines_in_block
 
     ``short`` is the length under which a line of a wrapped paragraph ended early; None for
     a paragraph of short lines, where a line that ends no sentence before a capital is a
-    list's (a name, a title).
+    list's (a name, a title). A table row or a ruler is told before this is asked.
     """
-    if line.endswith(":") or "   " in line or "\t" in line or _RULER.match(line):
+    if line.endswith(":"):
         return True
     if following[:1].islower() or following[:1].isdigit():
         return False  # the sentence goes on ("met in" / "2004. After that")

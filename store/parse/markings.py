@@ -137,7 +137,9 @@ _LIST_COMMAS = lazy_compile(r"[ ,]+")
 
 
 class Banner:
-    """What a banner line says: ``C O N F I D E N T I A L SECTION 01 OF 03 ANKARA 001234``."""
+    """What a banner line says: ``C O N F I D E N T I A L SECTION 01 OF 03 ANKARA 001234``.
+
+    Never changed once ``parse_banner`` has made it: one may be handed to several callers."""
 
     __slots__ = ("captions", "level", "section", "serial", "station")
 

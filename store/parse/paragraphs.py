@@ -17,7 +17,7 @@ from itertools import chain
 from store.frozen import replace
 from store.model import Marking, Paragraph
 from store.parse.lazy_pattern import lazy_compile
-from store.parse.line_structure import unwrap
+from store.parse.line_structure import KEPT_AFTER_BREAK, unwrap
 from store.parse.markings import STRICT_PORTION_MARK, parse_banner, parse_portion_mark
 
 MAX_PARAGRAPHS = 5000
@@ -41,9 +41,15 @@ PARAGRAPH_START = lazy_compile(
 # One or more blank lines: paragraph boundaries.
 _BLANK_LINES = lazy_compile(r"\n(?:[^\S\n]*\n)+")
 # Inside a block, a line that might begin a new paragraph or be a ruler: checked one by one.
-_INNER_CANDIDATE = lazy_compile(
-    rf"\n[^\S\n]*(?:[-=_*]{{3}}|¶|\d{{1,3}}[.)]|\(\d|[A-Za-z]{{1,5}}\.[^\S\n]*\(|{_MARK})"
+# Possessive: no alternative starts with a blank, and none needs fewer letters or digits
+# than there are, so giving some back (five tries on every line of prose) never matches.
+_INNER_AFTER_BREAK = (
+    rf"[^\S\n]*+(?:[-=_*]{{3}}|¶|\d{{1,3}}+[.)]|\(\d|[A-Za-z]{{1,5}}+\.[^\S\n]*\(|{_MARK})"
 )
+_INNER_CANDIDATE = lazy_compile(rf"\n{_INNER_AFTER_BREAK}")
+# Either that or a line break ``unwrap`` keeps (before an indented line or a list item): one
+# search over each block for both, as most blocks have neither.
+_LOOK_CLOSER = lazy_compile(rf"\n(?:{_INNER_AFTER_BREAK}|{KEPT_AFTER_BREAK})")
 _ANCHOR = lazy_compile(r"(?m)^([^\S\n]*)¶[^\S\n]?(?=\d{1,3}\b|[A-Za-z][.)])")
 _MARKED_LINE = lazy_compile(rf"[^\S\n]*(?:(?:{_NUMBER}|{_SUB})[^\S\n]*{_ANY_CASE_MARK}|{_MARK})")
 _NUMBERED_LINE = lazy_compile(rf"[^\S\n]*(?:{_NUMBER})[^\S\n]+[A-Z\"'(]")
@@ -67,15 +73,16 @@ _REDACTION = lazy_compile(r"X{4,}")
 _SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs"}
 
 
-def split_paragraphs(body: str) -> tuple[list[Paragraph], bool]:
+def split_paragraphs(body: str, sectioned: bool | None = None) -> tuple[list[Paragraph], bool]:
     """Paragraphs from the body text (everything after the subject and REF block), and
     whether the split stopped early.
 
     Past ``MAX_PARAGRAPHS`` paragraphs or ``MAX_BLOCKS`` blank-line-separated blocks the rest
     of the body is kept as written in the last paragraph: no real cable comes near, and it
-    bounds the work a hostile file can cause.
+    bounds the work a hostile file can cause. ``sectioned``: whether the body holds a SECTION
+    word, when the caller knows (see ``Unpaged.sectioned``).
     """
-    body = _drop_page_furniture(body)
+    body = _drop_page_furniture(body, sectioned)
     if "¶" in body:
         # The web release's paragraph anchor, typed into a plain-text copy: "¶1." is
         # paragraph 1 and "¶B." item B, as on the page, where the anchor is a link.
@@ -91,6 +98,9 @@ def split_paragraphs(body: str) -> tuple[list[Paragraph], bool]:
             return built.finish(), True
         start = gap.end() if gap is not None else end
         if not block or block.isspace():
+            continue
+        if _LOOK_CLOSER.search(block) is None:
+            _add_piece(block, built, plain=True)
             continue
         # One piece more than the budget: the last holds the rest of an overlong block.
         budget = MAX_PARAGRAPHS - built.count + 1
@@ -177,9 +187,9 @@ class _Paragraphs:
             self.open = False
 
 
-def _drop_page_furniture(body: str) -> str:
+def _drop_page_furniture(body: str, sectioned: bool | None = None) -> str:
     """Remove repeated section banners and caption lines (cheap ``in`` test first)."""
-    has_section = "SECTION" in body or "S E C T" in body
+    has_section = sectioned if sectioned is not None else "SECTION" in body or "S E C T" in body
     body = "\n" + body  # so that the first line, too, follows a newline
     if has_section:
         body = _SECTION_BANNER_LINE.sub(_blank_if_section_banner, body)
@@ -193,7 +203,8 @@ def _blank_if_section_banner(match: re.Match[str]) -> str:
     return "" if banner is not None and banner.section is not None else match.group()
 
 
-def _add_piece(piece: str, built: _Paragraphs) -> None:
+def _add_piece(piece: str, built: _Paragraphs, plain: bool = False) -> None:
+    """``plain``: no line of the piece but its first needs a closer look (``_LOOK_CLOSER``)."""
     match = PARAGRAPH_START.match(piece)
     number = match.group("number")
     mark_text = match.group("after") or match.group("mark")
@@ -201,10 +212,10 @@ def _add_piece(piece: str, built: _Paragraphs) -> None:
     if number is None and mark_text is not None and mark_text[1:-1] in built.letters:
         marking = None  # "(C) Close to the old town": item C of a lettered list
     if number is None and marking is None:
-        _add_unnumbered(piece, built)
+        _add_unnumbered(piece, built, plain)
         return
     rest = piece[match.end() :].lstrip()
-    built.add(unwrap(rest), _as_written(rest), number, marking)
+    built.add(unwrap(rest, plain), _as_written(rest), number, marking)
 
 
 def _item_letters(body: str) -> frozenset[str]:
@@ -243,14 +254,14 @@ def _marking(written: str) -> Marking | None:
     return replace(marking, text=written) if marking is not None else None
 
 
-def _add_unnumbered(piece: str, built: _Paragraphs) -> None:
+def _add_unnumbered(piece: str, built: _Paragraphs, plain: bool = False) -> None:
     """A block with no number or mark: a heading, a continuation, or a plain paragraph."""
     if len(piece) <= 400:
         lines = [line.strip() for line in piece.strip().split("\n")]
         if _is_heading(lines):
             built.add("\n".join(lines), _as_written(piece), is_heading=True)
             return
-    text = unwrap(piece.strip())
+    text = unwrap(piece.strip(), plain)
     written = _as_written(piece)
     if not built.open or built.is_heading:
         built.add(text, written)

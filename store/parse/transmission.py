@@ -118,10 +118,12 @@ _DTG_BEFORE_FM = lazy_compile(
 )
 
 
-def _addressee(line: str) -> str | None:
-    """``RUEHC/SECSTATE WASHDC PRIORITY 1234`` -> ``SECSTATE WASHDC``."""
+def _addressee(line: str, routing: re.Match[str] | None = None) -> str | None:
+    """``RUEHC/SECSTATE WASHDC PRIORITY 1234`` -> ``SECSTATE WASHDC``; ``routing``: the
+    routing indicator already matched on the stripped line."""
     line = line.strip()
-    routing = _ROUTING.match(line)
+    if routing is None:
+        routing = _ROUTING.match(line)
     words = line[routing.end() :].split() if routing else line.split()
     if words and words[-1].isdigit() and len(words[-1]) <= 6:
         words.pop()  # the message's serial number for this addressee
@@ -142,6 +144,7 @@ def parse_transmission(lines: list[str]) -> Transmission:
             section = None
             continue
         upper = line.upper()
+        sliced = False
         if upper.startswith("VZCZC") and result.transmission_id is None:
             result.transmission_id = line.split()[0]
             continue
@@ -157,12 +160,12 @@ def parse_transmission(lines: list[str]) -> Transmission:
             section = None
         elif upper.startswith("TO "):
             section = result.to
-            line = line[3:]
+            line, sliced = line[3:], True
         elif upper.startswith("INFO "):
             # Above FM, "INFO LOG-00 AF-00 ..." of an old routing block lists offices that
             # got copies, by distribution code: not addressees.
             section = result.info if result.sender or result.to else None
-            line = line[5:]
+            line, sliced = line[5:], True
             if _ROUTING_LINE.match(line.strip().upper()):
                 section = None  # an office distribution list, not addressees
                 continue
@@ -179,14 +182,16 @@ def parse_transmission(lines: list[str]) -> Transmission:
         if section is None:
             continue
         stripped = line.strip()
-        if _PAGE_HEADER.match(stripped.upper()):
+        # (A line not cut after its TO or INFO was tested whole above.)
+        if sliced and _PAGE_HEADER.match(stripped.upper()):
             continue  # "TO PAGE 02 STATE 015113 182333Z": the list goes on below it
-        if not _ROUTING.match(stripped) and (
+        routing = _ROUTING.match(stripped)
+        if routing is None and (
             _LIST_END_START.match(stripped) or _LIST_END_ANYWHERE.search(stripped)
         ):
             section = None
             continue
-        name = _addressee(line)
+        name = _addressee(stripped, routing)
         if name:
             section.append(name)
     return result

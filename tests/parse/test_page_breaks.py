@@ -90,3 +90,12 @@ def test_a_cable_without_page_breaks_has_no_page_count() -> None:
 def test_a_page_header_between_a_title_and_its_ruler_leaves_them_on_two_lines() -> None:
     body = "Invented Issues\nVATICAN 00000078 003.2 OF 005\n--------------- \n\nText."
     assert remove_page_breaks(body, "VATICAN").text == "Invented Issues\n--------------- \n\nText."
+
+
+def test_the_unchanged_body_says_whether_it_holds_a_section_word() -> None:
+    assert remove_page_breaks("1. The plan.\n\n2. The vote.", None).sectioned is False
+    assert remove_page_breaks("1. See SECTION 3 of the law.", None).sectioned is True
+    assert remove_page_breaks("1. A S E C T I O N word.", None).sectioned is True
+    # A body the page breaks were taken out of is not looked at again.
+    body = "it ended.\n\nMOSCOW 00002754  002 OF 002\n\n7. (C) Then"
+    assert remove_page_breaks(body, None).sectioned is None
