@@ -78,6 +78,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     from pathlib import Path
 
     from tui.commands.output import HelpFormatter
+
     parser = argparse.ArgumentParser(
         prog="cables",
         description="A terminal browser for US diplomatic cables.",
@@ -94,10 +95,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
-        if only is not None and name != only:
-            continue  # the others' parsers only serve the top-level --help
         if name != only:
-            sub.add_parser(name, help=help_text, formatter_class=HelpFormatter)
+            if only is None:  # the others' parsers only serve the top-level --help
+                sub.add_parser(name, help=help_text, formatter_class=HelpFormatter)
             continue
         module = importlib.import_module(f"tui.commands.{module_name}")
         command_parser = sub.add_parser(
@@ -153,24 +153,19 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command ``argv`` names (None: this process's arguments, and the process is
     the command's: the `cables` script, ``python -m tui.cli``)."""
     if argv is not None:  # called from Python (tests, tools): the collector is the caller's
-        return _main(argv, lambda: None)
+        return _main(argv, own_process=False)
     # Start-up makes tens of thousands of objects that live as long as the process (modules,
     # classes, functions): the cycle collector went through them again and again while they
     # were made, and once more at exit, 7-10 ms of a 50 ms `cables show`. Once the command is
     # chosen they are set aside (gc.freeze); what the command makes is collected as usual.
     gc.disable()
     try:
-        return _main(sys.argv[1:], _collect_from_here)
+        return _main(sys.argv[1:], own_process=True)
     finally:
         gc.freeze()  # at exit, what is left is freed with the process
 
 
-def _collect_from_here() -> None:
-    gc.freeze()
-    gc.enable()
-
-
-def _main(argv: list[str], started) -> int:
+def _main(argv: list[str], own_process: bool) -> int:
     from store.corpus.schema import CorpusError
     from store.userdata.errors import ConfigError
     from tui.commands.common import CommandError
@@ -193,7 +188,9 @@ def _main(argv: list[str], started) -> int:
     if words:
         args.query = [*args.query, *words]
     run = getattr(args, "run", None)
-    started()
+    if own_process:  # start-up is over: collect what the command makes
+        gc.freeze()
+        gc.enable()
     try:
         if run is None:
             from tui.commands import browse

@@ -46,7 +46,6 @@ def refresh(conn: sqlite3.Connection) -> None:
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (STAMP,)).fetchone()
     if row is not None and row[0] == generation:
         return  # no cable changed since they were counted
-    conn.execute(DDL)
     conn.execute("DELETE FROM totals")
     for kind, query in COUNTS.items():
         conn.execute(f"INSERT INTO totals(kind, label, count) SELECT ?, * FROM ({query})", (kind,))
@@ -95,6 +94,7 @@ def refresh_file(path: Path, schema_versions: tuple[int, ...]) -> bool:
         if conn.execute("PRAGMA user_version").fetchone()[0] not in schema_versions:
             return False
         conn.execute("BEGIN IMMEDIATE")
+        conn.execute(DDL)  # this connection is not schema.connect's, which makes the table
         refresh(conn)
         conn.execute("COMMIT")
         return True

@@ -28,5 +28,4 @@ def line_cache(function: Callable[[str], object]) -> Callable[[str], object]:
     def lookup(line: str) -> object:
         return cached(line) if len(line) <= MAX_CACHED_LINE else function(line)
 
-    lookup.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
     return lookup
