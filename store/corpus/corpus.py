@@ -239,16 +239,12 @@ class Corpus:
     def facets(self, filters: Filters = NO_FILTERS, top: int = 30) -> Facets:
         if filters == NO_FILTERS:
             counts = self._whole_counts()
-            return Facets(
-                total=sum(n for _, n in counts["level"]),
-                levels=[(name or "UNKNOWN", n) for name, n in counts["level"]],
-                years=sorted(
-                    ((int(y) if y else None, n) for y, n in counts["year"]),
-                    key=lambda pair: pair[0] or 0,
-                    reverse=True,
-                ),
-                origins=[(name or "unknown", n) for name, n in counts["origin"][:top]],
-                tags=counts["tag"][:top],
+            return _facets(
+                sum(n for _, n in counts["level"]),
+                counts["level"],
+                sorted(counts["year"], key=lambda row: int(row[0] or 0), reverse=True),
+                counts["origin"][:top],
+                counts["tag"][:top],
             )
         conn = self.connection()
         where, params = self.where(filters)
@@ -273,13 +269,7 @@ class Corpus:
             f"WHERE {where} GROUP BY t.tag ORDER BY count(*) DESC, 1 LIMIT ?",
             [*params, top],
         ).fetchall()
-        return Facets(
-            total=total,
-            levels=[(name or "UNKNOWN", n) for name, n in levels],
-            years=[(int(y) if y else None, n) for y, n in years],
-            origins=[(name or "unknown", n) for name, n in origins],
-            tags=[(name, n) for name, n in tags],
-        )
+        return _facets(total, levels, years, origins, tags)
 
     def _whole_counts(self) -> dict[str, list[tuple[str | None, int]]]:
         """Every count of the whole corpus: kept in a table (``store.corpus.totals``),
@@ -288,12 +278,7 @@ class Corpus:
         counts = totals.stored(conn)
         if counts is None and totals.refresh_file(self.path, schema.CURRENT_VERSIONS):
             counts = totals.stored(conn)
-        if counts is None:
-            counts = {
-                kind: conn.execute(f"SELECT * FROM ({query}) ORDER BY 2 DESC, 1").fetchall()
-                for kind, query in totals.COUNTS.items()
-            }
-        return counts
+        return counts if counts is not None else totals.counted(conn)
 
     def origin_names(self) -> list[str]:
         return [r[0] for r in self.connection().execute("SELECT origin FROM origins ORDER BY 1")]
@@ -422,4 +407,15 @@ def year_range(year_from: int | None, year_to: int | None) -> tuple[date | None,
     return (
         date(year_from, 1, 1) if year_from else None,
         date(year_to, 12, 31) if year_to else None,
+    )
+
+
+def _facets(total: int, levels, years, origins, tags) -> Facets:
+    """Facets from (label, count) rows, the labels as the filter screen shows them."""
+    return Facets(
+        total=total,
+        levels=[(name or "UNKNOWN", n) for name, n in levels],
+        years=[(int(y) if y else None, n) for y, n in years],
+        origins=[(name or "unknown", n) for name, n in origins],
+        tags=[(name, n) for name, n in tags],
     )

@@ -55,6 +55,15 @@ def refresh(conn: sqlite3.Connection) -> None:
     )
 
 
+def counted(conn: sqlite3.Connection) -> dict[str, list[tuple[str | None, int]]]:
+    """The counts of each kind counted now (a corpus whose table is out of date and that
+    this user cannot write), in the table's order."""
+    return {
+        kind: conn.execute(f"SELECT * FROM ({query}) ORDER BY 2 DESC, 1").fetchall()
+        for kind, query in COUNTS.items()
+    }
+
+
 def stored(conn: sqlite3.Connection) -> dict[str, list[tuple[str | None, int]]] | None:
     """The counts of each kind, most common first; None unless they match the corpus now."""
     own = not conn.in_transaction
