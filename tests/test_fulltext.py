@@ -11,6 +11,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+from array import array
 from pathlib import Path
 
 import pytest
@@ -386,6 +387,32 @@ def test_any_shown_text_is_cut_out_of_its_body_word_for_word(lines, furniture, d
         shown.extend(line[dropped:])
     body, text = "\n".join(body_lines), " ".join(shown)
     assert cut_out(body, locate(body, text)).split() == text.split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=_LINES, furniture=st.lists(st.booleans(), min_size=12, max_size=12), data=st.data())
+def test_shown_paragraphs_are_cut_out_word_for_word_whatever_joins_them(lines, furniture, data):
+    """As the reader shows them: paragraphs apart by a blank line, some with line breaks,
+    found whole in the body or not (a page header inside, a number before them)."""
+    body_lines, shown = [], []
+    for line, is_furniture in zip(lines, furniture, strict=False):
+        if is_furniture:
+            body_lines.append("  ".join(line))
+            continue
+        dropped = data.draw(st.integers(0, len(line) - 1))
+        body_lines.append(data.draw(st.sampled_from([" ", "\n", " \n"])).join(line))
+        shown.append(data.draw(st.sampled_from([" ", "\n"])).join(line[dropped:]))
+    body = data.draw(st.sampled_from(["\n", "\n\n"])).join(body_lines)
+    text = "\n\n".join(shown)
+    assert cut_out(body, locate(body, text)).split() == text.split()
+
+
+def test_a_paragraph_found_whole_is_not_begun_at_an_earlier_copy_of_its_first_words():
+    body = "TEST CABLE - NOT A REAL ONE\n\n1. NOT A WORD WAS SAID\nBY ANYONE.\n\n2. THE END"
+    located = locate(body, "NOT A WORD WAS SAID\nBY ANYONE.\n\nTHE END")
+    runs = array("I", located[1:])
+    assert runs[0] == body.index("NOT A WORD")
+    assert cut_out(body, located) == "NOT A WORD WAS SAID\nBY ANYONE. THE END"
 
 
 _BLANK = st.sampled_from([" ", "  ", "\t", " \u00a0", "\u2028"])

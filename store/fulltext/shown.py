@@ -61,10 +61,43 @@ def locate(body: str, shown: str) -> bytes:
     they part, the next shown word is looked for further on. Done with string searches, not
     word by word in Python: this runs once per cable on import. Should that fail (a word
     the body holds only in pieces), every word is looked for in turn.
+
+    Before that, paragraphs that stand in the body whole but for their line breaks are
+    found with one search each, up to the first that does not: most of a cable whose lines
+    end without blanks. A stretch starting at an earlier copy of a paragraph's first words
+    ("NOT A", in the header) would have been kept as a run of its own.
     """
-    words = _one_blank_each(shown)
-    located = _stretches(body, _flatten(body), words) if words else None
+    flat = _flatten(body)
+    runs = _Runs(body)
+    here, rest = _whole_paragraphs(runs, flat, shown)
+    words = _one_blank_each(rest) if rest else ""
+    located = _stretches(runs, flat, words, here) if words else runs.bytes()
     return located if located is not None else _word_by_word(body, shown)
+
+
+def _whole_paragraphs(runs: _Runs, flat: str, shown: str) -> tuple[int, str]:
+    """Keep the runs of ``shown``'s first paragraphs found whole in ``flat``, each after
+    the one before and between blanks; return where the last ends and the shown text left."""
+    size, length = len(flat), len(shown)
+    here = start = 0
+    while start < length:
+        stop = shown.find("\n\n", start)
+        if stop < 0:
+            stop = length
+        part = shown[start:stop].replace("\n", " ")
+        found = flat.find(part, here) if part else -1
+        end = found + len(part)
+        if (
+            found < 0
+            or part[0] == " "
+            or part[-1] == " "
+            or (found > 0 and flat[found - 1] != " ")
+            or (end < size and flat[end] != " ")
+        ):
+            break
+        runs.keep(found, end)
+        here, start = end, stop + 2
+    return here, shown[start:]
 
 
 def _one_blank_each(text: str) -> str:
@@ -93,15 +126,15 @@ def _flatten(body: str) -> str:
     return flat
 
 
-def _stretches(body: str, flat: str, words: str) -> bytes | None:
+def _stretches(runs: _Runs, flat: str, words: str, here: int) -> bytes | None:
+    """``runs`` with those of ``words`` (the shown words left), looked for from ``here``."""
     size, total = len(flat), len(words)
-    runs = _Runs(body)
-    at = here = 0  # in ``words`` and in ``flat``
+    at = 0  # in ``words``; ``here`` is in ``flat``
     misses = 0
     # Where a word stands whole nowhere from: no need to look again (a body that glues every
     # word to a mark would be searched to its end for each).
     nowhere_from: dict[str, int] = {}
-    gap = flat.find("  ")  # the next run of blanks, looked for again once passed
+    gap = flat.find("  ", here)  # the next run of blanks, looked for again once passed
     while at < total:
         space = words.find(" ", at)
         word = words[at : space if space >= 0 else total]
