@@ -20,6 +20,7 @@ from store.corpus.rowids import base_rowid, probe_step
 from store.frozen import replace
 from store.fulltext import ledger
 from store.fulltext.shown import located_too
+from store.ingest.checkpoints import Checkpoints
 from store.ingest.id_clash import settle_id, write_aliases
 from store.ingest.parsed_records import Record, parsed_records
 from store.people.table import insert_people, write_people
@@ -98,6 +99,7 @@ def _import(
     except BaseException:
         conn.close()
         raise
+    checkpoints = Checkpoints(conn, corpus_path)
     report = ImportReport()
     key = resume_key(paths)
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -113,6 +115,7 @@ def _import(
             pending.append((position, item))
             if len(pending) >= batch_size:
                 _write_batch(conn, pending, key, skip, report, index)
+                checkpoints.committed()
                 pending.clear()
                 if progress:
                     progress(skip + position, total)
@@ -131,6 +134,7 @@ def _import(
     finally:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
+        checkpoints.close()
         index.close()
         conn.close()
     return report
