@@ -155,7 +155,7 @@ def _write_batch(
     counts: collections.Counter[str] = collections.Counter()
     batch = ImportReport()  # its skipped and notes; counts apart
     conn.execute("BEGIN IMMEDIATE")
-    documents: dict[int, tuple[str, tuple]] = {}
+    documents: dict[int, tuple[str, tuple, bytes | None]] = {}
     try:
         for _, item in pending:
             if isinstance(item, Skipped):
@@ -242,9 +242,10 @@ class _Index:
         self.uncommitted_batches = 0
         self.commit_failed = False
 
-    def write(self, generation: int, documents: dict[int, tuple[str, tuple]]) -> None:
-        """Index a batch's cables: ``documents`` maps each rowid to its body and the fields
-        its parse gave (store.fulltext.shown.shown_fields; none: parsed from the corpus)."""
+    def write(self, generation: int, documents: dict[int, tuple[str, tuple, bytes | None]]) -> None:
+        """Index a batch's cables: ``documents`` maps each rowid to its body, the fields its
+        parse gave (store.fulltext.shown.shown_fields; none: parsed from the corpus) and
+        where its shown text is, if its reader found it (``parse_records.with_location``)."""
         if generation == self.generation:
             return
         # Generations another process sealed between two of this import's batches (a
@@ -261,12 +262,12 @@ class _Index:
         # the batch's inserts, which keeps each loop's data in the processor's caches (the
         # writing side of an import 0.01-0.05 ms a cable faster, 6 of 6 alternated runs).
         located = {
-            rowid: located_too(body, fields)
-            for rowid, (body, fields) in documents.items()
+            rowid: located_too(body, fields, where)
+            for rowid, (body, fields, where) in documents.items()
             if fields
         }
         unparsed = [rowid for rowid in between if rowid not in documents]
-        unparsed += [rowid for rowid, (_, fields) in documents.items() if not fields]
+        unparsed += [rowid for rowid, (_, fields, _) in documents.items() if not fields]
         if unparsed:  # records made without the parser's fields: parsed from the corpus
             from store.fulltext.sync import documents as parsed
 
@@ -303,7 +304,7 @@ class _Index:
 def _upsert(
     conn: sqlite3.Connection,
     record: Record,
-    documents: dict[int, tuple[str, tuple]],
+    documents: dict[int, tuple[str, tuple, bytes | None]],
     notes: list[str],
 ) -> str:
     """Insert or replace one cable; returns which ImportReport counter it adds to."""
@@ -366,7 +367,7 @@ def _upsert(
     )
     # Where the shown text is in the body is found by this process, not the reader that
     # parsed: it needs only the two texts (in _Index.write, once the batch is in).
-    documents[rowid] = (values[11], record.indexed)
+    documents[rowid] = (values[11], record.indexed, record.located)
     if tags:
         conn.executemany(
             "INSERT OR IGNORE INTO tags(tag, cable) VALUES (?, ?)", [(t, rowid) for t in tags]

@@ -12,8 +12,8 @@ from datetime import datetime
 from pathlib import Path
 
 from store.corpus.census import level_mask
-from store.frozen import frozen
-from store.fulltext.shown import shown_fields
+from store.frozen import frozen, replace
+from store.fulltext.shown import locate, shown_fields
 from store.ingest.cable_shape import not_a_cable
 from store.model import Cable
 from store.parse import parse_text
@@ -49,6 +49,16 @@ def produce_records(
 def parsed(item: Record | RawCable | Skipped) -> Record | Skipped:
     """A record from ``produce_records``, parsed here if it was handed over as read."""
     return _parse_one(item) if isinstance(item, RawCable) else item
+
+
+def with_location(item: Record | RawCable | Skipped) -> Record | RawCable | Skipped:
+    """A parsed record with where its shown text is in its body found already, and the
+    shown text itself left out: what a reader that would wait for the importer takes off
+    its hands (``reader_child``). Anything else as it is."""
+    if not isinstance(item, Record) or not item.indexed or item.located is not None:
+        return item
+    subject, shown, header = item.indexed
+    return replace(item, indexed=(subject, "", header), located=locate(item.values[11], shown))
 
 
 def _parse_one(item: RawCable | Skipped) -> Record | Skipped:
@@ -97,6 +107,9 @@ class Record:
     indexed: tuple = ()
     # (person, role) pairs: see store.people.extract.
     people: tuple[tuple[str, str], ...] = ()
+    # Where the shown text is in the body (store.fulltext.shown.locate), when the reader
+    # found it (``with_location``); else the importer does.
+    located: bytes | None = None
 
     @property
     def id(self) -> str:

@@ -32,6 +32,10 @@ CHUNK = 200
 # Which items go to the parent unparsed (see ``_produce``): "waiting" (those read while the
 # parent waits), "never", or "every other" (tests: the parent's parse of them).
 HAND_OVER = "waiting"
+# Which chunks this process finds the shown texts' places in (``parse_records.with_location``)
+# before it sends them: "ahead" (those it would otherwise wait to send: the importer is the
+# busier side then), "always" or "never" (tests).
+LOCATE = "ahead"
 # What the parent writes on the lifeline when it has nothing left to write and waits for
 # this process (``parsed_records.received``).
 WAITING = b"w"
@@ -61,7 +65,7 @@ def start_reader(
         raise
     finally:
         os.close(sending)  # the child's copy is all there is: its death is EOF here
-    job = pickle.dumps((paths, skip, part, parts, os.getpid(), HAND_OVER))
+    job = pickle.dumps((paths, skip, part, parts, os.getpid(), (HAND_OVER, LOCATE)))
     try:
         child.stdin.write(_LENGTH.pack(len(job)) + job)
         child.stdin.flush()
@@ -74,11 +78,11 @@ def main(sending: int) -> None:
     """Child process: read the job from stdin, watch the parent, send records, then None
     (or a one-line error)."""
     job = _read_exactly(0, _LENGTH.unpack(_read_exactly(0, _LENGTH.size))[0])
-    paths, skip, part, parts, parent, hand_over = pickle.loads(job)
+    paths, skip, part, parts, parent, policies = pickle.loads(job)
     _die_with_parent(parent)
     # Ctrl-C is for the parent, which stops cleanly and then ends this process.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _produce(paths, skip, part, parts, Connection(sending, readable=False), hand_over)
+    _produce(paths, skip, part, parts, Connection(sending, readable=False), *policies)
 
 
 def _read_exactly(fd: int, size: int) -> bytes:
@@ -120,13 +124,19 @@ def _watchdog(parent: int) -> None:
 
 
 def _produce(
-    paths: list[Path], skip: int, part: int, parts: int, connection: Connection, policy: str
+    paths: list[Path],
+    skip: int,
+    part: int,
+    parts: int,
+    connection: Connection,
+    policy: str,
+    locating: str = LOCATE,
 ) -> None:
     """Send parsed records in chunks; a thread sends while this one parses on, up to
     ``AHEAD`` chunks ahead."""
     import queue
 
-    from store.ingest.parse_records import produce_records
+    from store.ingest.parse_records import produce_records, with_location
 
     outbox: queue.Queue = queue.Queue(maxsize=AHEAD)
 
@@ -162,6 +172,11 @@ def _produce(
         for record in produce_records(paths, skip, part, parts, hand_over):
             chunk.append(record)
             if len(chunk) >= CHUNK:
+                # The importer is behind (this process would wait to send): some of its
+                # work done here, the chunk's in a loop of its own (interleaved with the
+                # parse, each cable's took twice as long).
+                if locating == "always" or (locating == "ahead" and outbox.full()):
+                    chunk = [with_location(item) for item in chunk]
                 outbox.put(chunk)
                 chunk = []
         if chunk:

@@ -66,17 +66,25 @@ def _everything(path: Path) -> tuple:
 
 
 @pytest.mark.parametrize(
-    ("workers", "hand_over"),
-    [(1, "every other"), (2, "waiting"), (2, "every other"), (3, "waiting"), (5, "never")],
+    ("workers", "hand_over", "locating"),
+    [
+        (1, "every other", "always"),
+        (2, "waiting", "ahead"),
+        (2, "every other", "never"),
+        (3, "waiting", "always"),
+        (5, "never", "ahead"),
+    ],
 )
 def test_an_import_on_several_readers_is_the_import_in_one_process(
-    tmp_path, fixtures_dir, monkeypatch, workers, hand_over
+    tmp_path, fixtures_dir, monkeypatch, workers, hand_over, locating
 ):
-    """Whichever process parses an item (a reader, or the importer when handed it), and
-    however many readers share the files: the same corpus."""
+    """Whichever process parses an item (a reader, or the importer when handed it), which
+    finds where its shown text is, and however many readers share the files: the same
+    corpus, the same index."""
     from store.ingest import reader_child
 
     monkeypatch.setattr(reader_child, "HAND_OVER", hand_over)
+    monkeypatch.setattr(reader_child, "LOCATE", locating)
     source = _mixed_tree(tmp_path, fixtures_dir)
     alone = import_paths(tmp_path / "a.sqlite", [source], parse_workers=0)
     shared = import_paths(tmp_path / "b.sqlite", [source], parse_workers=workers)
@@ -86,8 +94,10 @@ def test_an_import_on_several_readers_is_the_import_in_one_process(
     assert _everything(tmp_path / "b.sqlite") == _everything(tmp_path / "a.sqlite")
     match = compile_query("minister OR testpost").match
     with Corpus(tmp_path / "a.sqlite") as one, Corpus(tmp_path / "b.sqlite") as other:
-        assert list(one.search_ids(match)) == list(other.search_ids(match))
-        assert len(one.search_ids(match)) >= 5
+        found = list(one.search_ids(match))
+        assert list(other.search_ids(match)) == found and len(found) >= 5
+        snippets = one.snippets(match, found)
+        assert other.snippets(match, found) == snippets and all(snippets.values())
 
 
 def test_a_reader_hands_over_items_unparsed_while_the_parent_waits(tmp_path):
