@@ -365,8 +365,8 @@ def _upsert(
         f"INSERT INTO texts(rowid, {_TEXT_COLUMNS}) VALUES (?, ?, ?, ?)",
         (rowid, values[8], values[10], values[11]),
     )
-    # Where the shown text is in the body is found by this process, not the reader that
-    # parsed: it needs only the two texts (in _Index.write, once the batch is in).
+    # Where the shown text is in the body: found by the reader if it had the time, else by
+    # _Index.write once the batch is in.
     documents[rowid] = (values[11], record.indexed, record.located)
     if tags:
         conn.executemany(
