@@ -8,10 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from store.model import Level
 from store.parse import parse_text
 from store.parse.line_structure import unwrap
+from store.parse.paragraphs import _CLOSER_HINT, _LOOK_CLOSER
 
 TELEGRAMS = Path(__file__).resolve().parents[1] / "fixtures" / "telegrams"
 
@@ -137,6 +140,33 @@ def test_unwrap_joins_narrow_prose_and_keeps_a_short_list() -> None:
     assert unwrap("Ambassador Doe\nMinister Roe\nPoloff Smith") == (
         "Ambassador Doe\nMinister Roe\nPoloff Smith"
     )
+
+
+def test_a_wide_line_ending_in_a_colon_keeps_its_break() -> None:
+    body = (
+        "4. (C) The invented delegation that came to the ministry on Monday was as follows:\n"
+        "Deputy Minister Doe, the head of the delegation and of its planning staff here\n"
+        "and three more officials of the invented ministry of planning and of finance.\n"
+    )
+    assert _cable(body).paragraphs[0].text == (
+        "The invented delegation that came to the ministry on Monday was as follows:\n"
+        "Deputy Minister Doe, the head of the delegation and of its planning staff here and"
+        " three more officials of the invented ministry of planning and of finance."
+    )
+
+
+# Line starts in the shapes the two searches tell apart, and prose around them.
+_LINE_STARTS = st.text(
+    alphabet=st.sampled_from(list(" \t\n-=_*~¶•(.):/oivxcCSUaZ0123٣\u2003")), max_size=40
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LINE_STARTS, max_size=6))
+def test_the_quick_hint_misses_no_line_that_needs_a_closer_look(lines) -> None:
+    text = "\n".join(lines)
+    if _LOOK_CLOSER.search(text) is not None:
+        assert _CLOSER_HINT.search(text) is not None
 
 
 def test_the_release_anchor_typed_into_plain_text_is_no_part_of_the_number():
