@@ -62,7 +62,10 @@ def unwrap(text: str, no_kept_break: bool = False) -> str:
     wide = longest >= WRAPPED_WIDTH
     # A line longer than a teleprinter's is a flattened or a re-joined one, not the margin.
     short = SHORT_LINE * min(longest, MARGIN) if wide else None
-    indents = [len(line) - len(line.lstrip()) for line in lines]
+    # ``_KEPT`` finds the line breaks before every indented line and list item: where it finds
+    # none, no line but the first is either, and they are not looked for line by line.
+    indented = not no_kept_break and _KEPT.search(text) is not None
+    indents = [len(line) - len(line.lstrip()) for line in lines] if indented else []
     # When every continuation line is indented (a hanging indent), only deeper indentation
     # keeps a break; columns inside a line ("Rate      Old     New") make a table row.
     base = min(indents[1:], default=0)
@@ -82,9 +85,8 @@ def unwrap(text: str, no_kept_break: bool = False) -> str:
         if (
             fixed[index]
             or fixed[index - 1]
-            or indents[index] >= base + 2
             or _breaks_after(stripped[index - 1], piece, short, count)
-            or _ITEM_LINE.match(lines[index])
+            or (indented and (indents[index] >= base + 2 or _ITEM_LINE.match(lines[index])))
         ):
             out.append([piece])
         else:
