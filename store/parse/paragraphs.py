@@ -52,12 +52,14 @@ _INNER_CANDIDATE = lazy_compile(rf"\n{_INNER_AFTER_BREAK}")
 _LOOK_CLOSER = lazy_compile(
     rf"\n(?:{COLON_BEFORE_BREAK}|{_INNER_AFTER_BREAK}|{KEPT_AFTER_BREAK})"
 )
-# What every line ``_LOOK_CLOSER`` finds starts with, told from its first six characters at
-# most: a blank, one of a few signs or a digit, up to five letters and a full stop or a
-# bracket, or a bullet "o ". A line of prose has none, and this search over a block costs half
-# that one, whose many alternatives are tried at every line break.
+# What every line ``_LOOK_CLOSER`` finds starts with, told from its first characters: a blank,
+# one of a few signs, a number and a full stop or a bracket, a letter label ("A. (C)", "b) "),
+# or a bullet "o ". A line of prose has none ("and." after a line break is no label), and this
+# search over a block costs half that one, whose many alternatives are tried at every line
+# break.
 _CLOSER_HINT = lazy_compile(
-    rf"\n(?:{COLON_BEFORE_BREAK}|[^\S\n]|[-=_*¶•(]|\d|[A-Za-z]{{1,5}}+[.)]|o[^\S\n])"
+    rf"\n(?:{COLON_BEFORE_BREAK}|[^\S\n]|[-=_*¶•(]|\d{{1,3}}+[.)]"
+    rf"|[A-Za-z]{{1,5}}+\.[^\S\n]*\(|[A-Za-z][.)][^\S\n]|o[^\S\n])"
 )
 _ANCHOR = lazy_compile(r"(?m)^([^\S\n]*)¶[^\S\n]?(?=\d{1,3}\b|[A-Za-z][.)])")
 _MARKED_LINE = lazy_compile(rf"[^\S\n]*(?:(?:{_NUMBER}|{_SUB})[^\S\n]*{_ANY_CASE_MARK}|{_MARK})")
