@@ -156,10 +156,10 @@ def test_a_wide_line_ending_in_a_colon_keeps_its_break() -> None:
 
 # The parts of the line starts the two searches tell apart ("12. (C)", "iv. (S)", "b) ", "o ",
 # "--", rulers, marks, indents, a closing colon).
-_START_PARTS = (
-    [" ", "\t", "\u2003", "-", "=", "_", "*", "~", "¶", "•", "(", ")", ".", ":"]
-    + ["o", "a", "iv", "Abcde", "abcdef", "1", "12", "123", "1234", "٣", "C", "SBU"]
-)
+_START_PARTS = [
+    *(" ", "\t", "\u2003", "-", "=", "_", "*", "~", "¶", "•", "(", ")", ".", ":"),
+    *("o", "a", "iv", "Abcde", "abcdef", "1", "12", "123", "1234", "٣", "C", "SBU"),
+]
 
 
 def test_the_quick_hint_misses_no_line_that_needs_a_closer_look() -> None:
