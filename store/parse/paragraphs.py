@@ -58,8 +58,8 @@ _LOOK_CLOSER = lazy_compile(
 # search over a block costs half that one, whose many alternatives are tried at every line
 # break.
 _CLOSER_HINT = lazy_compile(
-    rf"\n(?:{COLON_BEFORE_BREAK}|[^\S\n]|[-=_*¶•(]|\d{{1,3}}+[.)]"
-    rf"|[A-Za-z]{{1,5}}+\.[^\S\n]*\(|[A-Za-z][.)][^\S\n]|o[^\S\n])"
+    rf"\n(?:[^\S\n]|[-=_*¶•(]|\d{{1,3}}+[.)]"
+    rf"|[A-Za-z](?:[.)][^\S\n]|[A-Za-z]{{0,4}}+\.[^\S\n]*\()|o[^\S\n]|{COLON_BEFORE_BREAK})"
 )
 _ANCHOR = lazy_compile(r"(?m)^([^\S\n]*)¶[^\S\n]?(?=\d{1,3}\b|[A-Za-z][.)])")
 _MARKED_LINE = lazy_compile(rf"[^\S\n]*(?:(?:{_NUMBER}|{_SUB})[^\S\n]*{_ANY_CASE_MARK}|{_MARK})")
