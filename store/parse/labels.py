@@ -47,6 +47,9 @@ def _field_of(label: str) -> str:
     return "classified_by"
 
 
+# Remembered: the walk down the head asks this of the same line several times over, and
+# the E.O. and TAGS lines of a corpus come back cable after cable.
+@line_cache
 def match_label(line: str) -> tuple[str, str] | None:
     """(field, value as written) for a line that starts with a field label, else None.
 

@@ -32,17 +32,16 @@ _ALWAYS_SHORT = int(SHORT_LINE * MARGIN)
 # What follows the line break (the paragraph splitter looks for it too, in one search with
 # its own kinds of line: see ``paragraphs._LOOK_CLOSER``).
 KEPT_AFTER_BREAK = rf"[^\S\n]{{2}}|[^\S\n]?(?:{_ITEM})"
-_KEPT = lazy_compile(rf"\n(?:{KEPT_AFTER_BREAK})")
-# A line ending in a colon ("Participants:"): the regex engine's scan for the colon is three
-# times faster than ``":\n" in text`` on prose.
-_COLON_BREAK = lazy_compile(":\n")
+# Or a line ending in a colon ("Participants:"), told at the line break after it.
+COLON_BEFORE_BREAK = r"(?<=:\n)"
+_KEPT = lazy_compile(rf"\n(?:{COLON_BEFORE_BREAK}|{KEPT_AFTER_BREAK})")
 
 
 def unwrap(text: str, no_kept_break: bool = False) -> str:
     """Join hard-wrapped lines into one; keep the breaks that are the cable's own.
 
     ``no_kept_break``: the caller has found no line break before an indented line or a list
-    item in ``text``."""
+    item, nor after a colon, in ``text`` (``_KEPT``)."""
     if "\n" not in text:
         return text.rstrip()
     split = text.split("\n")
@@ -50,7 +49,6 @@ def unwrap(text: str, no_kept_break: bool = False) -> str:
         min(map(len, split[:-1])) > _ALWAYS_SHORT
         and "\t" not in text
         and (no_kept_break or _KEPT.search(text) is None)
-        and _COLON_BREAK.search(text) is None
         and "   " not in text
     ):
         # Plain prose, no line ending early: the common case, kept cheap (C-level scans
@@ -64,7 +62,10 @@ def unwrap(text: str, no_kept_break: bool = False) -> str:
     wide = longest >= WRAPPED_WIDTH
     # A line longer than a teleprinter's is a flattened or a re-joined one, not the margin.
     short = SHORT_LINE * min(longest, MARGIN) if wide else None
-    indents = [len(line) - len(line.lstrip()) for line in lines]
+    # ``_KEPT`` finds the line breaks before every indented line and list item: where it finds
+    # none, no line but the first is either, and they are not looked for line by line.
+    indented = not no_kept_break and _KEPT.search(text) is not None
+    indents = [len(line) - len(line.lstrip()) for line in lines] if indented else []
     # When every continuation line is indented (a hanging indent), only deeper indentation
     # keeps a break; columns inside a line ("Rate      Old     New") make a table row.
     base = min(indents[1:], default=0)
@@ -84,9 +85,8 @@ def unwrap(text: str, no_kept_break: bool = False) -> str:
         if (
             fixed[index]
             or fixed[index - 1]
-            or indents[index] >= base + 2
             or _breaks_after(stripped[index - 1], piece, short, count)
-            or _ITEM_LINE.match(lines[index])
+            or (indented and (indents[index] >= base + 2 or _ITEM_LINE.match(lines[index])))
         ):
             out.append([piece])
         else:

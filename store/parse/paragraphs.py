@@ -17,7 +17,7 @@ from itertools import chain
 from store.frozen import replace
 from store.model import Marking, Paragraph
 from store.parse.lazy_pattern import lazy_compile
-from store.parse.line_structure import KEPT_AFTER_BREAK, unwrap
+from store.parse.line_structure import COLON_BEFORE_BREAK, KEPT_AFTER_BREAK, unwrap
 from store.parse.markings import STRICT_PORTION_MARK, parse_banner, parse_portion_mark
 
 MAX_PARAGRAPHS = 5000
@@ -47,9 +47,20 @@ _INNER_AFTER_BREAK = (
     rf"[^\S\n]*+(?:[-=_*]{{3}}|¶|\d{{1,3}}+[.)]|\(\d|[A-Za-z]{{1,5}}+\.[^\S\n]*\(|{_MARK})"
 )
 _INNER_CANDIDATE = lazy_compile(rf"\n{_INNER_AFTER_BREAK}")
-# Either that or a line break ``unwrap`` keeps (before an indented line or a list item): one
-# search over each block for both, as most blocks have neither.
-_LOOK_CLOSER = lazy_compile(rf"\n(?:{_INNER_AFTER_BREAK}|{KEPT_AFTER_BREAK})")
+# Either that or a line break ``unwrap`` keeps (before an indented line or a list item, after
+# a colon): one search over each block for both, as most blocks have neither.
+_LOOK_CLOSER = lazy_compile(
+    rf"\n(?:{COLON_BEFORE_BREAK}|{_INNER_AFTER_BREAK}|{KEPT_AFTER_BREAK})"
+)
+# What every line ``_LOOK_CLOSER`` finds starts with, told from its first characters: a blank,
+# one of a few signs, a number and a full stop or a bracket, a letter label ("A. (C)", "b) "),
+# or a bullet "o ". A line of prose has none ("and." after a line break is no label), and this
+# search over a block costs half that one, whose many alternatives are tried at every line
+# break.
+_CLOSER_HINT = lazy_compile(
+    rf"\n(?:[^\S\n]|[-=_*¶•(]|\d{{1,3}}+[.)]"
+    rf"|[A-Za-z](?:[.)][^\S\n]|[A-Za-z]{{0,4}}+\.[^\S\n]*\()|o[^\S\n]|{COLON_BEFORE_BREAK})"
+)
 _ANCHOR = lazy_compile(r"(?m)^([^\S\n]*)¶[^\S\n]?(?=\d{1,3}\b|[A-Za-z][.)])")
 _MARKED_LINE = lazy_compile(rf"[^\S\n]*(?:(?:{_NUMBER}|{_SUB})[^\S\n]*{_ANY_CASE_MARK}|{_MARK})")
 _NUMBERED_LINE = lazy_compile(rf"[^\S\n]*(?:{_NUMBER})[^\S\n]+[A-Z\"'(]")
@@ -99,7 +110,7 @@ def split_paragraphs(body: str, sectioned: bool | None = None) -> tuple[list[Par
         start = gap.end() if gap is not None else end
         if not block or block.isspace():
             continue
-        if _LOOK_CLOSER.search(block) is None:
+        if _CLOSER_HINT.search(block) is None or _LOOK_CLOSER.search(block) is None:
             _add_piece(block, built, plain=True)
             continue
         # One piece more than the budget: the last holds the rest of an overlong block.

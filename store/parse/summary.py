@@ -28,6 +28,21 @@ _LOOSE_START = lazy_compile(
 )
 
 
+# The white space other than a blank an ASCII text may hold.
+_ASCII_SPACES = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+
+
+def _one_blank(text: str) -> str:
+    """``text`` with each run of white space one blank, none at either end."""
+    if text.isascii() and "  " not in text and not any(c in text for c in _ASCII_SPACES):
+        # Blanks alone, never two in a row (most summaries: the paragraph text is unwrapped):
+        # only the ends can change, and splitting into words costs ten times the tests.
+        return text.strip(" ")
+    # Split and join: a regex sub makes a match object for every blank between two words,
+    # ten times slower on a long summary.
+    return " ".join(text.split())
+
+
 # "End Summary", "END OF SUMMARY" in any case, its letters spelt out rather than IGNORECASE
 # (which also lets "ſ" stand for "s"): a search can then skip to the first letter at C speed,
 # three times faster. An opening bracket before it is taken by ``_summary_end``.
@@ -133,8 +148,6 @@ def _summary_from(paragraphs: list[Paragraph], first: int, offset: int) -> str |
 
 
 def _join_summary(pieces: list[str]) -> str | None:
-    # Runs of whitespace made one blank by split and join: a regex sub makes a match object
-    # for every blank between two words, ten times slower on a long summary.
-    texts = [" ".join(piece.split()).strip(" (") for piece in pieces]
+    texts = [_one_blank(piece).strip(" (") for piece in pieces]
     # A ruler under the "Summary" heading word is no text of the summary.
     return "\n\n".join(t for t in texts if _ALNUM.search(t)) or None

@@ -11,6 +11,7 @@ surname alone (``RICE``). All become ``SURNAME, GIVEN`` in capitals, without mid
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _SUFFIXES = {"JR", "SR", "II", "III", "IV"}
 _PARTICLES = {"VAN", "VON", "DE", "DA", "DEL", "DELLA", "DER", "DEN", "DI", "DU", "LA", "LE",
@@ -19,6 +20,9 @@ _WORD = re.compile(r"[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'\-]*")
 _MAX_WORDS = 6
 
 
+# Remembered: an import normalises every cable's signer and classifier, and the same few
+# thousand ambassadors and officers sign most of a corpus.
+@lru_cache(maxsize=4096)
 def normalise(name: str | None, *, surname_first: bool = False) -> str | None:
     """The canonical form of a name, or None when nothing in it can be a name.
 

@@ -5,6 +5,7 @@ Every text here is invented; the shapes are those of real telegrams.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from store.model import Level
 from store.parse import parse_text
 from store.parse.line_structure import unwrap
+from store.parse.paragraphs import _CLOSER_HINT, _LOOK_CLOSER
 
 TELEGRAMS = Path(__file__).resolve().parents[1] / "fixtures" / "telegrams"
 
@@ -137,6 +139,37 @@ def test_unwrap_joins_narrow_prose_and_keeps_a_short_list() -> None:
     assert unwrap("Ambassador Doe\nMinister Roe\nPoloff Smith") == (
         "Ambassador Doe\nMinister Roe\nPoloff Smith"
     )
+
+
+def test_a_wide_line_ending_in_a_colon_keeps_its_break() -> None:
+    body = (
+        "4. (C) The invented delegation that came to the ministry on Monday was as follows:\n"
+        "Deputy Minister Doe, the head of the delegation and of its planning staff here\n"
+        "and three more officials of the invented ministry of planning and of finance.\n"
+    )
+    assert _cable(body).paragraphs[0].text == (
+        "The invented delegation that came to the ministry on Monday was as follows:\n"
+        "Deputy Minister Doe, the head of the delegation and of its planning staff here and"
+        " three more officials of the invented ministry of planning and of finance."
+    )
+
+
+# The parts of the line starts the two searches tell apart ("12. (C)", "iv. (S)", "b) ", "o ",
+# "--", rulers, marks, indents, a closing colon).
+_START_PARTS = [
+    *(" ", "\t", "\u2003", "-", "=", "_", "*", "~", "¶", "•", "(", ")", ".", ":"),
+    *("o", "a", "iv", "Abcde", "abcdef", "1", "12", "123", "1234", "٣", "C", "SBU"),
+]
+
+
+def test_the_quick_hint_misses_no_line_that_needs_a_closer_look() -> None:
+    # Every line start of up to three parts after a line of prose, and every line end.
+    for size in (1, 2, 3):
+        for parts in itertools.product(_START_PARTS, repeat=size):
+            start = "".join(parts)
+            for text in (f"The talks went on\n{start} and on", f"The talks {start}\nwent on"):
+                if _LOOK_CLOSER.search(text) is not None:
+                    assert _CLOSER_HINT.search(text) is not None, repr(text)
 
 
 def test_the_release_anchor_typed_into_plain_text_is_no_part_of_the_number():

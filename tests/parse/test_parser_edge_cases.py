@@ -334,6 +334,10 @@ def test_hanging_indent_is_unwrapped() -> None:
         ("1. (C) a\n\n2. (C) b\n\n3. (C) c\n\n4. (C) d\n\n5. (C) e\n\n6. (C) f\n\n"
          "7. (C) g. End Summary.", None),
         ("1. (C) Nothing to see.", None),
+        # One blank for each run of white space: a kept line break, a table's columns.
+        ("1. (C) Summary: The delegation was as follows:\nDoe\nRoe. End Summary.",
+         "The delegation was as follows: Doe Roe."),
+        ("1. (C) Summary: Rates    Old     New. End Summary.", "Rates Old New."),
     ],
 )  # fmt: skip
 def test_summary(body: str, summary: str | None) -> None:
