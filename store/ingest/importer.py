@@ -99,7 +99,6 @@ def _import(
     except BaseException:
         conn.close()
         raise
-    checkpoints = Checkpoints(conn, corpus_path)
     report = ImportReport()
     key = resume_key(paths)
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -110,18 +109,19 @@ def _import(
         parse_workers = 0  # a child process costs more to start than a few cables to parse
     position = 0
     pending: list[tuple[int, Record | Skipped]] = []
+    checkpoints = Checkpoints(conn, corpus_path)
     try:
         for position, item in enumerate(parsed_records(paths, skip, parse_workers), 1):
             pending.append((position, item))
             if len(pending) >= batch_size:
-                _write_batch(conn, pending, key, skip, report, index)
-                checkpoints.committed()
+                _write_batch(conn, pending, key, skip, report, index, checkpoints)
                 pending.clear()
                 if progress:
                     progress(skip + position, total)
-        _write_batch(conn, pending, key, skip, report, index)
+        _write_batch(conn, pending, key, skip, report, index, checkpoints)
         pending.clear()
         index.commit()
+        checkpoints.settled()
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("DELETE FROM meta WHERE key = ?", (key,))
         refresh_counts(conn)
@@ -132,11 +132,15 @@ def _import(
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        checkpoints.close()
-        index.close()
-        conn.close()
+        try:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            checkpoints.close()
+        finally:
+            try:
+                index.close()
+            finally:
+                conn.close()
     return report
 
 
@@ -147,6 +151,7 @@ def _write_batch(
     skip: int,
     report: ImportReport,
     index: _Index,
+    checkpoints: Checkpoints,
 ) -> None:
     if not pending:
         return
@@ -154,6 +159,7 @@ def _write_batch(
     # what is in the corpus, not what a rolled-back batch had got through.
     counts: collections.Counter[str] = collections.Counter()
     batch = ImportReport()  # its skipped and notes; counts apart
+    checkpoints.settled()  # the last batch's log copied: this one starts it again
     conn.execute("BEGIN IMMEDIATE")
     documents: dict[int, tuple[str, tuple, bytes | None]] = {}
     try:
@@ -178,6 +184,7 @@ def _write_batch(
         if not conn.in_transaction and _committed(conn, key, skip + pending[-1][0]):
             _count(report, counts, batch)
         raise
+    checkpoints.committed()  # copied while the batch is located and indexed
     _count(report, counts, batch)
     index.write(generation, documents)
 

@@ -40,3 +40,36 @@ def test_a_corpus_it_cannot_open_leaves_sqlite_to_checkpoint(tmp_path):
     assert checkpoints.thread is None
     assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == default
     conn.close()
+
+
+def test_the_log_stays_one_batch_long_when_each_transaction_waits_for_the_copy(tmp_path):
+    """Begun while a checkpoint still ran, a write appended to the log instead of starting
+    it again: batch after batch, back to back, it grew by every one."""
+    path = tmp_path / "c.sqlite"
+    conn = _wal_database(path)
+    conn.execute("PRAGMA synchronous = NORMAL")
+    checkpoints = Checkpoints(conn, path)
+    wal = tmp_path / "c.sqlite-wal"
+    largest = 0
+    for _ in range(30):
+        checkpoints.settled()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany("INSERT INTO t VALUES (?)", [("x" * 4000,) for _ in range(500)])
+        conn.execute("COMMIT")
+        checkpoints.committed()
+        largest = max(largest, wal.stat().st_size)
+    checkpoints.close()
+    assert largest < 3 * 500 * 4096  # about one batch (2 MB), not 30 (60 MB)
+    assert conn.execute("SELECT count(*) FROM t").fetchone()[0] == 15_000
+    conn.close()
+
+
+def test_close_copies_what_was_committed_since_the_last_turn(tmp_path):
+    path = tmp_path / "c.sqlite"
+    conn = _wal_database(path)
+    checkpoints = Checkpoints(conn, path)
+    conn.executemany("INSERT INTO t VALUES (?)", [("x" * 1000,) for _ in range(500)])
+    before = path.stat().st_size
+    checkpoints.close()
+    assert path.stat().st_size > before + 400_000
+    conn.close()
