@@ -61,8 +61,7 @@ class Checkpoints:
             return
         with self.turns:
             self.stopping = True
-            self.asked += 1
-            self.turns.notify_all()
+        self.committed()
         self.thread.join()
         self.conn.close()
 
