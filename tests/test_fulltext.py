@@ -449,6 +449,22 @@ def test_a_paragraph_is_one_run_of_the_body_whatever_its_line_breaks():
     assert len(located) == 1 + 2 * 4
 
 
+def test_a_paragraph_whose_first_word_is_glued_to_its_number_is_not_skipped(monkeypatch):
+    """The body's "3.IS" holds the paragraph's first word glued to its number; a later "IS" stands
+    whole. Starting there skipped the paragraph and left only the slow word-by-word cut."""
+    import store.fulltext.shown as shown_module
+
+    def word_by_word(body, shown):
+        raise AssertionError("fell back to word by word")
+
+    monkeypatch.setattr(shown_module, "_word_by_word", word_by_word)
+    body = "HEADER 001\n\n1. THE TALKS WENT ON.\n\n3.IS IT TRUE THAT IS THE CASE?\n\nSIGNER"
+    shown = "THE TALKS WENT ON.\n\nIS IT TRUE THAT IS THE CASE?\n\nSIGNER"
+    located = locate(body, shown)
+    assert cut_out(body, located).split() == shown.split()
+    assert array("I", located[1:])[2] == body.index("IS IT TRUE")
+
+
 def test_a_shown_word_that_begins_a_longer_body_word_is_found_whole_later():
     body = "THEM THE END\nPAGE 02 STATE 000001\nTHE END"
     assert cut_out(body, locate(body, "THE END THE END")).split() == ["THE", "END", "THE", "END"]
