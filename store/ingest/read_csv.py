@@ -86,7 +86,7 @@ def parse_row(source: str, text: str, where: str) -> RawCable | Skipped:
     cable = _to_cable(source, fields, 1, 1, problem)
     if isinstance(cable, Skipped):
         return Skipped(source, where, cable.reason)
-    return RawCable(source, where, cable.text, cable.known)
+    return RawCable(source, where, cable.text, cable.known, cleaned=True)
 
 
 def _to_cable(
@@ -119,7 +119,7 @@ def _to_cable(
         csv_id=int(row) if row.isascii() and row.isdigit() else None,
     )
     text = f"{header}\n{body}" if header else body
-    return RawCable(source, where, text, known)
+    return RawCable(source, where, text, known, cleaned=True)
 
 
 def _text(raw: str) -> str:

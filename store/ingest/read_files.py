@@ -149,10 +149,10 @@ def _read_text(path: Path, stream, size: int) -> RawCable | Skipped:
     if row is not None:
         where = f"raw database row ({row.shape}), not a formatted cable"
         if row.problem is not None:
-            return RawCable(source, f"{where}: {row.problem}", text, KnownFields())
-        return RawCable(source, where, row.text, row.known)
+            return RawCable(source, f"{where}: {row.problem}", text, KnownFields(), cleaned=True)
+        return RawCable(source, where, row.text, row.known, cleaned=True)
     # A copy of a page whose export ended its lines with backslashes, as the page reader does.
-    return RawCable(source, "", undo_line_continuations(text), KnownFields())
+    return RawCable(source, "", undo_line_continuations(text), KnownFields(), cleaned=True)
 
 
 def count_hint(paths: Iterable[str | os.PathLike[str]]) -> int | None:

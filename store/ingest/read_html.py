@@ -102,7 +102,7 @@ def parse_page(source: str, page: str) -> RawCable | Skipped:
     else:
         header, body = blocks[0], "\n".join(blocks[1:])
     known = replace(known, header=header)
-    return RawCable(source, "", f"{header}\n{body}" if header else body, known)
+    return RawCable(source, "", f"{header}\n{body}" if header else body, known, cleaned=True)
 
 
 def _reading_starts(page: str) -> int:
@@ -135,7 +135,7 @@ def _row_cable(source: str, row: PageRow, page: KnownFields, header_block: str) 
     """
     where = f"raw database row ({row.shape}), not a formatted cable"
     if row.problem is not None:
-        return RawCable(source, f"{where}: {row.problem}", row.text, page)
+        return RawCable(source, f"{where}: {row.problem}", row.text, page, cleaned=True)
     known, text = row.known, row.text
     squashed = known.header and header_block.count("\n") > known.header.count("\n")
     if squashed and header_block[:12] == known.header[:12]:
@@ -158,6 +158,7 @@ def _row_cable(source: str, row: PageRow, page: KnownFields, header_block: str) 
             origin=page.origin or known.origin,
             classification=page.classification or known.classification,
         ),
+        cleaned=True,
     )
 
 

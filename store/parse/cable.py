@@ -58,24 +58,28 @@ def parse_text(
     text: str,
     source: str | None = None,
     known: KnownFields | None = None,
+    cleaned: bool = False,
 ) -> Cable:
-    """Parse one cable's text. ``known`` holds what a bulk format states outright.
+    """Parse one cable's text. ``known`` holds what a bulk format states outright;
+    ``cleaned``: the text is ``clean``'s output already (see ``RawCable.cleaned``).
 
     Never raises: should a bug surface on some input, the cable comes back with its text, the
     known fields and a warning that says so, and the import goes on.
     """
     try:
-        return _parse(text, source, known)
+        return _parse(text, source, known, cleaned)
     except Exception as error:  # the last guard of "never raises on any text"
         return _fallback(text, source, known, error)
 
 
-def _parse(text: str | bytes, source: str | None, known: KnownFields | None) -> Cable:
+def _parse(
+    text: str | bytes, source: str | None, known: KnownFields | None, cleaned: bool = False
+) -> Cable:
     known = _clean_known(known or KnownFields())
     source = _visible_path(source) if source else source
     if isinstance(text, bytes):
-        text = decode(text)
-    text = _normalize(text)
+        text, cleaned = decode(text), False
+    text = _normalize(text, cleaned)
     warnings: list[str] = []
     if not text.strip():
         warnings.append("empty text")
@@ -286,9 +290,11 @@ def _visible_path(path: str) -> str:
     return clean(path).replace("\n", "^J").replace("\t", "^I")
 
 
-def _normalize(text: str) -> str:
-    """Controls made visible, line ends unified, no-break spaces as spaces, no BOM."""
-    text = clean(text)
+def _normalize(text: str, cleaned: bool = False) -> str:
+    """Controls made visible, line ends unified (unless ``cleaned`` says they are), no-break
+    spaces as spaces, no BOM."""
+    if not cleaned:
+        text = clean(text)
     if "\u00a0" in text:
         text = text.replace("\u00a0", " ")
     if text.startswith("\ufeff"):

@@ -27,6 +27,11 @@ _OLD_PAGE = lazy_compile(
     r"PAGE[ \t]+(?P<page>\d{2,3})[ \t]+(?:[A-Z]{2,}[ \t]+){0,2}[A-Z]{2,}[ \t]*\d{3,}"
     r"(?:[ \t]+(?P<section>\d{2})[ \t]+OF[ \t]+(?P<total>\d{2}))?(?:[ \t]+\d{6}Z)?(?!\w)"
 )
+# The end of a new-form page header ("OF 002"), which starts with a literal: the body is
+# searched for it and ``_NEW_PAGE``, which starts with digits and so is tried at every digit
+# of a body, only on the lines that hold it (the whole-body search of the real pages' bodies
+# 25 times faster: 6% of their parse).
+_PAGE_OF = lazy_compile(r"OF[ \t]+\d{3}(?!\w)")
 _STATION_WORDS = lazy_compile(r"(?:[A-Z]{2,}[ \t]+){0,2}[A-Z]{2,}[ \t]*\Z")
 # The classification line printed above and below a page header, alone or at a line's end.
 _LEVEL = r"(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)"
@@ -76,7 +81,8 @@ def remove_page_breaks(
     pages = sections = None
     # Whole-body searches first (at C speed): most bodies have none of these, and the rest
     # are looked at only on the lines where a candidate is.
-    new_at = _line_numbers(body, _NEW_PAGE) if _OF_ZERO.search(body) else []
+    # A "0" first (a memchr): half the bodies of cables.csv have none, and no "OF 0" then.
+    new_at = _new_page_lines(body) if "0" in body and _OF_ZERO.search(body) else []
     old_at = _line_numbers(body, _OLD_PAGE) if _PAGE_WORD.search(body) else []
     written = "SECTION" in body
     spaced = "S E C T" in body
@@ -135,6 +141,24 @@ def _line_numbers(body: str, pattern: LazyPattern) -> list[int]:
         line += body.count("\n", last, match.start())
         last = match.start()
         if not numbers or numbers[-1] != line:
+            numbers.append(line)
+    return numbers
+
+
+def _new_page_lines(body: str) -> list[int]:
+    """``_line_numbers(body, _NEW_PAGE)``, the pattern tried only on lines that end one."""
+    numbers: list[int] = []
+    line = last = 0
+    tried = -1
+    for match in _PAGE_OF.finditer(body):
+        line += body.count("\n", last, match.start())
+        last = match.start()
+        if line == tried:
+            continue
+        tried = line
+        start = body.rfind("\n", 0, last) + 1
+        end = body.find("\n", last)
+        if _NEW_PAGE.search(body, start, end if end >= 0 else len(body)):
             numbers.append(line)
     return numbers
 

@@ -13,7 +13,7 @@ import pytest
 from store.model import Level
 from store.parse import parse_text
 from store.parse.line_structure import unwrap
-from store.parse.paragraphs import _CLOSER_HINT, _LOOK_CLOSER
+from store.parse.paragraphs import _BLANK_LINES, _CLOSER_HINT, _LOOK_CLOSER, _blocks
 
 TELEGRAMS = Path(__file__).resolve().parents[1] / "fixtures" / "telegrams"
 
@@ -185,3 +185,23 @@ def test_the_release_anchor_typed_into_plain_text_is_no_part_of_the_number():
     assert cable.paragraphs[1].text == "Unmarked, with a ¶ in the line."
     assert cable.references == ("LUSAKA12", "STATE1234")
     assert "¶1. (U)" in cable.body  # the stored text keeps what was typed
+
+
+def test_one_scan_finds_the_blocks_and_their_hints_as_two_searches_do() -> None:
+    # ``_blocks`` finds the blank lines and the lines needing a closer look in one scan: the
+    # blocks must be those between the blank lines, each hinted when a search of it finds a
+    # hint.
+    lines = ["The talks went on", "", "  ", "\t", *(f"{p} and on" for p in _START_PARTS[:14])]
+    lines += [f"{p}. (C) and on" for p in _START_PARTS[14:]] + ["ends with a colon:"]
+    for first in range(len(lines)):
+        for count in (1, 2, 3, 5):
+            chosen = [lines[(first + step * 7) % len(lines)] for step in range(count)]
+            for body in ("\n".join(chosen), "\n" + "\n".join(chosen) + "\n\n"):
+                blocks = list(_blocks(body))
+                starts = [0, *(gap.end() for gap in _BLANK_LINES.finditer(body))]
+                ends = [*(gap.start() for gap in _BLANK_LINES.finditer(body)), len(body)]
+                spans = list(zip(starts, ends, strict=True))
+                assert [(s, e) for s, e, _ in blocks] == spans, repr(body)
+                for start, end, hinted in blocks:
+                    block = body[start:end]
+                    assert hinted == (_CLOSER_HINT.search(block) is not None), repr(body)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store.parse import parse_text
+from store.parse import page_breaks, parse_text
 from store.parse.page_breaks import remove_page_breaks
 
 TELEGRAMS = Path(__file__).resolve().parents[1] / "fixtures" / "telegrams"
@@ -99,3 +99,26 @@ def test_the_unchanged_body_says_whether_it_holds_a_section_word() -> None:
     # A body the page breaks were taken out of is not looked at again.
     body = "it ended.\n\nMOSCOW 00002754  002 OF 002\n\n7. (C) Then"
     assert remove_page_breaks(body, None).sectioned is None
+
+
+def test_new_page_headers_are_found_on_the_same_lines_as_a_search_of_the_whole_body() -> None:
+    # The body is searched for a header's "OF 002" first, the whole pattern tried only on
+    # those lines: the lines found must be the ones the whole pattern finds on its own.
+    lines = [
+        "MOSCOW 00002754  002 OF 002",
+        "the PSDB BRASILIA 00000546 002.2 OF 004 meetings went on",
+        "A 00000001 001 OF 002 and B 00000002 002 OF 002",
+        "x.00000418 002 OF 003",  # a serial glued to a word or a dot is none
+        "a00000418 002 OF 003",
+        "one OF 002 but no serial",
+        "00000418 002 OF 0031",  # the total runs on
+        "00000418 002\tOF\t003",
+        "\t00000418 002 OF   003",
+        "",
+        "QUITO 00000418 002 OF 003",
+    ]
+    for count in range(1, len(lines) + 1):
+        for shift in range(len(lines)):
+            body = "\n".join((lines[shift:] + lines[:shift])[:count])
+            expected = page_breaks._line_numbers(body, page_breaks._NEW_PAGE)
+            assert page_breaks._new_page_lines(body) == expected, body

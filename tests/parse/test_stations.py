@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from itertools import product
+
 import pytest
 
 from store.parse import parse_text
-from store.parse.stations import known_station, origin_of, station_of
+from store.parse.stations import _distance, known_station, origin_of, station_of
 from store.parse.transmission import origin_from_sender
 
 
@@ -75,3 +77,27 @@ def test_banner_station_gives_the_origin() -> None:
     text = "C O N F I D E N T I A L ALMATY 002558\n\nSUBJECT: VOTES\n\n1. (C) Counted.\n"
     cable = parse_text(text)
     assert cable.origin == "Embassy Almaty"
+
+
+def _reference_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance row by row with min(), given up as ``_distance`` gives up."""
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def test_the_edit_distance_is_the_textbook_one() -> None:
+    words = ["".join(letters) for size in range(5) for letters in product("ABO", repeat=size)]
+    words += ["QUITO", "QUITQ", "BISHKEK", "BISHIEK", "SAOPAULO", "SAOPAOLO", "OCTOBER"]
+    for a in words:
+        for b in words:
+            for limit in (1, 2):
+                assert _distance(a, b, limit) == _reference_distance(a, b, limit), (a, b)
