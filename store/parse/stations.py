@@ -69,6 +69,8 @@ def station_of(name: str) -> str | None:
         if abs(len(spelling) - len(squeezed)) > limit:
             continue
         distance = _distance(squeezed, spelling, limit)
+        if distance > limit:  # (_distance says limit + 1 for anything further)
+            continue
         if distance < best_distance:
             best, best_distance = {station}, distance
         elif distance == best_distance:

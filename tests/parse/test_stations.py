@@ -7,7 +7,7 @@ from itertools import product
 import pytest
 
 from store.parse import parse_text
-from store.parse.stations import _distance, known_station, origin_of, station_of
+from store.parse.stations import _distance, _table, known_station, origin_of, station_of
 from store.parse.transmission import origin_from_sender
 
 
@@ -101,3 +101,12 @@ def test_the_edit_distance_is_the_textbook_one() -> None:
         for b in words:
             for limit in (1, 2):
                 assert _distance(a, b, limit) == _reference_distance(a, b, limit), (a, b)
+
+
+def test_a_name_near_no_station_is_none_even_when_one_station_is_of_its_length() -> None:
+    # _distance reports anything past the typo limit as limit + 1: those must not count as
+    # ties, or the one station whose spelling is about as long as the word was taken.
+    long_names = [spelling for spelling in _table()[1] if len(spelling) >= 21]
+    word = "XQ" * 12  # 24 letters: within two of a single spelling's length, near none
+    assert sum(abs(len(spelling) - len(word)) <= 2 for spelling in long_names) == 1
+    assert station_of(word) is None
