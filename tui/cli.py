@@ -75,7 +75,6 @@ EPILOG = f"""examples:
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The argument parser; only the chosen command's module is imported (none for None)."""
     import argparse
-    from pathlib import Path
 
     from tui.commands.output import HelpFormatter
 
@@ -86,7 +85,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         formatter_class=HelpFormatter,
     )
     parser.add_argument(
-        "--corpus", metavar="FILE", type=Path, default=None,
+        "--corpus", metavar="FILE", default=None,
         help="corpus file (default: corpus.sqlite in the data dir; see `cables locate`)",
     )  # fmt: skip
     parser.add_argument("--search", metavar="QUERY", help="open the browser on this search")

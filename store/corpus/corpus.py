@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import _thread
 import contextlib
+import functools
+import os
 import sqlite3
 from array import array
 from collections.abc import Iterable, Sequence
 from datetime import date
-from pathlib import Path
 
 from store.corpus import schema, totals
 from store.corpus.census import mask_of
@@ -39,8 +40,10 @@ class Facets:
 class Corpus:
     """A corpus file opened for reading (and writing, unless ``readonly``)."""
 
-    def __init__(self, path: Path, *, readonly: bool = False) -> None:
-        self.path = Path(path)
+    def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False) -> None:
+        # The path as given; ``path`` makes it a Path when asked (pathlib is 5 ms of a
+        # fresh `cables show`, which never asks: see store.parse.data_files).
+        self.location = os.fspath(path)
         self.readonly = readonly
         # A connection per thread (the browser's workers read while it draws), found by the
         # thread's ident: threading.local would import threading, 0.6 ms of every `cables
@@ -50,13 +53,19 @@ class Corpus:
         self._lock = _thread.allocate_lock()
         self.connection()  # fail now, with a clear CorpusError, not at the first query
 
+    @functools.cached_property
+    def path(self) -> Path:  # noqa: F821 - imported in the body, not for every command
+        from pathlib import Path
+
+        return Path(self.location)
+
     # -- connections -------------------------------------------------------------------------
 
     def connection(self):
         thread = _thread.get_ident()
         conn = self._by_thread.get(thread)
         if conn is None:
-            conn = schema.connect(self.path, readonly=self.readonly)
+            conn = schema.connect(self.location, readonly=self.readonly)
             with self._lock:
                 self._by_thread[thread] = conn
         return conn
@@ -276,7 +285,7 @@ class Corpus:
         refreshed first when out of date and the file can be written, else counted now."""
         conn = self.connection()
         counts = totals.stored(conn)
-        if counts is None and totals.refresh_file(self.path, schema.CURRENT_VERSIONS):
+        if counts is None and totals.refresh_file(self.location, schema.CURRENT_VERSIONS):
             counts = totals.stored(conn)
         return counts if counts is not None else totals.counted(conn)
 

@@ -7,8 +7,8 @@ lives beside the file (``store.fulltext``).
 
 from __future__ import annotations
 
+import os
 import sqlite3
-from pathlib import Path
 
 from store.corpus import totals
 from store.fulltext import ledger
@@ -110,16 +110,18 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA temp_store = MEMORY")
 
 
-def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
-    """Open the corpus, creating it when writable and absent. Raises CorpusError."""
-    path = Path(path)
+def connect(path: str | os.PathLike[str], *, readonly: bool) -> sqlite3.Connection:
+    """Open the corpus, creating it when writable and absent. Raises CorpusError.
+
+    Paths through ``os.path``, not ``pathlib``: ``cables show`` opens a corpus, and
+    importing pathlib cost it 5 ms (see store.parse.data_files)."""
     if readonly:
-        if not path.exists():
+        if not os.path.exists(path):
             raise CorpusError(f"{path}: no corpus there (run `cables import FILE` first)")
         conn = _open_readonly(path)
     else:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
             conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         except (OSError, sqlite3.Error) as error:
             raise CorpusError(f"{path}: cannot open the corpus for writing ({error})") from None
@@ -141,7 +143,7 @@ def is_readonly_error(error: sqlite3.Error) -> bool:
     return "readonly" in str(error) or "read-only" in str(error)
 
 
-def read_only(path: Path) -> CorpusError:
+def read_only(path: str | os.PathLike[str]) -> CorpusError:
     """The error for a corpus that can be read but not written (file or directory)."""
     return CorpusError(
         f"{path}: the corpus is read-only (the file or its directory cannot be written); "
@@ -149,8 +151,8 @@ def read_only(path: Path) -> CorpusError:
     )
 
 
-def _open_readonly(path: Path) -> sqlite3.Connection:
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+def _open_readonly(path: str | os.PathLike[str]) -> sqlite3.Connection:
+    uri = f"{_file_uri(path)}?mode=ro"
     try:
         conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -160,14 +162,30 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
             raise CorpusError(f"{path}: not a cables corpus ({error})") from None
         # A read-only directory on a server cannot hold the WAL index; when no one writes
         # to the file there, immutable mode reads it without one.
-        uri = f"{path.resolve().as_uri()}?immutable=1"
+        uri = f"{_file_uri(path)}?immutable=1"
         try:
             return sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
         except sqlite3.Error as error:
             raise CorpusError(f"{path}: cannot open the corpus ({error})") from None
 
 
-def _check_or_create(conn: sqlite3.Connection, path: Path, *, readonly: bool) -> None:
+# What a file: URI keeps as it is (the rest is %-escaped): as pathlib's as_uri() makes it.
+_URI_SAFE = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~/"
+)
+
+
+def _file_uri(path: str | os.PathLike[str]) -> str:
+    """``Path(path).resolve().as_uri()``, without importing pathlib (or urllib)."""
+    raw = os.fsencode(os.path.realpath(path))
+    return "file://" + "".join(
+        chr(byte) if chr(byte) in _URI_SAFE else f"%{byte:02X}" for byte in raw
+    )
+
+
+def _check_or_create(
+    conn: sqlite3.Connection, path: str | os.PathLike[str], *, readonly: bool
+) -> None:
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
     if app_id == APPLICATION_ID:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from pathlib import Path
 
 from store.fulltext import ledger
 
@@ -84,16 +83,17 @@ def stored(conn: sqlite3.Connection) -> dict[str, list[tuple[str | None, int]]] 
             conn.execute("COMMIT")
 
 
-def can_write(path: Path) -> bool:
+def can_write(path: str | os.PathLike[str]) -> bool:
     """Whether this user may write the corpus file and its directory (the journal's)."""
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    folder = os.path.dirname(os.path.abspath(path))
+    return os.access(path, os.W_OK) and os.access(folder, os.W_OK)
 
 
-def refresh_file(path: Path, schema_versions: tuple[int, ...]) -> bool:
+def refresh_file(path: str | os.PathLike[str], schema_versions: tuple[int, ...]) -> bool:
     """Refresh the counts of the corpus file at ``path`` when it can be written now;
     False when it cannot (read-only, another process writing, not of these schema
     versions). Never waits for a writer: counting live is as quick as waiting."""
-    if not can_write(Path(path)):
+    if not can_write(path):
         return False
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=0)

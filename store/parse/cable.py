@@ -11,8 +11,6 @@ expression here can backtrack over a whole line more than once.
 
 from __future__ import annotations
 
-from pathlib import PurePath
-
 from store.frozen import replace
 from store.model import Cable, Marking
 from store.parse.classified_by import find_classified_by, split_classified_by
@@ -381,6 +379,10 @@ def _cable_id(known, banner, year, source, warnings) -> str:
 
 def _text_id(banner, year, source, warnings) -> str:
     """The ID the banner gives, else the file name."""
+    # Imported here: a cable whose catalogue names it (every stored one) never needs it,
+    # and `cables show` need not pay for pathlib (see store.parse.data_files).
+    from pathlib import PurePath
+
     if banner is not None and banner.station and banner.serial is not None:
         made = make_id(year, banner.station, banner.serial)
         if year is None and source:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from pathlib import Path
 
 from store.frozen import frozen
+from store.parse.data_files import read_data
 from store.parse.lazy_pattern import lazy_compile
 
 # Where the name (and title) ends: the reasons, however the line wrap split the word, or the
@@ -68,8 +68,7 @@ class ClassifiedBy:
 
 @cache
 def _titles() -> frozenset[str]:
-    path = Path(__file__).with_name("data") / "titles.txt"
-    words = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    words = (line.strip() for line in read_data("titles.txt").splitlines())
     return frozenset(word.lower() for word in words if word and not word.startswith("#"))
 
 

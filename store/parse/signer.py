@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
+from store.parse.data_files import read_data
 from store.parse.lazy_pattern import lazy_compile
 
 # Transmission end marks and lines with no letter or digit ('"', "/", "...", rulers), matched
@@ -172,6 +172,6 @@ def _could_sign(name: str) -> bool:
 
 @cache
 def _not_signer_words() -> frozenset[str]:
-    text = (Path(__file__).with_name("data") / "not_signer_words.txt").read_text("utf-8")
+    text = read_data("not_signer_words.txt")
     words = (line.split("#", 1)[0].strip().upper() for line in text.splitlines())
     return frozenset(w for w in words if w)

@@ -7,11 +7,10 @@ The table is data (``data/stations.tsv``): canonical station, the catalogue's or
 from __future__ import annotations
 
 from functools import cache, lru_cache
-from pathlib import Path
 
+from store.parse.data_files import read_data
 from store.parse.lazy_pattern import lazy_compile
 
-_DATA = Path(__file__).with_name("data") / "stations.tsv"
 _SQUEEZE = lazy_compile(r"[^A-Z]+")
 # Post kinds as telegram headers name them, and as the catalogue does.
 POST_KINDS = {
@@ -30,7 +29,7 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
     """(station -> origin, any squeezed spelling -> station)."""
     origins: dict[str, str] = {}
     spellings: dict[str, str] = {}
-    for line in _DATA.read_text(encoding="utf-8").splitlines():
+    for line in read_data("stations.tsv").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         station, origin, *rest = [*line.split("\t"), ""]
@@ -80,9 +79,8 @@ def station_of(name: str) -> str | None:
 
 @cache
 def _abbreviations() -> dict[str, str]:
-    path = _DATA.with_name("ref_abbreviations.tsv")
     table: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in read_data("ref_abbreviations.tsv").splitlines():
         if line.strip() and not line.startswith("#"):
             short, station = line.split("\t")
             table[squeeze(short)] = station.strip()

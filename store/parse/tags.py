@@ -10,8 +10,8 @@ word is split only into those) and the tags of several words.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
+from store.parse.data_files import read_data
 from store.parse.lazy_pattern import lazy_compile
 
 _TAG_LINK = lazy_compile(r"\[([^\]\[\n]{1,40})\]\([^)\n]{0,80}\)")
@@ -25,19 +25,18 @@ _NAME_COMMA = "\ue000"
 _NAME_BLANK = "\ue001"
 _CAPTIONS = {"SIPDIS", "NOFORN", "EXDIS", "NODIS", "LIMDIS"}
 _MAX_PHRASE = 4
-_DATA = Path(__file__).with_name("data")
 
 
 @cache
 def _codes() -> frozenset[str]:
-    lines = (_DATA / "tag_codes.txt").read_text(encoding="utf-8").splitlines()
+    lines = read_data("tag_codes.txt").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and line[0] != "#")
 
 
 @cache
 def _phrases() -> dict[tuple[str, ...], str]:
     table: dict[tuple[str, ...], str] = {}
-    for line in (_DATA / "tag_phrases.tsv").read_text(encoding="utf-8").splitlines():
+    for line in read_data("tag_phrases.tsv").splitlines():
         if line.strip() and not line.startswith("#"):
             words, tag = line.split("\t")
             table[tuple(words.split())] = tag.strip()

@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 from store import pattern_cache
 from store.corpus.corpus import Corpus
@@ -27,7 +26,6 @@ def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--corpus",
         metavar="FILE",
-        type=Path,
         default=None,
         help="corpus file to use (default: corpus.sqlite in the data dir; see `cables locate`)",
     )
@@ -71,15 +69,19 @@ count_type = whole_number_type(1, MAX_COUNT)
 _WHOLE = pattern_cache.compile(r"[+-]?[0-9]+")
 
 
-def corpus_path(args: argparse.Namespace) -> Path:
-    return _chosen_corpus(args)[0]
+def corpus_path(args: argparse.Namespace) -> Path:  # noqa: F821 - imported in the body
+    from pathlib import Path
+
+    return Path(_chosen_corpus(args)[0])
 
 
-def _chosen_corpus(args: argparse.Namespace) -> tuple[Path, bool]:
-    """The corpus path and whether the user named it (--corpus or the config file)."""
+def _chosen_corpus(args: argparse.Namespace) -> tuple[str | os.PathLike[str], bool]:
+    """The corpus path and whether the user named it (--corpus or the config file). The
+    one named on the command line stays a string: pathlib is 5 ms of a fresh `cables show`
+    (see store.parse.data_files)."""
     chosen = getattr(args, "corpus", None)
     if chosen is not None:
-        return Path(chosen).expanduser(), True
+        return os.path.expanduser(chosen), True
     from store.userdata import paths
     from store.userdata.config import load_config
 
@@ -100,9 +102,9 @@ def open_corpus(args: argparse.Namespace, *, write: bool = False, search: bool =
     # Only the default corpus is made from the samples: a path the user named and that is
     # not there is more likely a typo or an unmounted disk than a wish for a new corpus.
     path, explicit = _chosen_corpus(args)
-    if not path.exists() and not explicit:
+    if not os.path.exists(path) and not explicit:
         ensure_sample_corpus(path)
-    if not path.exists():
+    if not os.path.exists(path):
         raise CommandError(f"{path}: no corpus there (create it with `cables import FILE...`)")
     readonly = not write and not os.access(path, os.W_OK)
     if write and not os.access(path, os.W_OK):
@@ -150,7 +152,7 @@ def progress_line(what: str, *, from_total: int = 0):
     return update
 
 
-def ensure_sample_corpus(path: Path, *, quiet: bool = False) -> None:
+def ensure_sample_corpus(path: str | os.PathLike[str], *, quiet: bool = False) -> None:
     """First run: import the bundled sample cables so there is something to read."""
     from store.ingest.importer import import_paths
     from store.ingest.removal import mark_samples
