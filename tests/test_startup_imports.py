@@ -100,7 +100,7 @@ def test_an_id_is_made_canonical_without_the_parser():
     done = python(script)
     assert done.returncode == 0, done.stderr
     small = {"store.parse", "store.parse.refids", "store.parse.stations"}
-    small.update(("store.parse.lazy_pattern", "store.pattern_cache"))
+    small.update(("store.parse.lazy_pattern", "store.pattern_cache", "store.parse.data_files"))
     assert set(done.stdout.split()) <= small
 
 
