@@ -76,7 +76,7 @@ def test_show_as_text_loads_neither_typing_nor_dataclasses(corpus):
     # makes the model's records instead). shutil: 1.5 ms with bz2 and lzma, for the
     # terminal's size (tui.commands.output.terminal_size finds it). threading: 0.6 ms, for
     # the corpus's connection per thread.
-    # pathlib: 5 ms with the urllib.parse and ipaddress it imports (the corpus path stays a
+    # pathlib: 1.5 ms with the urllib.parse and ipaddress it imports (the corpus path stays a
     # string, the parser reads its tables through os.path).
     modules = loaded("--corpus", str(corpus), "show", "06ALMATY79")
     assert "store.model" in modules and "store.records" in modules

@@ -41,7 +41,7 @@ class Corpus:
     """A corpus file opened for reading (and writing, unless ``readonly``)."""
 
     def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False) -> None:
-        # The path as given; ``path`` makes it a Path when asked (pathlib is 5 ms of a
+        # The path as given; ``path`` makes it a Path when asked (pathlib is 1.5 ms of a
         # fresh `cables show`, which never asks: see store.parse.data_files).
         self.location = os.fspath(path)
         self.readonly = readonly

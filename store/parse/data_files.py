@@ -1,8 +1,8 @@
 """The parser's data tables (``store/parse/data/``), read as text.
 
-Through ``os.path`` rather than ``pathlib``: ``cables show`` loads the parser, and importing
-``pathlib`` (with the ``urllib.parse`` and ``ipaddress`` it pulls in) cost a fresh process
-5 ms, an eighth of the whole command.
+Through ``os.path`` rather than ``pathlib``: ``cables show`` loads the parser, and without
+``pathlib`` (and the ``urllib.parse`` and ``ipaddress`` it pulls in) a fresh `cables show`
+takes 1.5 ms less (39.9 -> 38.4 ms, 3.70x -> 3.55x ``python -c pass``, alternated runs).
 """
 
 from __future__ import annotations
