@@ -242,10 +242,13 @@ def test_cable_shaped_text_as_a_file_is_a_cable_or_a_skip(tmp_path, text, suffix
         "\t" * 20_000 + "1",
         "Classified By: An Officer for reasons 1.4 (b)" + " " * 20_000,  # reasons, then blanks
         "Classified By: An Officer for reasons 1.4 (b) and" + "\t" * 20_000 + ".",
+        # Blanks before a banner glued to the text (found by the bytes fuzz test above).
+        " " * 2_500 + ";^NC O N F I D E N T I A LSECTION 01 OF 02S E C R E T" + "." * 200,
     ],
-    ids=["blanks-letter", "tabs-digit", "reasons-blanks", "reasons-tabs-dot"],
+    ids=["blanks-letter", "tabs-digit", "reasons-blanks", "reasons-tabs-dot", "blanks-banner"],
 )
 def test_long_runs_of_blanks_parse(line):
     # Each of these once kept the parser busy for hours; a hang fails the run.
     cable = parse_text(f"UNCLAS\nSUBJECT: X\n{line}\n1. (U) A paragraph.\n{line}")
     assert isinstance(cable, Cable)
+    assert isinstance(parse_text(line), Cable)  # the line alone: the head of a fragment
