@@ -24,6 +24,7 @@ from store.ingest.parsed_records import Record, parsed_records
 from store.ingest.read_files import read_file
 from store.model import Cable
 from store.parse import parse_text
+from store.parse.refids import continues_refs
 from store.query.compile import QueryError, compile_query
 from store.records import RawCable, Skipped
 
@@ -252,3 +253,14 @@ def test_long_runs_of_blanks_parse(line):
     cable = parse_text(f"UNCLAS\nSUBJECT: X\n{line}\n1. (U) A paragraph.\n{line}")
     assert isinstance(cable, Cable)
     assert isinstance(parse_text(line), Cable)  # the line alone: the head of a fragment
+
+
+def test_long_runs_of_blanks_in_a_ref_block_and_a_section_header_parse():
+    # A REF item line and the repeated header below a section banner: each of these regexes
+    # began with two runs of blanks and tried every split of a long one (hours; 15 s here).
+    blanks = " " * 20_000
+    head = f"CONFIDENTIAL\nSUBJECT: X\nREF: A. 06 ALMATY 79\n{blanks}- B. 06 ASTANA 101\n\n"
+    section = f"CONFIDENTIAL SECTION 02 OF 02 ALMATY 000079\n{blanks}x\nSIPDIS\n\n2. (C) B."
+    cable = parse_text(head + "1. (C) A.\n\n" + section)
+    assert isinstance(cable, Cable)
+    assert continues_refs(blanks + "- B. 06 ASTANA 101")

@@ -163,6 +163,14 @@ def _new_page_lines(body: str) -> list[int]:
     return numbers
 
 
+def _last_blanks(line: str) -> str:
+    """``line`` with its leading blanks cut to the last 40: ``_HEADER_LINE``'s words of up to
+    40 letters and spaces may begin with some of them, the rest only ever matches its
+    leading blank run, and a long run tried every split between the two (quadratic)."""
+    lead = len(line) - len(line.lstrip(" \t"))
+    return line[lead - 40 :] if lead > 40 else line
+
+
 # Removed lines become None; ``_join`` then closes the gaps they leave.
 _CUT = None
 
@@ -314,7 +322,7 @@ def _drop_section_headers(
         below = index + 1
         while below < len(lines) and below <= index + 12:
             text = lines[below]
-            if text is not None and text.strip() and not _HEADER_LINE.match(text):
+            if text is not None and text.strip() and not _HEADER_LINE.match(_last_blanks(text)):
                 break
             lines[below] = _CUT
             if text is not None and text.lstrip().startswith("SUBJ") and subject:
