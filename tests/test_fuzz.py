@@ -245,8 +245,11 @@ def test_cable_shaped_text_as_a_file_is_a_cable_or_a_skip(tmp_path, text, suffix
         "Classified By: An Officer for reasons 1.4 (b) and" + "\t" * 20_000 + ".",
         # Blanks before a banner glued to the text (found by the bytes fuzz test above).
         " " * 2_500 + ";^NC O N F I D E N T I A LSECTION 01 OF 02S E C R E T" + "." * 200,
+        # A classification line at the foot, then blanks and a letter it does not take.
+        "SECRET//NOFORN" + " " * 20_000 + "\u00e9" * 40,
     ],
-    ids=["blanks-letter", "tabs-digit", "reasons-blanks", "reasons-tabs-dot", "blanks-banner"],
+    ids=["blanks-letter", "tabs-digit", "reasons-blanks", "reasons-tabs-dot", "blanks-banner",
+         "foot-blanks"],
 )
 def test_long_runs_of_blanks_parse(line):
     # Each of these once kept the parser busy for hours; a hang fails the run.

@@ -30,7 +30,7 @@ _BOILERPLATE = lazy_compile(
     r"(?-i:(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|(?:TOP[ \t]+)?SECRET|LIMITED[ \t]+OFFICIAL[ \t]+USE"
     r"|U[ ]N[ ]C[ ]L[ ]A[ ]S"
     r"|C[ ]O[ ]N[ ]F[ ]I[ ]D[ ]E[ ]N[ ]T[ ]I[ ]A[ ]L|S[ ]E[ ]C[ ]R[ ]E[ ]T)"
-    r"(?:[ \t/]+[A-Z][A-Z /]*)?[ \t]*\Z"
+    r"(?:[ \t/]+[A-Z][A-Z /]*+)?[ \t]*\Z"
     # Page headers: "PAGE 03 LIMA 01234 ..." and "PARIS 00002772 004 OF 004".
     r"|PAGE[ \t]+\d{1,3}\b.{0,120}\Z)"
     r"|[A-Z][A-Za-z]+(?:[ \t][A-Z][A-Za-z]+){0,2}[ \t]+\d{8}[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3}"
