@@ -51,25 +51,25 @@ print(n)
 
 
 def _tree_rss_kb(root: int) -> int:
-    """Resident KB of ``root`` and all its descendants, read from /proc (0 where it is gone)."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            status = (entry / "status").read_text()
-        except OSError:
-            continue
-        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        pid = int(entry.name)
-        children.setdefault(int(fields.get("PPid", "0")), []).append(pid)
-        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0])
+    """Resident KB of ``root`` and all its descendants (0 where one is gone).
+
+    Walks the tree through each thread's ``children`` file rather than reading every process
+    on the machine: the import uses both cores, so the sampler's own CPU (1.8 s of a
+    120 s import when it read all of /proc five times a second) is taken from it, and not
+    from the one-core baseline.
+    """
     total, todo = 0, [root]
+    page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
-        todo.extend(children.get(pid, []))
+        try:
+            with open(f"/proc/{pid}/statm") as handle:
+                total += int(handle.read().split()[1]) * page_kb
+            for thread in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{thread}/children") as handle:
+                    todo.extend(int(child) for child in handle.read().split())
+        except (OSError, ValueError):
+            continue  # gone meanwhile
     return total
 
 
