@@ -247,9 +247,15 @@ def test_cable_shaped_text_as_a_file_is_a_cable_or_a_skip(tmp_path, text, suffix
         " " * 2_500 + ";^NC O N F I D E N T I A LSECTION 01 OF 02S E C R E T" + "." * 200,
         # A classification line at the foot, then blanks and a letter it does not take.
         "SECRET//NOFORN" + " " * 20_000 + "\u00e9" * 40,
+        # An old-form page header after a run of capitals (the station's words were searched
+        # for from every letter) or of blanks (the level word before it, from every blank).
+        "A" * 60_000 + "PAGE 02 ALMATY 00000079 002 OF 003;^N",
+        " " * 60_000 + "PAGE 02 ALMATY 00000079 002 OF 003!",
+        # A Classified By line's joiner ("..., for"), searched for from every comma.
+        "," * 200_000 + "CLASSIFIED BY:",
     ],
     ids=["blanks-letter", "tabs-digit", "reasons-blanks", "reasons-tabs-dot", "blanks-banner",
-         "foot-blanks"],
+         "foot-blanks", "capitals-page-header", "blanks-page-header", "commas-classified-by"],
 )
 def test_long_runs_of_blanks_parse(line):
     # Each of these once kept the parser busy for hours; a hang fails the run.
