@@ -24,7 +24,7 @@ from store.corpus.corpus import Corpus
 from store.corpus.schema import SCHEMA_VERSION, CorpusError
 from store.fulltext import index as fulltext_index
 from store.fulltext.index import directory_of
-from store.fulltext.shown import _one_blank_each, cut_out, locate
+from store.fulltext.shown import _first, _one_blank_each, cut_out, locate
 from store.ingest.importer import import_paths
 from store.ingest.removal import remove_cables
 from store.query.compile import compile_query
@@ -439,6 +439,29 @@ _PIECES = st.sampled_from(["a", "b", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\
 @given(st.lists(_PIECES).map("".join))
 def test_blanks_are_made_one_space_as_split_and_join_make_them(text):
     assert _one_blank_each(text) == " ".join(text.split())
+
+
+# Texts of a few letters and long repeats, so that a paragraph's first characters stand in
+# the body many times before (or without) the paragraph itself.
+_REPEATS = st.lists(
+    st.sampled_from(["ab", "a", "b", " ", "ab" * 20, "a" * 40, "ab " * 15, "b" * 33]), max_size=60
+).map("".join)
+
+
+@settings(max_examples=800)
+@given(flat=_REPEATS, part=_REPEATS, start=st.integers(0, 400), glue=st.booleans())
+def test_a_paragraph_is_found_where_str_find_finds_it(flat, part, start, glue):
+    if glue:  # the paragraph in the body, after text that repeats its head
+        flat = flat + part
+    assert _first(flat, part, start) == flat.find(part, start)
+
+
+@pytest.mark.parametrize("before", range(20))
+def test_a_paragraph_after_many_copies_of_its_head_is_found(before):
+    # Its first characters stand at every place before it: the first few are compared whole,
+    # then the paragraph is searched for from the next.
+    part = "a" * 70 + "b"
+    assert _first("a" * before + part, part, 0) == before
 
 
 def test_a_paragraph_is_one_run_of_the_body_whatever_its_line_breaks():

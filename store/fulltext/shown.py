@@ -81,13 +81,14 @@ def _whole_paragraphs(runs: _Runs, flat: str, shown: str) -> tuple[int, str]:
     """Keep the runs of ``shown``'s first paragraphs found whole in ``flat``, each after
     the one before and between blanks; return where the last ends and the shown text left."""
     size, length = len(flat), len(shown)
+    flat_shown = shown.replace("\n", " ")  # the same offsets
     here = start = 0
     while start < length:
         stop = shown.find("\n\n", start)
         if stop < 0:
             stop = length
-        part = shown[start:stop].replace("\n", " ")
-        found = flat.find(part, here) if part else -1
+        part = flat_shown[start:stop]
+        found = _first(flat, part, here) if part else -1
         end = found + len(part)
         if (
             found < 0
@@ -100,6 +101,26 @@ def _whole_paragraphs(runs: _Runs, flat: str, shown: str) -> tuple[int, str]:
         runs.keep(found, end)
         here, start = end, stop + 2
     return here, shown[start:]
+
+
+# A paragraph is looked for by its first characters, then compared whole: str.find of a
+# long needle prepares it first (two-way search), which took most of the time of finding a
+# cable's paragraphs (1.6 against 0.9 µs a paragraph).
+_HEAD = 32
+_HEAD_TRIES = 8
+
+
+def _first(flat: str, part: str, start: int) -> int:
+    """``flat.find(part, start)``, sooner for a long ``part``."""
+    if len(part) <= 2 * _HEAD:
+        return flat.find(part, start)
+    head = part[:_HEAD]
+    found = flat.find(head, start)
+    for _ in range(_HEAD_TRIES):
+        if found < 0 or flat.startswith(part, found):
+            return found
+        found = flat.find(head, found + 1)
+    return flat.find(part, found) if found >= 0 else -1
 
 
 def _one_blank_each(text: str) -> str:
