@@ -68,3 +68,38 @@ def test_the_invented_paragraphs_reach_the_shortcut_and_the_loop() -> None:
         for text in _paragraphs(20000):
             unwrap(text)
     assert reached[True] > 100 and reached[False] > 100
+
+
+# Line starts of numbered, marked, lettered and ruled lines, and of prose, to glue together.
+_PARTS = [" ", "\t", "\u2003", "¶", "1", "12", "123", "1234", "٣", ".", ")", "(", " .", "."]
+_PARTS += ["(C)", "(c)", "(SBU)", "(U//FOUO)", "A", "b", "iv", "xx", "Abc", "o", "X"]
+_PARTS += ["-", "---", "~~~", "=", "_", "*", "**", " ", "\n", "The", "vote", "Z"]
+
+
+def _line_starts(size: int):
+    rng = random.Random(size)
+    for _ in range(40000):
+        yield "".join(rng.choice(_PARTS) for _ in range(rng.randrange(1, size + 1)))
+
+
+def test_a_line_told_at_once_is_no_paragraph_start_mark_or_ruler() -> None:
+    from store.parse.paragraphs import (
+        _MARKED_LINE,
+        _NUMBERED_LINE,
+        _RULER,
+        PARAGRAPH_START,
+        _is_ruler,
+        may_start_paragraph,
+    )
+
+    told = 0
+    for line in _line_starts(6):
+        for text in (line, line + " the talks", line + "\n"):
+            assert _is_ruler(text) == (_RULER.match(text) is not None), repr(text)
+            if may_start_paragraph(text):
+                continue
+            told += 1
+            start = PARAGRAPH_START.match(text)
+            assert start.group("number") is None and start.group("mark") is None, repr(text)
+            assert _MARKED_LINE.match(text) is None and _NUMBERED_LINE.match(text) is None
+    assert told > 10000  # else the test proves nothing
