@@ -59,15 +59,22 @@ _LOOK_CLOSER = lazy_compile(
 # search over a block costs half that one, whose many alternatives are tried at every line
 # break.
 _HINT_AFTER_BREAK = (
-    rf"[^\S\n]|[-=_*¶•(]|\d{{1,3}}+[.)]"
+    rf"[^\S\n]|[-=_*¶•(]|\d\d{{0,2}}+[.)]"
     rf"|[A-Za-z](?:[.)][^\S\n]|[A-Za-z]{{0,4}}+\.[^\S\n]*\()|o[^\S\n]|{COLON_BEFORE_BREAK}"
 )
 _CLOSER_HINT = lazy_compile(rf"\n(?:{_HINT_AFTER_BREAK})")
-# The blank lines between blocks (the group) or that hint, in one scan of the body rather
+# The blank lines between blocks (a group) or that hint, in one scan of the body rather
 # than one for the blanks and another of each block for the hint (``_blocks``: 1% of a
 # cables.csv row's parse). No hint reaches past a line break, so each one found lies inside
-# one block.
-_GAP_OR_HINT = lazy_compile(rf"\n(?:({_BLANKS_AFTER_BREAK})|{_HINT_AFTER_BREAK})")
+# one block. This is tried at every line break: the blank lines (``_BLANKS_AFTER_BREAK``)
+# are written as two alternatives, and the hint's number with its first digit apart, so that
+# each alternative opens with one character (a line break, a blank, a digit), which the
+# regex engine tests before it enters the alternative at all (7% fewer instructions for the
+# scan of a cables.csv body than with an alternative that opens with a repeat).
+_GAP_OR_HINT = lazy_compile(
+    r"\n(?:(\n(?:[^\S\n]*\n)*)|([^\S\n][^\S\n]*+\n(?:[^\S\n]*\n)*)"
+    rf"|{_HINT_AFTER_BREAK})"
+)
 _ANCHOR = lazy_compile(r"(?m)^([^\S\n]*)¶[^\S\n]?(?=\d{1,3}\b|[A-Za-z][.)])")
 _MARKED_LINE = lazy_compile(rf"[^\S\n]*(?:(?:{_NUMBER}|{_SUB})[^\S\n]*{_ANY_CASE_MARK}|{_MARK})")
 _NUMBERED_LINE = lazy_compile(rf"[^\S\n]*(?:{_NUMBER})[^\S\n]+[A-Z\"'(]")
