@@ -103,3 +103,21 @@ def test_a_line_told_at_once_is_no_paragraph_start_mark_or_ruler() -> None:
             assert start.group("number") is None and start.group("mark") is None, repr(text)
             assert _MARKED_LINE.match(text) is None and _NUMBERED_LINE.match(text) is None
     assert told > 10000  # else the test proves nothing
+
+
+def test_the_end_summary_search_started_late_finds_what_the_whole_search_finds() -> None:
+    from store.parse.summary import _SUMMARY_END, _end_search
+
+    parts = ["END", "End", "end", "E", "e", "ND", "nd", "OF", "of", "F", "S", "s", "ſ", "SUMMARY"]
+    parts += ["summary", "UMMARY", "ummary", "Summary", "SuMMARy", "AMMARY", "Y", " ", "  ", "\t"]
+    parts += ["\n", "(", "X", "the", ".", "ENDS", "İ", "END SUMMARY", "End of Summary"]
+    parts += ["END \t OF  SUMMARY", "eNd sUmMaRy", "end ſummary", "ENDSUMMARY", "END S"]
+    rng = random.Random(11)
+    found = 0
+    for _ in range(40000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randrange(1, 12)))
+        whole = _SUMMARY_END.search(text)
+        late = _end_search(text)
+        assert (late and late.span()) == (whole and whole.span()), repr(text)
+        found += whole is not None
+    assert found > 2000
