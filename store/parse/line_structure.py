@@ -45,10 +45,14 @@ def unwrap(text: str, no_kept_break: bool = False) -> str:
     if "\n" not in text:
         return text.rstrip()
     split = text.split("\n")
+    # ``_KEPT`` finds the line breaks before every indented line and list item: where it finds
+    # none, no line but the first is either, and they are not looked for line by line.
+    # (Searched once, here: both ways below need it.)
+    indented = not no_kept_break and _KEPT.search(text) is not None
     if (
         min(map(len, split[:-1])) > _ALWAYS_SHORT
         and "\t" not in text
-        and (no_kept_break or _KEPT.search(text) is None)
+        and not indented
         and "   " not in text
     ):
         # Plain prose, no line ending early: the common case, kept cheap (C-level scans
@@ -62,9 +66,10 @@ def unwrap(text: str, no_kept_break: bool = False) -> str:
     wide = longest >= WRAPPED_WIDTH
     # A line longer than a teleprinter's is a flattened or a re-joined one, not the margin.
     short = SHORT_LINE * min(longest, MARGIN) if wide else None
-    # ``_KEPT`` finds the line breaks before every indented line and list item: where it finds
-    # none, no line but the first is either, and they are not looked for line by line.
-    indented = not no_kept_break and _KEPT.search(text) is not None
+    if short is not None and not indented and _no_break(text, stripped, short):
+        # Prose whose only early line is its last (a paragraph's last line, or the blank
+        # line after it): one line, without the loop below.
+        return " ".join(stripped).strip()
     indents = [len(line) - len(line.lstrip()) for line in lines] if indented else []
     # When every continuation line is indented (a hanging indent), only deeper indentation
     # keeps a break; columns inside a line ("Rate      Old     New") make a table row.
@@ -92,6 +97,17 @@ def unwrap(text: str, no_kept_break: bool = False) -> str:
         else:
             out[-1].append(piece)
     return "\n".join(" ".join(pieces) for pieces in out).strip()
+
+
+def _no_break(text: str, stripped: list[str], short: float) -> bool:
+    """Whether, in a wide paragraph with no indented line or list item, the loop of ``unwrap``
+    would keep no break: no table row or ruler, and no line but the last that ends early or
+    with a colon (the last line's own end is never asked about)."""
+    if "\t" in text or "   " in text or min(map(len, stripped[:-1])) < short:
+        return False
+    if ":" in text and any(line.endswith(":") for line in stripped[:-1]):
+        return False
+    return not any(line[0] in _RULER_CHARS for line in stripped)
 
 
 def _breaks_after(line: str, following: str, short: float | None, lines_in_block: int) -> bool:

@@ -95,16 +95,30 @@ def _summary_before_end(paragraphs: list[Paragraph]) -> str | None:
 
 def _ends_summary(text: str) -> bool:
     # A substring test first: the regex over every opening paragraph costs 6% of a parse.
-    return ("ummary" in text or "UMMARY" in text) and _SUMMARY_END.search(text) is not None
+    return ("ummary" in text or "UMMARY" in text) and _end_search(text) is not None
+
+
+# What may stand between the start of an End Summary and the "ummary" of its last word.
+_BEFORE_UMMARY = "EeNnDdOoFfSs \t"
+
+
+def _end_search(text: str) -> re.Match[str] | None:
+    """``_SUMMARY_END.search(text)``, which stops at every "e": started, in an ASCII text,
+    at the run of the letters and blanks of "End of S" before the first "ummary" in any case
+    (no End Summary starts above it, as its own "ummary" would come first or lie in that
+    run), so that the search skips the summary's text above its end."""
+    # Its letters in whatever case lower to this: a text without it has no End Summary.
+    at = text.lower().find("ummary")
+    if at < 0:
+        return None
+    if not text.isascii():  # (lower case may change lengths, and "ſ" stands for an "s")
+        return _SUMMARY_END.search(text)
+    return _SUMMARY_END.search(text, len(text[:at].rstrip(_BEFORE_UMMARY)))
 
 
 def _summary_end(text: str) -> int | None:
     """Where the first End Summary starts, its opening bracket if it has one ("(End")."""
-    if "ummary" not in text.lower():
-        # Its letters in whatever case lower to this: the search, which stops at every "e",
-        # costs ten times the test on a summary paragraph that does not end it.
-        return None
-    match = _SUMMARY_END.search(text)
+    match = _end_search(text)
     if match is None:
         return None
     start = match.start()

@@ -169,6 +169,8 @@ def parse_transmission(lines: list[str]) -> Transmission:
             if _ROUTING_LINE.match(line.strip().upper()):
                 section = None  # an office distribution list, not addressees
                 continue
+        elif section is None:
+            continue  # no list open: what ends or skips a line of one changes nothing
         elif upper.startswith("ZEN/"):
             continue  # an addressee the message was not sent to; the list goes on
         elif upper in ("BT", "NNNN") or upper.startswith(_NOT_ADDRESSEES):
@@ -180,7 +182,7 @@ def parse_transmission(lines: list[str]) -> Transmission:
             section = None
             continue
         if section is None:
-            continue
+            continue  # after FM, or an INFO above it
         stripped = line.strip()
         # (A line not cut after its TO or INFO was tested whole above.)
         if sliced and _PAGE_HEADER.match(stripped.upper()):

@@ -1,0 +1,123 @@
+"""The parser's shortcuts give what the long way gives, on many invented tricky inputs.
+
+Each shortcut (a cheap test before a regular expression, a whole paragraph joined at once)
+is checked against the way it stands in for, with the shortcut turned off or the pattern
+asked directly.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from store.parse import line_structure
+from store.parse.line_structure import _KEPT, unwrap
+
+# Line starts and ends that decide a kept break: items, rulers, indents, colons, tabs, wide
+# blanks, a lower-case or a digit start, sentence ends.
+_STARTS = ["", " ", "  ", "\t", "\u2003", "-- ", "- ", "o ", "a) ", "(b) ", "1. ", "12) "]
+_STARTS += ["---", "~~~~", "===", "*", "¶", "lower ", "7 ", "Upper "]
+_ENDS = ["", ".", ":", ",", " ", "  ", "\t", ";", ")", "   x"]
+_WORDS = ["the", "MINISTER", "said", "a", "Government", "x", "--", "~~~", "of", "1234"]
+
+
+def _line(rng: random.Random, prose: bool) -> str:
+    if prose:  # a line wrapped near the margin, or a short one
+        words = [rng.choice(_WORDS[:5]) for _ in range(rng.choice((3, 9, 10, 11, 12, 13)))]
+        return " ".join(words) + rng.choice(("", "", ".", ",", ":", ": "))
+    words = [rng.choice(_WORDS) for _ in range(rng.randrange(0, 18))]
+    return rng.choice(_STARTS) + " ".join(words) + rng.choice(_ENDS)
+
+
+def _paragraphs(count: int):
+    rng = random.Random(20261206)
+    for _ in range(count):
+        prose = rng.random() < 0.6
+        lines = [_line(rng, prose) for _ in range(rng.randrange(1, 8))]
+        if prose and rng.random() < 0.5:  # one line of another shape among the prose
+            lines[rng.randrange(len(lines))] = _line(rng, False)
+        if rng.random() < 0.3:
+            lines.append("")  # a paragraph ending in its line break
+        if rng.random() < 0.2:
+            lines.insert(rng.randrange(len(lines)), rng.choice(["", "   "]))
+        yield "\n".join(lines)
+
+
+def test_unwrap_joins_at_once_only_what_its_loop_would_join(monkeypatch) -> None:
+    texts = list(_paragraphs(20000))
+    fast = [unwrap(text) for text in texts]
+    plain = [unwrap(text, True) for text in texts if _KEPT.search(text) is None]
+    monkeypatch.setattr(line_structure, "_no_break", lambda *_: False)
+    assert fast == [unwrap(text) for text in texts]
+    assert plain == [unwrap(text, True) for text in texts if _KEPT.search(text) is None]
+
+
+def test_the_invented_paragraphs_reach_the_shortcut_and_the_loop() -> None:
+    # Else the comparison above would prove nothing.
+    reached = {True: 0, False: 0}
+    original = line_structure._no_break
+
+    def counting(*args) -> bool:
+        result = original(*args)
+        reached[result] += 1
+        return result
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(line_structure, "_no_break", counting)
+        for text in _paragraphs(20000):
+            unwrap(text)
+    assert reached[True] > 100 and reached[False] > 100
+
+
+# Line starts of numbered, marked, lettered and ruled lines, and of prose, to glue together.
+_PARTS = [" ", "\t", "\u2003", "¶", "1", "12", "123", "1234", "٣", ".", ")", "(", " .", "."]
+_PARTS += ["(C)", "(c)", "(SBU)", "(U//FOUO)", "A", "b", "iv", "xx", "Abc", "o", "X"]
+_PARTS += ["-", "---", "~~~", "=", "_", "*", "**", " ", "\n", "The", "vote", "Z"]
+
+
+def _line_starts(size: int):
+    rng = random.Random(size)
+    for _ in range(40000):
+        yield "".join(rng.choice(_PARTS) for _ in range(rng.randrange(1, size + 1)))
+
+
+def test_a_line_told_at_once_is_no_paragraph_start_mark_or_ruler() -> None:
+    from store.parse.paragraphs import (
+        _MARKED_LINE,
+        _NUMBERED_LINE,
+        _RULER,
+        PARAGRAPH_START,
+        _is_ruler,
+        may_start_paragraph,
+    )
+
+    told = 0
+    for line in _line_starts(6):
+        for text in (line, line + " the talks", line + "\n"):
+            assert _is_ruler(text) == (_RULER.match(text) is not None), repr(text)
+            if may_start_paragraph(text):
+                continue
+            told += 1
+            start = PARAGRAPH_START.match(text)
+            assert start.group("number") is None and start.group("mark") is None, repr(text)
+            assert _MARKED_LINE.match(text) is None and _NUMBERED_LINE.match(text) is None
+    assert told > 10000  # else the test proves nothing
+
+
+def test_the_end_summary_search_started_late_finds_what_the_whole_search_finds() -> None:
+    from store.parse.summary import _SUMMARY_END, _end_search
+
+    parts = ["END", "End", "end", "E", "e", "ND", "nd", "OF", "of", "F", "S", "s", "ſ", "SUMMARY"]
+    parts += ["summary", "UMMARY", "ummary", "Summary", "SuMMARy", "AMMARY", "Y", " ", "  ", "\t"]
+    parts += ["\n", "(", "X", "the", ".", "ENDS", "İ", "END SUMMARY", "End of Summary"]
+    parts += ["END \t OF  SUMMARY", "eNd sUmMaRy", "end ſummary", "ENDSUMMARY", "END S"]
+    rng = random.Random(11)
+    found = 0
+    for _ in range(40000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randrange(1, 12)))
+        whole = _SUMMARY_END.search(text)
+        late = _end_search(text)
+        assert (late and late.span()) == (whole and whole.span()), repr(text)
+        found += whole is not None
+    assert found > 2000
