@@ -15,7 +15,8 @@ from store.parse.lazy_pattern import lazy_compile
 _ITEM = r"--|[-*o•][^\S\n]|\(?(?:[A-Za-z]|\d{1,2})[.)][^\S\n]"
 _ITEM_LINE = lazy_compile(rf"[^\S\n]?(?:{_ITEM})")
 _RULER = lazy_compile(r"[-=_*~]{3,}\Z")
-_RULER_CHARS = frozenset("-=_*~")
+# The characters a ruler is drawn with (a cheap first test before the pattern).
+RULER_CHARS = frozenset("-=_*~")
 _SENTENCE_ENDS = (".", "!", "?", ";", '"', "'", ")", ",")
 # Below this share of the paragraph's longest line, a line ended before the margin: its
 # break is the writer's (a name in a list, a title, the last line of a quoted block).
@@ -78,7 +79,7 @@ def unwrap(text: str, no_kept_break: bool = False) -> str:
     fixed = [
         "   " in piece
         or "\t" in piece
-        or (piece[:1] in _RULER_CHARS and _RULER.match(piece) is not None)
+        or (piece[:1] in RULER_CHARS and _RULER.match(piece) is not None)
         for piece in stripped
     ]
     count = len(lines)
@@ -107,7 +108,7 @@ def _no_break(text: str, stripped: list[str], short: float) -> bool:
         return False
     if ":" in text and any(line.endswith(":") for line in stripped[:-1]):
         return False
-    return not any(line[0] in _RULER_CHARS for line in stripped)
+    return not any(line[0] in RULER_CHARS for line in stripped)
 
 
 def _breaks_after(line: str, following: str, short: float | None, lines_in_block: int) -> bool:

@@ -17,7 +17,12 @@ from functools import lru_cache
 from store.frozen import replace
 from store.model import Marking, Paragraph
 from store.parse.lazy_pattern import lazy_compile
-from store.parse.line_structure import COLON_BEFORE_BREAK, KEPT_AFTER_BREAK, unwrap
+from store.parse.line_structure import (
+    COLON_BEFORE_BREAK,
+    KEPT_AFTER_BREAK,
+    RULER_CHARS,
+    unwrap,
+)
 from store.parse.markings import STRICT_PORTION_MARK, parse_banner, parse_portion_mark
 
 MAX_PARAGRAPHS = 5000
@@ -79,7 +84,6 @@ _ANCHOR = lazy_compile(r"(?m)^([^\S\n]*)¶[^\S\n]?(?=\d{1,3}\b|[A-Za-z][.)])")
 _MARKED_LINE = lazy_compile(rf"[^\S\n]*(?:(?:{_NUMBER}|{_SUB})[^\S\n]*{_ANY_CASE_MARK}|{_MARK})")
 _NUMBERED_LINE = lazy_compile(rf"[^\S\n]*(?:{_NUMBER})[^\S\n]+[A-Z\"'(]")
 _RULER = lazy_compile(r"[^\S\n]*[-=_*~]{3,}[^\S\n]*\Z")
-_RULER_CHARS = frozenset("-=_*~")
 # Repeated banners of later sections ("C O N F I D E N T I A L SECTION 02 OF 03 ANKARA
 # 000123") and the caption lines under them: page furniture, not text.
 _S = "[ \t]*"
@@ -113,7 +117,7 @@ def may_start_paragraph(line: str) -> bool:
 
 def _is_ruler(line: str) -> bool:
     """``_RULER.match(line)``, told at once for a line that starts otherwise."""
-    return line.lstrip()[:1] in _RULER_CHARS and _RULER.match(line) is not None
+    return line.lstrip()[:1] in RULER_CHARS and _RULER.match(line) is not None
 
 
 def split_paragraphs(body: str, sectioned: bool | None = None) -> tuple[list[Paragraph], bool]:
