@@ -66,7 +66,9 @@ def _parse_one(item: RawCable | Skipped) -> Record | Skipped:
     if isinstance(item, Skipped):
         return item
     try:
-        cable = parse_text(item.text, source=item.source, known=item.known, cleaned=item.cleaned)
+        cable = parse_text(
+            item.text, source=item.source, known=item.known, cleaned=item.cleaned, stored_only=True
+        )
     except Exception as error:  # the parser never raises; if it does, skip, do not stop
         return Skipped(item.source, item.location, f"parser error: {error!r}")
     reason = not_a_cable(item.text, cable)
