@@ -41,6 +41,7 @@ from store.parse.tags import split_tags
 from store.parse.transmission import (
     Transmission,
     find_dtg,
+    first_sent,
     fragment_head,
     origin_from_sender,
     parse_transmission,
@@ -107,12 +108,13 @@ def _parse(
     banner_index, banner = find_banner(lines, header_end, header_end + BANNER_SEARCH_LINES)
     head_lines = lines[:banner_index] if banner is not None else lines[:header_end]
     known_origin = _known_origin(known.origin)
-    if stored_only and known.created and not known.created_hour_only and known_origin:
+    routing = head_lines if banner is not None else fragment_head(lines)
+    if stored_only and known.created and known_origin:
         transmission = Transmission()
+        if known.created_hour_only:  # the DTG may hold the minutes
+            transmission.sent = first_sent(routing)
     else:
-        transmission = parse_transmission(
-            head_lines if banner is not None else fragment_head(lines)
-        )
+        transmission = parse_transmission(routing)
     fields = read_fields(lines, banner_index + 1 if banner is not None else header_end)
     copy = full_copy_fields(lines, fields.end, banner)
     if copy is not None:

@@ -132,6 +132,20 @@ def _addressee(line: str, routing: re.Match[str] | None = None) -> str | None:
     return " ".join(words).strip(" ,") or None
 
 
+def first_sent(lines: list[str]) -> datetime | None:
+    """``parse_transmission(lines).sent`` without reading the addressees: the time of the
+    first DTG line (None if that one names no real date)."""
+    for raw in lines:
+        if len(raw) > 300:
+            continue
+        upper = raw.strip().upper()
+        if upper and upper[0] in "ZOPR0123":
+            dtg = _DTG_LINE.match(upper)
+            if dtg:
+                return _sent(dtg)
+    return None
+
+
 def parse_transmission(lines: list[str]) -> Transmission:
     """Read the transmission fields from the lines above the banner."""
     result = Transmission()

@@ -8,14 +8,16 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from store.ingest.parse_records import _parse_one
 from store.ingest.read_files import read_paths
 from store.model import Cable
 from store.parse import parse_text
 from store.parse.cable import _STORED_ONLY
+from store.parse.transmission import first_sent, parse_transmission
 from store.records import RawCable
-from tests.parse.test_parser_properties import SETTINGS, cable_like, known_fields
+from tests.parse.test_parser_properties import FRAGMENTS, SETTINGS, cable_like, known_fields
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -59,13 +61,30 @@ def test_a_csv_row_keeps_every_stored_field_and_skips_the_routing_block(generate
     assert skipped_routing > 100  # the shortcut was taken where it saves work
 
 
-def test_a_page_with_the_hour_only_reads_the_routing_block_for_the_minutes(generated) -> None:
+def test_a_page_with_the_hour_only_takes_the_minutes_from_the_dtg_alone(generated) -> None:
     items = generated["html"]
     assert items and all(item.known.created_hour_only for item in items)
+    minutes = 0
     for item in items:
         full, stored = _both(item)
-        _same_kept(full, stored)
-        assert (stored.dtg, stored.to) == (full.dtg, full.to)
+        _same_kept(full, stored)  # the date with the DTG's minutes among them
+        assert stored.to == ()
+        minutes += full.created.minute != 0
+    assert minutes > 100
+
+
+# Routing lines as typed, in lower case, and too long to be one (a line run on); DTGs
+# without a precedence, with a bad date, after a VZCZC line.
+_DTGS = ["021200Z DEC 2009", "311260Z FEB 07", "P 301200Z FEB 07", "VZCZCXRO R 120508Z JAN 06"]
+_HEAD_LINES = st.sampled_from(FRAGMENTS + _DTGS).flatmap(
+    lambda line: st.sampled_from([line, line.lower(), "  " + line, line + " " * 300])
+)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(_HEAD_LINES, st.text(max_size=40)), max_size=30))
+def test_the_first_dtg_alone_is_the_one_the_routing_block_gives(lines: list[str]) -> None:
+    assert first_sent(lines) == parse_transmission(lines).sent
 
 
 def test_the_record_an_import_stores_is_made_from_it(generated) -> None:
