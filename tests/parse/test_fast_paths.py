@@ -121,3 +121,19 @@ def test_the_end_summary_search_started_late_finds_what_the_whole_search_finds()
         assert (late and late.span()) == (whole and whole.span()), repr(text)
         found += whole is not None
     assert found > 2000
+
+
+def test_an_of_zero_told_from_the_zeros_is_the_one_the_search_finds() -> None:
+    from store.parse.page_breaks import _OF_ZERO, _ZEROS_TRIED, _holds_of_zero
+
+    parts = ["0", "00", "OF", "OF 0", "OF\t0", "OF  0", "O", "F", " ", "\t", "\n", "1", "X"]
+    parts += ["OF 002", "PAGE 02", "000", "OF 1", "of 0", "O F 0", "OFF 0", "THE", "0F 0"]
+    rng = random.Random(5)
+    found = many_zeros = 0
+    for _ in range(40000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randrange(0, 30)))
+        whole = _OF_ZERO.search(text) is not None
+        assert _holds_of_zero(text) == whole, repr(text)
+        found += whole
+        many_zeros += text.count("0") > _ZEROS_TRIED
+    assert found > 5000 and many_zeros > 5000  # both ways of telling are reached
