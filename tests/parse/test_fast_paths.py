@@ -137,3 +137,30 @@ def test_an_of_zero_told_from_the_zeros_is_the_one_the_search_finds() -> None:
         found += whole
         many_zeros += text.count("0") > _ZEROS_TRIED
     assert found > 5000 and many_zeros > 5000  # both ways of telling are reached
+
+
+def test_lower_case_told_at_once_is_what_the_loop_over_the_characters_tells() -> None:
+    from store.parse.classified_by import _has_lower
+
+    parts = ["a", "Z", "Ab", "POLOFF", "Miriam", " ", ".", "1", "ß", "ª", "ǅ", "İ", "ı", "É", "é"]
+    parts += ["ſ", "ﬁ", "Σ", "σ", "K", "Ω", "ǈ", "ʰ", "ᾈ", "\u0345", "", "ⓐ", "Ⓐ", "ǲ"]
+    rng = random.Random(3)
+    lower = ascii_seen = 0
+    for _ in range(40000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randrange(0, 6)))
+        loop = any(ch.islower() for ch in text)
+        assert _has_lower(text) == loop, repr(text)
+        lower += loop
+        ascii_seen += text.isascii()
+    assert 5000 < lower < 35000 and ascii_seen > 2000
+
+
+def test_a_remembered_name_and_title_is_the_one_read_anew() -> None:
+    from store.parse.classified_by import _name_and_title_any_case
+
+    words = ["Ambassador", "POLOFF", "DAVID", "T.", "Arkwright", "com", "jonathan", "farrar"]
+    words += ["Counselor", "for", "Political", "Affairs", ",", "Jr.", "de", "la", "Cruz", "CDA"]
+    rng = random.Random(4)
+    values = [" ".join(rng.choice(words) for _ in range(rng.randrange(1, 6))) for _ in range(3000)]
+    for value in values + values[::-1]:  # the second time from the cache
+        assert _name_and_title_any_case(value) == _name_and_title_any_case.__wrapped__(value)
