@@ -164,3 +164,37 @@ def test_a_remembered_name_and_title_is_the_one_read_anew() -> None:
     values = [" ".join(rng.choice(words) for _ in range(rng.randrange(1, 6))) for _ in range(3000)]
     for value in values + values[::-1]:  # the second time from the cache
         assert _name_and_title_any_case(value) == _name_and_title_any_case.__wrapped__(value)
+
+
+def test_an_id_in_canonical_form_comes_back_as_the_long_way_gives_it(monkeypatch) -> None:
+    from store.parse import refids, stations
+
+    spellings = sorted(stations._table()[1].items())
+    rng = random.Random(6)
+    own = [key for key, station in spellings if key == station]
+    aliases = [key for key, station in spellings if key != station]
+    names = rng.sample(own, 40) + rng.sample(aliases, min(40, len(aliases)))
+    names += ["QUITQ", "EFTOLONDON", "AMEMBASSYROME", "SECTION", "ECTION01OF02KABUL", "XQXQ"]
+    names += ["PARIS", "Paris", "SAO PAULO", "THE HAGUE", "A", "ABCDEFGHIJKLMNOPQRSTUVWXYZ" * 2]
+    years = ["67", "06", "19", "20", "2006", "", "1", "٠٦"]
+    serials = ["2", "0002", "000079", "1234567", "12345678", "0", "10", "", "٣"]
+    texts = [
+        rng.choice(years) + rng.choice(["", " ", "-"]) + rng.choice(names)
+        + rng.choice(["", " ", "."]) + rng.choice(serials) + rng.choice(["", "", "A", "XYZ"])
+        for _ in range(10000)
+    ]
+    # And IDs that look canonical, with stations and aliases of the table and others.
+    texts += [
+        rng.choice(years[:4]) + rng.choice(names) + rng.choice([*serials[:4], "1", "99"])
+        for _ in range(10000)
+    ]
+    fast = [refids.canonical_id.__wrapped__(text) for text in texts]
+    shortcut = sum(refids._CANONICAL.fullmatch(text) is not None for text in texts)
+
+    class Never:
+        def fullmatch(self, text):
+            return None
+
+    monkeypatch.setattr(refids, "_CANONICAL", Never())
+    assert fast == [refids.canonical_id.__wrapped__(text) for text in texts]
+    assert shortcut > 2000  # else the comparison proves nothing
