@@ -198,3 +198,44 @@ def test_an_id_in_canonical_form_comes_back_as_the_long_way_gives_it(monkeypatch
     monkeypatch.setattr(refids, "_CANONICAL", Never())
     assert fast == [refids.canonical_id.__wrapped__(text) for text in texts]
     assert shortcut > 2000  # else the comparison proves nothing
+
+
+def _split_head_line_by_line(lines: list[str], start: int) -> tuple[list[str], list[int]]:
+    """``split_head`` the long way: every line of the head listed with its pieces."""
+    from store.parse.header_block import _HEAD_LINES, starts_paragraph
+    from store.parse.labels import glued_pieces
+
+    out, origin = lines[:start], list(range(min(start, len(lines))))
+    index = start
+    while index < min(len(lines), start + _HEAD_LINES):
+        line = lines[index]
+        if line.strip() and starts_paragraph(line) and index > start:
+            break
+        pieces = glued_pieces(line) if line.strip() else (line,)
+        out.extend(pieces)
+        origin.extend([index] * len(pieces))
+        index += 1
+    out.extend(lines[index:])
+    return out, origin + list(range(index, len(lines)))
+
+
+def test_a_head_listed_from_its_first_cut_is_the_head_listed_line_by_line() -> None:
+    from store.parse.header_block import split_head
+
+    shapes = ["", "  ", "\t", "SECRET ANKARA 000123", "E.O. 12958: DECL: 04/02/2019 TAGS: PGOV"]
+    shapes += ["TAGS: PREL PGOV", "SUBJECT: TALKS", "REF: STATE 12345", "SIPDIS", "1. (C) The"]
+    shapes += ["Classified By: Poloff J. Doe for reasons 1.4 (b) and (d)", "(C) Item", "o", "A. ("]
+    shapes += ["CONFIDENTIAL SECTION 01 OF 02 ROME 000123 SUBJECT: X", "DEPT FOR EUR", "¶2. Text"]
+    shapes += ["Classified By: DCM A. Roe, reasons 1.4 (b) and (d). 1. (C) Talks went on", "X"]
+    shapes += ["Classified By: CLASSIFIED BY POLOFF J. DOE"]  # one piece, not the line
+    rng = random.Random(7)
+    cut = 0
+    for _ in range(3000):
+        lines = [rng.choice(shapes) for _ in range(rng.randrange(0, 14))]
+        start = rng.randrange(0, 4)
+        out, origins = split_head(lines, start)
+        expected, expected_origins = _split_head_line_by_line(lines, start)
+        assert out == expected, lines
+        assert [origins[i] for i in range(len(out))] == expected_origins, lines
+        cut += out is not lines
+    assert 500 < cut < 2500  # heads with and without a line cut
