@@ -239,3 +239,30 @@ def test_a_head_listed_from_its_first_cut_is_the_head_listed_line_by_line() -> N
         assert [origins[i] for i in range(len(out))] == expected_origins, lines
         cut += out is not lines
     assert 500 < cut < 2500  # heads with and without a line cut
+
+
+def test_tags_told_from_known_codes_at_once_are_the_tags_the_long_way_finds(monkeypatch) -> None:
+    from store.parse import tags
+
+    rng = random.Random(8)
+    codes = rng.sample(sorted(tags._codes()), 60)
+    phrases = [" ".join(words) for words in rng.sample(sorted(tags._phrases()), 30)]
+    # The phrases that open with a known code ("GOI ..."): those the shortcut must leave alone.
+    phrases += [" ".join(words) for words in tags._phrases() if words[0] in tags._codes()]
+    starts = [phrase.split()[0] for phrase in phrases]
+    words = codes + phrases + starts + ["GLOBAL", "DEFENSE", "AND", "OF", "KPAK", "PHUMTZ"]
+    words += ["MEETINGS", "WITH", "AMBASSADOR", "OVIP (CLINTON, HILLARY)", "[KZ](#)", "SIPDIS"]
+    words += ["ECONOMY", "TRADE", "DEVELOPMENT", "pgov", "PREL.", "(PGOV)", "-", "X"]
+    joiners = [" ", ", ", "; ", " , "]
+    values = [
+        rng.choice(joiners).join(rng.choice(words) for _ in range(rng.randrange(7)))
+        for _ in range(20000)
+    ]
+    fast = [tags.split_tags(value) for value in values]
+
+    class Every:
+        def __contains__(self, word: str) -> bool:
+            return True
+
+    monkeypatch.setattr(tags, "_phrase_starts", Every)
+    assert fast == [tags.split_tags(value) for value in values]
