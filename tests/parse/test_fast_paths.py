@@ -299,3 +299,25 @@ def test_known_fields_told_clean_at_once_are_what_normalising_each_gives(monkeyp
     monkeypatch.setattr(cable, "_clean_already", lambda known: False)
     assert fast == [cable._clean_known(known) for known in knowns]
     assert 2000 < told < 18000  # both ways taken
+
+
+def test_a_remembered_banner_is_the_one_read_anew() -> None:
+    from store.parse.banner_line import read_banner
+
+    def said(banner) -> tuple | None:
+        if banner is None:
+            return None
+        return banner.level, tuple(banner.captions), banner.section, banner.station, banner.serial
+
+    parts = ["SECRET", "S E C R E T", "CONFIDENTIAL", "UNCLAS", "Confidential", "TOP SECRET", " "]
+    parts += ["SECTION 01 OF 02", "SECTON 02 OF 03", "ANKARA 000123", "ROME 4567", "E F T O"]
+    parts += ["NOFORN", "//NOFORN", "SIPDIS", "SENSITIVE", "BUT", "UNCLASSIFIED", "the", "X"]
+    rng = random.Random(10)
+    lines = [
+        " ".join(rng.choice(parts) for _ in range(rng.randrange(1, 6))) for _ in range(4000)
+    ]
+    banners = 0
+    for line in lines + lines[::-1]:  # the second time from the cache
+        assert said(read_banner(line)) == said(read_banner.__wrapped__(line)), line
+        banners += read_banner(line) is not None
+    assert banners > 500
