@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from store.parse.lazy_pattern import lazy_compile
+from store.parse.line_cache import line_cache
 from store.parse.markings import Banner, parse_banner
 from store.parse.stations import known_station
 
@@ -62,24 +63,13 @@ def _names_post(banner: Banner) -> bool:
     return bool(banner.station) and known_station(banner.station) is not None
 
 
-# The last line read and its banner: the head's splitter and the banner finder read the same
-# banner line one after the other, and a letter-spaced banner takes 4 us to read. (A Banner
-# is never changed once made, so one may be handed to both.)
-_last: tuple[str, Banner | None] = ("", None)
-
-
+# Remembered: the head's splitter and the banner finder read the same banner line one after
+# the other, and a letter-spaced banner takes 4 us to read; and head lines that are no banner
+# but start like one ("SENSITIVE BUT UNCLASSIFIED", a release's note) come back cable after
+# cable. (A Banner is never changed once made, so one may be handed to every caller.)
+@line_cache
 def read_banner(line: str) -> Banner | None:
     """The banner a whole line is, as printed or as a copy wrote it; else None."""
-    global _last
-    last_line, last_banner = _last
-    if line == last_line:
-        return last_banner
-    banner = _read_banner(line)
-    _last = (line, banner)
-    return banner
-
-
-def _read_banner(line: str) -> Banner | None:
     banner = parse_banner(line)
     if banner is not None or len(line) > 200:
         return banner

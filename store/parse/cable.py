@@ -47,7 +47,7 @@ from store.parse.transmission import (
     parse_transmission,
 )
 from store.records import KnownFields
-from store.sanitize import clean, decode
+from store.sanitize import clean, clean_ascii, decode
 
 PARTIAL_PHRASE = "partial extract of the original cable"
 # How far down a DTG standing alone may date a cable that has none in its head.
@@ -327,15 +327,18 @@ def _normalize(text: str, cleaned: bool = False) -> str:
 
 def _clean_known(known: KnownFields) -> KnownFields:
     """Bulk metadata is untrusted text too."""
-    cable_id = _normalize(known.id).strip() if known.id else known.id
-    origin = _normalize(known.origin).strip() if known.origin else known.origin
+    # Most rows are ASCII without controls, told of all the fields in one go: ``_normalize``
+    # would give each back as it is.
+    normalize = _as_it_is if _clean_already(known) else _normalize
+    cable_id = normalize(known.id).strip() if known.id else known.id
+    origin = normalize(known.origin).strip() if known.origin else known.origin
     classification = (
-        _normalize(known.classification).strip() if known.classification else known.classification
+        normalize(known.classification).strip() if known.classification else known.classification
     )
     references = (
-        tuple(_normalize(r) for r in known.references) if known.references else known.references
+        tuple(normalize(r) for r in known.references) if known.references else known.references
     )
-    header = _normalize(known.header) if known.header else known.header
+    header = normalize(known.header) if known.header else known.header
     if (
         cable_id is known.id
         and origin is known.origin
@@ -352,6 +355,18 @@ def _clean_known(known: KnownFields) -> KnownFields:
         references=references,
         header=header,
     )
+
+
+def _clean_already(known: KnownFields) -> bool:
+    """Whether every text field of ``known`` is ASCII that ``clean`` keeps as it is (told of
+    them joined, in one go), so that ``_normalize`` changes none (no U+00A0, BOM or line
+    separator can be there either)."""
+    parts = (known.id, known.origin, known.classification, known.header, *(known.references or ()))
+    return clean_ascii("\n".join(part for part in parts if part))
+
+
+def _as_it_is(text: str) -> str:
+    return text
 
 
 def _merge_known(given: KnownFields, page: KnownFields) -> KnownFields:

@@ -85,21 +85,26 @@ def split_head(lines: list[str], start: int) -> tuple[list[str], LineOrigins]:
 
     Most heads have nothing to cut: ``lines`` itself then comes back, not a copy."""
     stop = min(len(lines), start + _HEAD_LINES)
-    head: list[str] = []
+    # The head's lines out, and where each came from, are listed from the first line cut on:
+    # above it, each line is its own.
+    head: list[str] | None = None
     head_origin: list[int] = []
-    cut = False
     index = start
     while index < stop:
         line = lines[index]
-        if line.strip() and starts_paragraph(line) and index > start:
-            break
-        pieces = glued_pieces(line) if line.strip() else (line,)
-        if pieces != (line,):
-            cut = True
-        head.extend(pieces)
-        head_origin.extend([index] * len(pieces))
+        if line.strip():
+            if index > start and starts_paragraph(line):
+                break
+            pieces = glued_pieces(line)
+            if head is None and (len(pieces) != 1 or pieces[0] != line):
+                head, head_origin = lines[start:index], list(range(start, index))
+        else:
+            pieces = (line,)
+        if head is not None:
+            head.extend(pieces)
+            head_origin.extend([index] * len(pieces))
         index += 1
-    if not cut:
+    if head is None:
         return lines, LineOrigins(start, (), 0)
     out = lines[:start]
     out.extend(head)

@@ -50,6 +50,12 @@ def known_station(name: str) -> str | None:
     return _table()[1].get(squeeze(name))
 
 
+def is_own_spelling(letters: str) -> bool:
+    """Whether ``letters`` (capitals only: squeezed already) are a station as the table names
+    it, so that ``known_station`` gives them back as they are."""
+    return _table()[1].get(letters) == letters
+
+
 @lru_cache(maxsize=4096)
 def station_of(name: str) -> str | None:
     """The canonical station for a spelling, repairing ``0`` typed for ``O`` and small typos.

@@ -77,8 +77,15 @@ def _part_tags(part: str, commas: bool) -> list[str]:
     words = [word for word in words if word]
     out: list[str] = []
     unknown = 0  # words neither a known code nor in a phrase
+    codes, starts = _codes(), _phrase_starts()
     index = 0
     while index < len(words):
+        if words[index] in codes and words[index] not in starts:
+            # A known code that opens no phrase of the table is a tag of its own: what the
+            # ways below come to for it, told without their three calls (most words).
+            out.append(words[index])
+            index += 1
+            continue
         phrase = _phrase_at(words, index)
         if phrase is not None:
             tag, length = phrase
@@ -102,7 +109,7 @@ def _part_tags(part: str, commas: bool) -> list[str]:
             index += run
             continue
         out.append(word)
-        unknown += word not in _codes()
+        unknown += word not in codes
         index += 1
     if (
         commas
@@ -154,6 +161,12 @@ def _phrase_run(words: list[str], index: int) -> int:
         end -= 1
     # Longer runs are prose or several names pasted in: left word by word.
     return end - index if end - index <= _MAX_PHRASE else 1
+
+
+@cache
+def _phrase_starts() -> frozenset[str]:
+    """The first words of the table's phrases: no phrase starts at any other word."""
+    return frozenset(words[0] for words in _phrases())
 
 
 def _phrase_at(words: list[str], index: int) -> tuple[str, int] | None:
