@@ -34,6 +34,24 @@ def test_name_on_its_own_line(tail: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("tail", "name"),
+    [
+        ("\nVAN \t VOORST\n", "VAN VOORST"),
+        ("\nLeslie\tTHORVALD\n", "Leslie THORVALD"),
+        ("\nORDWAY \t ORDWAY", "ORDWAY ORDWAY"),
+    ],
+)
+def test_a_name_typed_with_tabs_is_one_line_with_single_blanks(tail: str, name: str) -> None:
+    assert signer(tail) == name
+
+
+def test_a_name_after_the_last_sentence_keeps_single_blanks() -> None:
+    last = "The delegation cleared it.\tPENROSE\tHALLORAN"
+    cable = parse_text(f"{HEAD}1. (C) First.\n\n2. (C) {last}")
+    assert cable.signer == "PENROSE HALLORAN"
+
+
+@pytest.mark.parametrize(
     "boilerplate",
     [
         " CONFIDENTIAL\n>",
