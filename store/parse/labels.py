@@ -146,12 +146,15 @@ _GLUE_WORD = lazy_compile(_GLUE_WORDS)
 # The end of a Classified By line's reasons ("reasons 1.4 (b) and (d)."), after which a
 # flattened page goes straight on with the first paragraph.
 # Possessive blanks (*+): blanks that may stand on either side of an optional mark, tried
-# every way, made a long run of blanks after the reasons take minutes.
+# every way, made a long run of blanks after the reasons take minutes. The reasons are read
+# whole (an atomic group) and each letter is one (no letter after it): given back to find
+# text after them, "1.4 (b) and (d)" ending a line was cut after "(b)", and "and (d)" was
+# a paragraph of its own on real pages.
 _REASONS_END = lazy_compile(
     r"(?:rea[ \t]?sons?|rsn)[ \t:]*+(?:E\.O\.[ \t]*+12958[ ,]*+)?1[ \t]?\.[ \t]?[4-6]"
-    r"(?:[ \t]*+\.)?[ \t]*+\(?[ \t]*+[A-Ha-h](?:[ \t]*+\))?"
-    r"(?:[ \t]*+(?:,|and|&|/|or|an[ \t]d)[ \t]*+\(?[ \t]*+[A-Ha-h](?:[ \t]*+\))?)*"
-    r"(?:[ \t]*+\))?(?:[ \t]*+\.)?(?=[ \t]+\S)",
+    r"(?>(?:[ \t]*+\.)?[ \t]*+\(?[ \t]*+[A-Ha-h](?![A-Za-z])(?:[ \t]*+\))?"
+    r"(?:[ \t]*+(?:,|and|&|/|or|an[ \t]d)[ \t]*+\(?[ \t]*+[A-Ha-h](?![A-Za-z])(?:[ \t]*+\))?)*"
+    r"(?:[ \t]*+\))?(?:[ \t]*+\.)?)(?=[ \t]+\S)",
     re.IGNORECASE,
 )
 # Lines longer than this are prose or a whole flattened page, never one field.

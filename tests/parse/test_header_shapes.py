@@ -127,6 +127,16 @@ def test_a_letter_spaced_top_secret_banner_is_not_cut_into_secret():
         ("REASONS 1.4 (B)  2. (C) THE MINISTER SAID",
          ["REASONS 1.4 (B)", "2. (C) THE MINISTER SAID"]),
         ("REASONS 1.4 (B) 2. (C) THE MINISTER SAID", ["REASONS 1.4 (B) 2. (C) THE MINISTER SAID"]),
+        # Reasons that end the line are not cut short: "and (d)" is no paragraph after them.
+        ("Classified By: Ann Berg for reasons 1.4 (b) and (d)",
+         ["Classified By: Ann Berg for reasons 1.4 (b) and (d)"]),
+        ("CLASSIFIED BY: ANN BERG, REASONS 1.5 (B) AND (D). ",
+         ["CLASSIFIED BY: ANN BERG, REASONS 1.5 (B) AND (D). "]),
+        ("Classified By: Ann Berg, reasons 1.4(B), (D) & D.",
+         ["Classified By: Ann Berg, reasons 1.4(B), (D) & D."]),
+        # A word after the reasons that starts like one of their letters is text.
+        ("Classified By: Ann Berg, reasons 1.4 (b) and discussed it",
+         ["Classified By: Ann Berg, reasons 1.4 (b)", "and discussed it"]),
     ],
 )  # fmt: skip
 def test_where_a_glued_line_is_cut_and_where_not(line, pieces):
@@ -140,6 +150,17 @@ def test_the_first_paragraph_glued_after_the_reasons_is_cut_off():
     )
     assert pieces[0].endswith("(d)")
     assert pieces[1].startswith("(S) Embassy Oslo")
+
+
+def test_reasons_at_the_end_of_the_line_are_read_whole_and_start_no_paragraph():
+    # The classifier said twice, the second time on a line of its own above the text.
+    text = (
+        "S E C R E T MARKPOST 000042\n\nSUBJECT: A MEETING\n\nCLASSIFIED BY: Ann Berg, Pol"
+        " Chief; REASON: 1.4(B), (D)\nClassified by DCM Tom Vale for Reasons 1.4 B & D.\n"
+        "1. (U) The minister listened."
+    )
+    cable = parse_text(text)
+    assert [p.text for p in cable.paragraphs] == ["The minister listened."]
 
 
 def test_the_stored_text_keeps_the_lines_as_written():
