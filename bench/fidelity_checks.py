@@ -40,6 +40,7 @@ CLASSES = (
     DefectClass("year_as_number", "body", "a paragraph numbered 100 or more (a year)"),
     DefectClass("mark_above_level", "body", "a portion mark above the cable's classification"),
     DefectClass("list_joined", "body", "list item lines joined into one line"),
+    DefectClass("reasons_tail", "body", "the end of the reasons as a paragraph (\"and (d)\")"),
 )  # fmt: skip
 HEADER_TARGET = 0.3  # percent of cables, issue 11
 
@@ -156,6 +157,10 @@ def head_of(text: str) -> str:
     return text[: match.start()] if match else text[:_HEAD_CHARS]
 
 
+_TAIL_ITEM = r"[ \t]*+(?:and|&|or|,)[ \t]*+\(?[ \t]*+[a-h][ \t]*+\)?"
+_REASONS_TAIL = re.compile(rf"(?:{_TAIL_ITEM})+[ \t.]*", re.I)
+
+
 def check_cable(cable, text: str, truth) -> dict[str, bool | None]:
     """Each defect class -> True (present), False (absent) or None (does not apply)."""
     head = head_of(text)
@@ -210,6 +215,8 @@ def check_cable(cable, text: str, truth) -> dict[str, bool | None]:
     found["no_paragraphs"] = not cable.paragraphs and len(_PROSE_WORD.findall(text)) >= 10
     found["year_as_number"] = any(_number_value(p.number) >= 100 for p in cable.paragraphs)
     found["list_joined"] = _list_joined(text[len(head) :], texts)
+    # The last reasons of a Classified By line ("and (d).", "& D.") cut off as text.
+    found["reasons_tail"] = any(_REASONS_TAIL.fullmatch(t) for t in texts)
     found["mark_above_level"] = _mark_misread(cable, _level_rank(level) if level else None)
     return found
 
