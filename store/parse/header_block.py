@@ -244,6 +244,28 @@ _TAG_CODES_LINE = lazy_compile(rf"[ \t]*{_TAG_CODE}(?:[ \t,]+{_TAG_CODE}){{0,15}
 RULER = lazy_compile(r"[ \t]*[-=_*~]{3,}[ \t]*\Z")
 
 
+# A line that is only reasons letters ("(C), (D)", "and (d).", "& D"), and a Classified By
+# value whose reasons are cut after a number or a joiner ("1.4(B),", "1.4 (b) and"): the
+# line goes on with them. (Matched whole: linear on any line.)
+_REASON_LETTER = r"\(?[ \t]*+[A-Ha-h](?![A-Za-z])[ \t]*+\)?"
+_REASONS_GO_ON = lazy_compile(
+    rf"(?:(?:,|and|&|or)[ \t]*+)?{_REASON_LETTER}"
+    rf"(?:[ \t]*+(?:,|and|&|or)[ \t]*+{_REASON_LETTER})*+[ \t]*+\.?",
+    re.IGNORECASE,
+)
+_REASON_NUMBER = lazy_compile(r"1[ \t]?\.[ \t]?[4-6]")
+
+
+def _reasons_cut(value: str) -> bool:
+    """Whether a Classified By value stops inside its reasons: at a reasons number or at a
+    joiner after one."""
+    value = value.rstrip().lower()
+    ends = [number.end() for number in _REASON_NUMBER.finditer(value)]
+    if not ends:
+        return False
+    return ends[-1] == len(value) or value.endswith((",", "&", "/", " and", " or"))
+
+
 def read_fields(lines: list[str], start: int, fields: HeaderFields | None = None) -> HeaderFields:
     """The labelled fields from ``start`` on; given ``fields`` already read from a first
     copy of the head, those read on (filling only what the first copy left empty or cut)."""
@@ -306,6 +328,14 @@ def read_fields(lines: list[str], start: int, fields: HeaderFields | None = None
         ):
             index += 1
             continue  # "(C) SAO PAULO 260": item C of the REF block, not a marked paragraph
+        if (
+            reader.current == "classified_by"
+            and _REASONS_GO_ON.fullmatch(stripped)
+            and _reasons_cut(fields.classified_by or "")
+            and reader.go_on(stripped)
+        ):
+            index += 1
+            continue  # "1.4(B), / (C), (D)": the reasons go on, not a paragraph marked (C)
         if starts_paragraph(line):
             break
         if reader.go_on(stripped):

@@ -163,6 +163,32 @@ def test_reasons_at_the_end_of_the_line_are_read_whole_and_start_no_paragraph():
     assert [p.text for p in cable.paragraphs] == ["The minister listened."]
 
 
+@pytest.mark.parametrize(
+    ("reasons", "read"),
+    [
+        ("REASON: 1.4(B), \n(C), (D) ", "1.4(B), (C), (D)"),
+        ("for reasons 1.4 (b) and\n(d).", "1.4 (b) and (d)"),
+        ("for reasons 1.4\n(b) & (d)", "1.4 (b) & (d)"),
+    ],
+)
+def test_reasons_wrapped_onto_the_next_line_go_on_there(reasons: str, read: str):
+    text = f"CONFIDENTIAL\n\nSUBJECT: A MEETING\n\nCLASSIFIED BY: Ann Berg; {reasons}\n\n"
+    cable = parse_text(text + "1. (S/NF) The minister listened.")
+    assert cable.reasons == read
+    assert [(p.marking.text, p.text) for p in cable.paragraphs] == [
+        ("(S/NF)", "The minister listened.")
+    ]
+
+
+def test_a_marked_paragraph_after_reasons_that_end_in_a_comma_is_a_paragraph():
+    text = "CONFIDENTIAL\n\nSUBJECT: A MEETING\n\nClassified By: Ann Berg, reasons 1.4 (b),\n"
+    cable = parse_text(text + "(C) The minister listened.")
+    assert cable.reasons == "1.4 (b)"
+    assert [(p.marking.text, p.text) for p in cable.paragraphs] == [
+        ("(C)", "The minister listened.")
+    ]
+
+
 def test_the_stored_text_keeps_the_lines_as_written():
     text = (
         "C O N F I D E N T I A L AMMAN 001204 SIPDIS E.O. 12958: DECL: 06/01/2019 TAGS: PREL"
