@@ -11,7 +11,7 @@ import re
 
 from store.parse.banner_line import LEVEL_HINT as _LEVEL_HINT
 from store.parse.banner_line import banner_start, read_banner
-from store.parse.labels import glued_pieces, match_label
+from store.parse.labels import REASON_LETTER, REASON_NUMBER, glued_pieces, match_label
 from store.parse.lazy_pattern import lazy_compile
 from store.parse.line_cache import line_cache
 from store.parse.markings import caption_words, parse_banner
@@ -247,13 +247,12 @@ RULER = lazy_compile(r"[ \t]*[-=_*~]{3,}[ \t]*\Z")
 # A line that is only reasons letters ("(C), (D)", "and (d).", "& D"), and a Classified By
 # value whose reasons are cut after a number or a joiner ("1.4(B),", "1.4 (b) and"): the
 # line goes on with them. (Matched whole: linear on any line.)
-_REASON_LETTER = r"\(?[ \t]*+[A-Ha-h](?![A-Za-z])[ \t]*+\)?"
 _REASONS_GO_ON = lazy_compile(
-    rf"(?:(?:,|and|&|or)[ \t]*+)?{_REASON_LETTER}"
-    rf"(?:[ \t]*+(?:,|and|&|or)[ \t]*+{_REASON_LETTER})*+[ \t]*+\.?",
+    rf"(?:(?:,|and|&|or)[ \t]*+)?{REASON_LETTER}"
+    rf"(?:[ \t]*+(?:,|and|&|or)[ \t]*+{REASON_LETTER})*+[ \t]*+\.?",
     re.IGNORECASE,
 )
-_REASON_NUMBER = lazy_compile(r"1[ \t]?\.[ \t]?[4-6]")
+_REASON_NUMBER = lazy_compile(REASON_NUMBER)
 
 
 def _reasons_cut(value: str) -> bool:

@@ -150,10 +150,13 @@ _GLUE_WORD = lazy_compile(_GLUE_WORDS)
 # whole (an atomic group) and each letter is one (no letter after it): given back to find
 # text after them, "1.4 (b) and (d)" ending a line was cut after "(b)", and "and (d)" was
 # a paragraph of its own on real pages.
+# A reasons number ("1.4") and one reasons letter ("(b)", "B", "( d )"; no letter after it).
+REASON_NUMBER = r"1[ \t]?\.[ \t]?[4-6]"
+REASON_LETTER = r"\(?[ \t]*+[A-Ha-h](?![A-Za-z])(?:[ \t]*+\))?"
 _REASONS_END = lazy_compile(
-    r"(?:rea[ \t]?sons?|rsn)[ \t:]*+(?:E\.O\.[ \t]*+12958[ ,]*+)?1[ \t]?\.[ \t]?[4-6]"
-    r"(?>(?:[ \t]*+\.)?[ \t]*+\(?[ \t]*+[A-Ha-h](?![A-Za-z])(?:[ \t]*+\))?"
-    r"(?:[ \t]*+(?:,|and|&|/|or|an[ \t]d)[ \t]*+\(?[ \t]*+[A-Ha-h](?![A-Za-z])(?:[ \t]*+\))?)*"
+    rf"(?:rea[ \t]?sons?|rsn)[ \t:]*+(?:E\.O\.[ \t]*+12958[ ,]*+)?{REASON_NUMBER}"
+    rf"(?>(?:[ \t]*+\.)?[ \t]*+{REASON_LETTER}"
+    rf"(?:[ \t]*+(?:,|and|&|/|or|an[ \t]d)[ \t]*+{REASON_LETTER})*"
     r"(?:[ \t]*+\))?(?:[ \t]*+\.)?)(?=[ \t]+\S)",
     re.IGNORECASE,
 )

@@ -100,15 +100,17 @@ def split_signer(lines: list[str]) -> tuple[list[str], str | None]:
         return kept, None
     line = lines[last - 1]
     before = _previous_text(lines, last - 1)
-    # The name as one field shows it: its words one blank apart (a tab between them would
-    # end up in a one-line field).
     name = _own_line_name(line, before)
     if name is not None:
-        return lines[: last - 1] + lines[last:end], " ".join(name.split())
-    name, cut = _same_line_name(line)
-    if name is not None:
-        return [*lines[: last - 1], line[:cut].rstrip(), *lines[last:end]], " ".join(name.split())
-    return kept, None
+        body = lines[: last - 1] + lines[last:end]
+    else:
+        name, cut = _same_line_name(line)
+        if name is None:
+            return kept, None
+        body = [*lines[: last - 1], line[:cut].rstrip(), *lines[last:end]]
+    # The name as one field shows it: its words one blank apart (a tab between them would
+    # end up in a one-line field).
+    return body, " ".join(name.split())
 
 
 def _strip_trailers(lines: list[str], end: int) -> int:

@@ -139,11 +139,15 @@ def first_sent(lines: list[str]) -> datetime | None:
         if len(raw) > 300:
             continue
         upper = raw.strip().upper()
-        if upper and upper[0] in "ZOPR0123":
-            dtg = _DTG_LINE.match(upper)
-            if dtg:
-                return _sent(dtg)
+        dtg = _dtg_line(upper) if upper else None
+        if dtg:
+            return _sent(dtg)
     return None
+
+
+def _dtg_line(upper: str) -> re.Match[str] | None:
+    """A non-empty line in capitals that is a DTG line (its first character told first)."""
+    return _DTG_LINE.match(upper) if upper[0] in "ZOPR0123" else None
 
 
 def parse_transmission(lines: list[str]) -> Transmission:
@@ -162,7 +166,7 @@ def parse_transmission(lines: list[str]) -> Transmission:
         if upper.startswith("VZCZC") and result.transmission_id is None:
             result.transmission_id = line.split()[0]
             continue
-        dtg = _DTG_LINE.match(upper) if upper[0] in "ZOPR0123" and result.dtg is None else None
+        dtg = _dtg_line(upper) if result.dtg is None else None
         if dtg:
             result.dtg = dtg.group("dtg")
             if dtg.group("prec"):
