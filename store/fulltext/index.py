@@ -187,6 +187,10 @@ class Writer:
     def add(self, rowid: int, subject: str, shown: str, header: str, located: bytes) -> None:
         self.writer.add_document(document(rowid, subject, shown, header, located))
 
+    def add_terms(self, rowid: int, terms: tuple[str, str, str], located: bytes) -> None:
+        """Add a document whose fields are ``analysed`` already (by an import's reader)."""
+        self.writer.add_document(document_of_terms(rowid, terms, located))
+
     def commit(self, corpus_id: str, generation: int) -> None:
         """Everything added so far, with the generation of the corpus it now matches."""
         self.writer.delete_documents_by_term(META, 1)
@@ -216,12 +220,20 @@ def document(
     rowid: int, subject: str, shown: str, header: str = "", located: bytes | None = None
 ) -> tantivy.Document:
     """A cable's document: its text fields as ``analysed`` terms."""
+    return document_of_terms(rowid, (analysed(subject), analysed(shown), analysed(header)), located)
+
+
+def document_of_terms(
+    rowid: int, terms: tuple[str, str, str], located: bytes | None = None
+) -> tantivy.Document:
+    """A cable's document from its (subject, shown text, header) as ``analysed`` terms."""
+    subject, body, header = terms
     made = tantivy.Document()
     made.add_integer(ROWID, rowid)
-    made.add_text(SUBJECT, analysed(subject))
-    made.add_text(BODY, analysed(shown))
+    made.add_text(SUBJECT, subject)
+    made.add_text(BODY, body)
     if header:
-        made.add_text(BODY, analysed(header))
+        made.add_text(BODY, header)
     if located is not None:
         made.add_bytes(SHOWN, located)
     return made

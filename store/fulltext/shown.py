@@ -342,14 +342,6 @@ def shown_fields(cable: Cable) -> tuple[str, str, str]:
     return cable.subject or "", shown_text(cable), header_words(cable)
 
 
-def located_too(
-    body: str, fields: tuple[str, str, str], located: bytes | None = None
-) -> tuple[str, str, str, bytes]:
-    """``fields`` (``shown_fields``) with where the shown text is in ``body``: what needs
-    only the body, so an import's reader does it only when it has the time (see
-    store.ingest.reader_child). Where it did, ``located`` is given, the shown text is left
-    out of ``fields`` (half the bytes to send) and is cut out of the body again."""
-    if located is None:
-        return (*fields, locate(body, fields[1]))
-    subject, _, header = fields
-    return subject, cut_out(body, located), header, located
+def located_too(body: str, fields: tuple[str, str, str]) -> tuple[str, str, str, bytes]:
+    """``fields`` (``shown_fields``) with where the shown text is in ``body``."""
+    return (*fields, locate(body, fields[1]))

@@ -161,7 +161,7 @@ def _write_batch(
     batch = ImportReport()  # its skipped and notes; counts apart
     checkpoints.settled()  # the last batch's log copied: this one starts it again
     conn.execute("BEGIN IMMEDIATE")
-    documents: dict[int, tuple[str, tuple, bytes | None]] = {}
+    documents: dict[int, _Document] = {}
     try:
         for _, item in pending:
             if isinstance(item, Skipped):
@@ -201,6 +201,11 @@ def _count(report: ImportReport, counts: collections.Counter[str], batch: Import
     report.notes.extend(batch.notes)
     report.id_notes.extend(batch.id_notes)
 
+
+# What _upsert leaves _Index.write of a cable: its body, then its document's fields
+# (store.fulltext.shown.shown_fields) or their terms and where the shown text is
+# (parse_records.indexed_ahead).
+_Document = tuple[str, tuple, tuple, bytes | None]
 
 # A Record's values (parsed_records._row): the cables row is values[:10]; the texts row is
 # (subject, header, body).
@@ -249,10 +254,11 @@ class _Index:
         self.uncommitted_batches = 0
         self.commit_failed = False
 
-    def write(self, generation: int, documents: dict[int, tuple[str, tuple, bytes | None]]) -> None:
+    def write(self, generation: int, documents: dict[int, _Document]) -> None:
         """Index a batch's cables: ``documents`` maps each rowid to its body, the fields its
-        parse gave (store.fulltext.shown.shown_fields; none: parsed from the corpus) and
-        where its shown text is, if its reader found it (``parse_records.with_location``)."""
+        parse gave (store.fulltext.shown.shown_fields; none: parsed from the corpus), or
+        those fields' terms and where its shown text is, if its reader made them
+        (``parse_records.indexed_ahead``)."""
         if generation == self.generation:
             return
         # Generations another process sealed between two of this import's batches (a
@@ -269,17 +275,21 @@ class _Index:
         # the batch's inserts, which keeps each loop's data in the processor's caches (the
         # writing side of an import 0.01-0.05 ms a cable faster, 6 of 6 alternated runs).
         located = {
-            rowid: located_too(body, fields, where)
-            for rowid, (body, fields, where) in documents.items()
+            rowid: located_too(body, fields)
+            for rowid, (body, fields, _, _) in documents.items()
             if fields
         }
         unparsed = [rowid for rowid in between if rowid not in documents]
-        unparsed += [rowid for rowid, (_, fields, _) in documents.items() if not fields]
+        unparsed += [rowid for rowid, (_, fields, terms, _) in documents.items()
+                     if not fields and not terms]  # fmt: skip
         if unparsed:  # records made without the parser's fields: parsed from the corpus
             from store.fulltext.sync import documents as parsed
 
             database = self.conn.execute("PRAGMA database_list").fetchone()[2]
             located.update(parsed(database, unparsed))
+        for rowid, (_, _, terms, where) in documents.items():
+            if terms:
+                self.writer.add_terms(rowid, terms, where)
         for rowid, fields in located.items():
             if fields:
                 self.writer.add(rowid, *fields)
@@ -311,7 +321,7 @@ class _Index:
 def _upsert(
     conn: sqlite3.Connection,
     record: Record,
-    documents: dict[int, tuple[str, tuple, bytes | None]],
+    documents: dict[int, _Document],
     notes: list[str],
 ) -> str:
     """Insert or replace one cable; returns which ImportReport counter it adds to."""
@@ -372,9 +382,9 @@ def _upsert(
         f"INSERT INTO texts(rowid, {_TEXT_COLUMNS}) VALUES (?, ?, ?, ?)",
         (rowid, values[8], values[10], values[11]),
     )
-    # Where the shown text is in the body: found by the reader if it had the time, else by
-    # _Index.write once the batch is in.
-    documents[rowid] = (values[11], record.indexed, record.located)
+    # Its document: made ready by the reader if it had the time, else by _Index.write once
+    # the batch is in.
+    documents[rowid] = (values[11], record.indexed, record.terms, record.located)
     if tags:
         conn.executemany(
             "INSERT OR IGNORE INTO tags(tag, cable) VALUES (?, ?)", [(t, rowid) for t in tags]

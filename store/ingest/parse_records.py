@@ -13,6 +13,7 @@ from pathlib import Path
 
 from store.corpus.census import level_mask
 from store.frozen import frozen, replace
+from store.fulltext.analysis import analysed
 from store.fulltext.shown import locate, shown_fields
 from store.ingest.cable_shape import not_a_cable
 from store.model import Cable
@@ -51,14 +52,20 @@ def parsed(item: Record | RawCable | Skipped) -> Record | Skipped:
     return _parse_one(item) if isinstance(item, RawCable) else item
 
 
-def with_location(item: Record | RawCable | Skipped) -> Record | RawCable | Skipped:
-    """A parsed record with where its shown text is in its body found already, and the
-    shown text itself left out: what a reader that would wait for the importer takes off
-    its hands (``reader_child``). Anything else as it is."""
-    if not isinstance(item, Record) or not item.indexed or item.located is not None:
+def indexed_ahead(item: Record | RawCable | Skipped) -> Record | RawCable | Skipped:
+    """A parsed record with its document made ready for the index: where its shown text is
+    in its body, and its fields as the index's terms. That is what a reader that would wait
+    takes off the importer's hands (``reader_child``): the importer's larger share of the
+    work it can give away. Anything else as it is."""
+    if not isinstance(item, Record) or not item.indexed:
         return item
     subject, shown, header = item.indexed
-    return replace(item, indexed=(subject, "", header), located=locate(item.values[11], shown))
+    return replace(
+        item,
+        indexed=(),
+        located=locate(item.values[11], shown),
+        terms=(analysed(subject), analysed(shown), analysed(header)),
+    )
 
 
 def _parse_one(item: RawCable | Skipped) -> Record | Skipped:
@@ -109,9 +116,11 @@ class Record:
     indexed: tuple = ()
     # (person, role) pairs: see store.people.extract.
     people: tuple[tuple[str, str], ...] = ()
-    # Where the shown text is in the body (store.fulltext.shown.locate), when the reader
-    # found it (``with_location``); else the importer does.
+    # Where the shown text is in the body (store.fulltext.shown.locate) and ``indexed`` as
+    # the index's terms (store.fulltext.analysis.analysed), when the reader made them
+    # (``indexed_ahead``; ``indexed`` is empty then); else the importer does.
     located: bytes | None = None
+    terms: tuple[str, str, str] = ()
 
     @property
     def id(self) -> str:

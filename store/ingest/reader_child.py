@@ -32,7 +32,7 @@ CHUNK = 200
 # Which items go to the parent unparsed (see ``_produce``): "waiting" (those read while the
 # parent waits), "never", or "every other" (tests: the parent's parse of them).
 HAND_OVER = "waiting"
-# Which chunks this process finds the shown texts' places in (``parse_records.with_location``)
+# Which chunks this process makes the index's documents of (``parse_records.indexed_ahead``)
 # before it sends them: "ahead" (those it would otherwise wait to send: the importer is the
 # busier side then), "always" or "never" (tests).
 LOCATE = "ahead"
@@ -136,7 +136,7 @@ def _produce(
     ``AHEAD`` chunks ahead."""
     import queue
 
-    from store.ingest.parse_records import produce_records, with_location
+    from store.ingest.parse_records import indexed_ahead, produce_records
 
     outbox: queue.Queue = queue.Queue(maxsize=AHEAD)
 
@@ -165,6 +165,14 @@ def _produce(
             return turn % 2 == 0
         return policy == "waiting" and _parent_waits.is_set()
 
+    def send(chunk: list) -> None:
+        # The importer is behind (this process would wait to send): some of its work done
+        # here, the chunk's in a loop of its own (interleaved with the parse, each cable's
+        # took twice as long).
+        if locating == "always" or (locating == "ahead" and outbox.full()):
+            chunk = [indexed_ahead(item) for item in chunk]
+        outbox.put(chunk)
+
     sender = threading.Thread(target=feed, daemon=True)
     sender.start()
     try:
@@ -172,15 +180,10 @@ def _produce(
         for record in produce_records(paths, skip, part, parts, hand_over):
             chunk.append(record)
             if len(chunk) >= CHUNK:
-                # The importer is behind (this process would wait to send): some of its
-                # work done here, the chunk's in a loop of its own (interleaved with the
-                # parse, each cable's took twice as long).
-                if locating == "always" or (locating == "ahead" and outbox.full()):
-                    chunk = [with_location(item) for item in chunk]
-                outbox.put(chunk)
+                send(chunk)
                 chunk = []
         if chunk:
-            outbox.put(chunk)
+            send(chunk)
         outbox.put(None)
     except Exception as error:  # report, do not hang the parent
         outbox.put(f"{type(error).__name__}: {error}")

@@ -92,12 +92,21 @@ def test_an_import_on_several_readers_is_the_import_in_one_process(
     assert [str(s) for s in shared.skipped] == [str(s) for s in alone.skipped]
     assert len(alone.skipped) >= 2
     assert _everything(tmp_path / "b.sqlite") == _everything(tmp_path / "a.sqlite")
-    match = compile_query("minister OR testpost").match
     with Corpus(tmp_path / "a.sqlite") as one, Corpus(tmp_path / "b.sqlite") as other:
-        found = list(one.search_ids(match))
-        assert list(other.search_ids(match)) == found and len(found) >= 5
-        snippets = one.snippets(match, found)
-        assert other.snippets(match, found) == snippets and all(snippets.values())
+        # Words, a stem, a phrase, the subject and the header's fields: every field of the
+        # documents, whichever process made them.
+        for query, at_least in (
+            ("minister OR testpost", 5),
+            ("attack", 1),
+            ('"end summary"', 1),
+            ("subject:x", 3),
+            ("prel", 3),
+        ):
+            match = compile_query(query).match
+            found = list(one.search_ids(match))
+            assert list(other.search_ids(match)) == found and len(found) >= at_least, query
+            snippets = one.snippets(match, found)
+            assert other.snippets(match, found) == snippets and all(snippets.values()), query
 
 
 def test_a_reader_hands_over_items_unparsed_while_the_parent_waits(tmp_path):
