@@ -287,10 +287,14 @@ class _Index:
 
             database = self.conn.execute("PRAGMA database_list").fetchone()[2]
             located.update(parsed(database, unparsed))
+        # In the batch's order whichever process made a document: the index's order of
+        # documents (its tie-break between equal scores) is the files', not the timing's.
         for rowid, (_, _, terms, where) in documents.items():
             if terms:
                 self.writer.add_terms(rowid, terms, where)
-        for rowid, fields in located.items():
+            elif fields := located.pop(rowid, None):
+                self.writer.add(rowid, *fields)
+        for rowid, fields in located.items():  # from the corpus
             if fields:
                 self.writer.add(rowid, *fields)
         self.generation = generation

@@ -105,6 +105,8 @@ def test_an_import_on_several_readers_is_the_import_in_one_process(
             match = compile_query(query).match
             found = list(one.search_ids(match))
             assert list(other.search_ids(match)) == found and len(found) >= at_least, query
+            ranked = list(one.search_ids(match, rank=True))  # equal scores in the same order
+            assert list(other.search_ids(match, rank=True)) == ranked, query
             snippets = one.snippets(match, found)
             assert other.snippets(match, found) == snippets and all(snippets.values()), query
 
