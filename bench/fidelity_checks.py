@@ -41,6 +41,7 @@ CLASSES = (
     DefectClass("mark_above_level", "body", "a portion mark above the cable's classification"),
     DefectClass("list_joined", "body", "list item lines joined into one line"),
     DefectClass("reasons_tail", "body", "the end of the reasons as a paragraph (\"and (d)\")"),
+    DefectClass("end_mark_left", "body", "the release's end mark (=== CABLE ENDS ===) as text"),
 )  # fmt: skip
 HEADER_TARGET = 0.3  # percent of cables, issue 11
 
@@ -110,6 +111,8 @@ def _names_cable(head: str) -> bool:
 _TAG_FRAGMENT = re.compile(r"[:;()\[\]]|\b(?:SUBJECT|E\.O|DECL|THE|FOR)\b|(?<![ ,][A-Z])\.$")
 _TRAILER = re.compile(
     r"^\s*(?:NNNN|BT|#\d+|END\s+TEXT\.?|\(?END\s+(?:OF\s+)?(?:CABLE|MESSAGE)\)?\.?)\s*$"
+    # The release's end mark, between rulers: "=====CABLE ENDS=====".
+    r"|^[\s=*_-]*CABLE\s+ENDS[\s=*_-]*$"
     r"|^\s*(?:U\s?N\s?C\s?L|C\s?O\s?N\s?F|S\s?E\s?C\s?R|UNCLASSIFIED|CONFIDENTIAL|SECRET)\b"
     r".{0,80}$|NOTE BY OC/T|Declassified/Released|^\s*\W*\s*$",
 )
@@ -159,6 +162,7 @@ def head_of(text: str) -> str:
 
 _TAIL_ITEM = r"[ \t]*+(?:and|&|or|,)[ \t]*+\(?[ \t]*+[a-h][ \t]*+\)?"
 _REASONS_TAIL = re.compile(rf"(?:{_TAIL_ITEM})+[ \t.]*", re.I)
+_END_MARK = re.compile(r"={3,}\s*CABLE\s+ENDS\s*={3,}")
 
 
 def check_cable(cable, text: str, truth) -> dict[str, bool | None]:
@@ -217,6 +221,7 @@ def check_cable(cable, text: str, truth) -> dict[str, bool | None]:
     found["list_joined"] = _list_joined(text[len(head) :], texts)
     # The last reasons of a Classified By line ("and (d).", "& D.") cut off as text.
     found["reasons_tail"] = any(_REASONS_TAIL.fullmatch(t) for t in texts)
+    found["end_mark_left"] = any(_END_MARK.search(t) for t in texts)
     found["mark_above_level"] = _mark_misread(cable, _level_rank(level) if level else None)
     return found
 
