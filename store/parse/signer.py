@@ -2,7 +2,8 @@
 
 A signature is one to three capitalised words on the last line that carries text, or the
 last words of that line after the closing sentence (flattened pages, ``END COMMENT. NAME``).
-What may follow it is skipped: transmission end marks (``BT``, ``#2558``, ``NNNN``), lines of
+What may follow it is skipped: transmission end marks (``BT``, ``#2558``, ``NNNN``), the web
+release's end mark (``=====CABLE ENDS=====``, which a page's text may close with), lines of
 punctuation only, the classification line printed at the foot of a page, page headers, the
 ``NOTE BY OC/T`` and ``Declassified/Released`` stamps and the embassy's "classified website"
 notice. A name is taken only where it cannot be the end of a wrapped sentence: the line before
@@ -18,10 +19,13 @@ from functools import cache
 from store.parse.data_files import read_data
 from store.parse.lazy_pattern import lazy_compile
 
-# Transmission end marks and lines with no letter or digit ('"', "/", "...", rulers), matched
-# on the line without its blanks: blanks around [^A-Za-z0-9]* (which takes blanks too) made
-# the match cubic in a long run of blanks.
-_TRAILER_LINE = lazy_compile(r"NNNN|BT|#\d{1,7}|[^A-Za-z0-9]*")
+# Transmission end marks, the release's end mark between its rulers, and lines with no letter
+# or digit ('"', "/", "...", rulers), matched on the line without its blanks: blanks around
+# [^A-Za-z0-9]* (which takes blanks too) made the match cubic in a long run of blanks. (The
+# end mark's two runs of [^A-Za-z0-9]* cannot share a blank: letters stand between them.)
+_TRAILER_LINE = lazy_compile(
+    r"NNNN|BT|#\d{1,7}|[^A-Za-z0-9]*|[^A-Za-z0-9]*CABLE[ \t]+ENDS[^A-Za-z0-9]*"
+)
 
 # Boilerplate that may follow the signature; each alternative is anchored at the line start.
 # (The leading blanks are taken once: every alternative starts with a letter, a digit or

@@ -64,6 +64,26 @@ def test_name_before_trailing_boilerplate(boilerplate: str) -> None:
     assert signer(f"\nOSTERGAARD\n{boilerplate}\n") == "OSTERGAARD"
 
 
+@pytest.mark.parametrize(
+    "mark",
+    [
+        "=======================CABLE ENDS============================",
+        '=====================CABLE ENDS======================\n\n\n\n"',
+        "---- CABLE ENDS ----",
+        "CABLE ENDS",
+    ],
+)
+def test_the_releases_end_mark_is_no_text_and_the_name_before_it_signs(mark: str) -> None:
+    """The web release closed some cables' text with an end mark between rulers: like NNNN,
+    it is no paragraph, and the name above it is the signer."""
+    cable = parse_text(f"{HEAD}{PROSE}\n\nOSTERGAARD\n\n{mark}\n")
+    assert cable.signer == "OSTERGAARD"
+    assert [p.text for p in cable.paragraphs] == [PROSE[len("1. (C) ") :]]
+    # Words after it are text of the page: the mark is an end mark only at the end.
+    tail = f"{HEAD}{PROSE}\n\n{mark}\n\nThe talks go on.\n"
+    assert any("CABLE ENDS" in p.text for p in parse_text(tail).paragraphs)
+
+
 def test_name_after_the_website_notice() -> None:
     tail = (
         "\nPlease visit Riga's Classified Website at:\nhttp://www.state.sgov.gov/p/eur/riga/"
