@@ -259,8 +259,14 @@ def ending_name(text: str) -> str | None:
     for line in reversed(lines[-40:]):
         if _TRAILER.search(line) or _PAGE_HEADER.search(line):
             continue
-        candidate = line.strip().rstrip("#.").strip()
-        tail = re.search(r"END (?:OF )?COMMENT\.?\)?\s+([A-Z][A-Za-z'\-]+)$", candidate)
+        candidate = line.strip()
+        if candidate.count('"') == 1 and candidate.endswith(' "'):
+            candidate = candidate[:-1].strip()  # the release's stray closing quote
+        candidate = candidate.rstrip("#.").strip()
+        # A name after the closing sentence: "END COMMENT. NAME", "... in Cairo. Scobey".
+        tail = re.search(
+            r"(?:END (?:OF )?COMMENT\.?\)?|[a-z0-9][.!?)\"”’]+)\s+([A-Z][A-Za-z'\-]+)$", candidate
+        )
         if tail:
             candidate = tail.group(1)
         if (
