@@ -136,6 +136,9 @@ def _parse(
         )
         run_on = run_on_body(remove_page_breaks(head_text, station).text, bool(paragraphs))
         if run_on and not paragraphs:
+            if signer is None:  # the whole text ran on in the head: so did its signature
+                run_on_lines, signer = split_signer(run_on.split("\n"))
+                run_on = "\n".join(run_on_lines)
             paragraphs, cut_short = split_paragraphs(run_on)
         elif run_on:
             # The first paragraph ran on from the REF block: it is text, not references.

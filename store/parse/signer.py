@@ -95,15 +95,16 @@ def split_signer(lines: list[str]) -> tuple[list[str], str | None]:
     """
     end = _strip_trailers(lines, len(lines))
     kept = lines[:end]
+    read = _without_stray_quote(lines, end)
     last = end
     for _ in range(_MAX_BOILERPLATE_LINES):
-        if last == 0 or not _BOILERPLATE.match(lines[last - 1]):
+        if last == 0 or not _BOILERPLATE.match(read[last - 1]):
             break
-        last = _strip_trailers(lines, last - 1)
+        last = _strip_trailers(read, last - 1)
     if last == 0:
         return kept, None
-    line = lines[last - 1]
-    before = _previous_text(lines, last - 1)
+    line = read[last - 1]
+    before = _previous_text(read, last - 1)
     name = _own_line_name(line, before)
     if name is not None:
         body = lines[: last - 1] + lines[last:end]
@@ -115,6 +116,17 @@ def split_signer(lines: list[str]) -> tuple[list[str], str | None]:
     # The name as one field shows it: its words one blank apart (a tab between them would
     # end up in a one-line field).
     return body, " ".join(name.split())
+
+
+def _without_stray_quote(lines: list[str], end: int) -> list[str]:
+    """``lines`` as read for the name: a page made from a database row may close its last
+    line with the row's quote ('MULFORD "'), which is no text of the cable."""
+    if end == 0:
+        return lines
+    line = lines[end - 1].rstrip()
+    if not line.endswith((' "', '\t"')) or line.count('"') != 1:
+        return lines
+    return [*lines[: end - 1], line[:-1].rstrip()]
 
 
 def _strip_trailers(lines: list[str], end: int) -> int:
@@ -159,17 +171,22 @@ def _own_line_name(line: str, before: str | None) -> str | None:
 
 
 def _same_line_name(line: str) -> tuple[str | None, int]:
-    if len(line) < 20:
-        return None, 0
     match = _SAME_LINE.search(line, max(0, len(line) - 80))
     if match is None:
         return None, 0
+    if match.group("end") is None and len(line) < 20:
+        return None, 0  # "Mr. Smith", "Jr. Jones": too short to tell a sentence was closed
     name = match.group("name")
-    # Without "END COMMENT" only a name in capitals after mixed-case prose stands apart.
-    if match.group("end") is None and (
-        _LOWER.search(name) or not _LOWER.search(line[: match.start("name")])
-    ):
-        return None, 0
+    # Without "END COMMENT" only a name after mixed-case prose stands apart: in capitals, or
+    # one word not in capitals with no full stop ("... in Cairo. Scobey"; "... he said.
+    # Agreed." is a sentence).
+    if match.group("end") is None:
+        after = line[match.end("name") :]
+        one_word = " " not in name and "\t" not in name
+        if not _LOWER.search(line[: match.start("name")]) or (
+            _LOWER.search(name) and (not one_word or "." in after)
+        ):
+            return None, 0
     return (name, match.start("name")) if _could_sign(name) else (None, 0)
 
 

@@ -84,6 +84,49 @@ def test_the_releases_end_mark_is_no_text_and_the_name_before_it_signs(mark: str
     assert any("CABLE ENDS" in p.text for p in parse_text(tail).paragraphs)
 
 
+@pytest.mark.parametrize(
+    ("last_line", "name"),
+    [
+        # A page made from a database row may keep the row's closing quote.
+        ('OSTERGAARD "', "OSTERGAARD"),
+        ("The talks end in June. End comment. QUILLARD \"", "QUILLARD"),
+        # A name in lower case after the closing sentence, as flattened pages have it.
+        ("The ministry will reply by the end of the week. Halloran", "Halloran"),
+        ("The delegation cleared this cable (reftel B). McKittrick", "McKittrick"),
+        # Short lines after an end mark.
+        ("End Comment. SPOGLI", "SPOGLI"),
+        ("End text. SECHE", "SECHE"),
+        # Not names: a one-word sentence, two words in lower case, a short line.
+        ("The minister asked whether we agreed. Agreed.", None),
+        ("The minister then left for the next meeting. Deputy Minister", None),
+        ("Mr. Halloran", None),
+        ("The talks went well. Regards", None),
+        # A quote that closes a quotation is text, and no name comes before it.
+        ('He said we "must not wait', None),
+    ],
+)
+def test_name_at_the_end_of_the_last_line(last_line: str, name: str | None) -> None:
+    assert signer(f"\n{last_line}\n", body="1. (C) The minister listened.") == name
+
+
+def test_the_stray_quote_stays_in_text_that_is_no_signature() -> None:
+    cable = parse_text(f"{HEAD}1. (C) The talks end in June; more later. \"\n")
+    assert cable.signer is None
+    assert cable.paragraphs[-1].text.endswith('"')
+
+
+def test_a_text_run_on_in_the_head_gives_its_signature() -> None:
+    text = (
+        "UNCLAS TESTPOST 000963\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL XX\n"
+        "SUBJECT: AN INVENTED DEMARCHE\n\nREF: STATE 146857 (U) Poloff delivered the reftel"
+        " points to the invented ministry on October 21, which took them without comment."
+        " Halloran\n"
+    )
+    cable = parse_text(text)
+    assert cable.signer == "Halloran"
+    assert [p.text[-16:] for p in cable.paragraphs] == ["without comment."]
+
+
 def test_name_after_the_website_notice() -> None:
     tail = (
         "\nPlease visit Riga's Classified Website at:\nhttp://www.state.sgov.gov/p/eur/riga/"
