@@ -42,6 +42,7 @@ CLASSES = (
     DefectClass("list_joined", "body", "list item lines joined into one line"),
     DefectClass("reasons_tail", "body", "the end of the reasons as a paragraph (\"and (d)\")"),
     DefectClass("end_mark_left", "body", "the release's end mark (=== CABLE ENDS ===) as text"),
+    DefectClass("empty_paragraph", "body", "a paragraph with no text, number or mark"),
 )  # fmt: skip
 HEADER_TARGET = 0.3  # percent of cables, issue 11
 
@@ -222,6 +223,9 @@ def check_cable(cable, text: str, truth) -> dict[str, bool | None]:
     # The last reasons of a Classified By line ("and (d).", "& D.") cut off as text.
     found["reasons_tail"] = any(_REASONS_TAIL.fullmatch(t) for t in texts)
     found["end_mark_left"] = any(_END_MARK.search(t) for t in texts)
+    found["empty_paragraph"] = any(
+        not p.text.strip() and not p.number and p.marking is None for p in cable.paragraphs
+    )
     found["mark_above_level"] = _mark_misread(cable, _level_rank(level) if level else None)
     return found
 
