@@ -376,7 +376,8 @@ def _split_block(block: str, budget: int) -> list[str]:
             current = []
     if current:
         pieces.append(current)
-    return ["\n".join(piece) for piece in pieces]
+    # A blank line left after a ruler (the block's trailing newline) is no paragraph.
+    return ["\n".join(piece) for piece in pieces if any(line.strip() for line in piece)]
 
 
 def _starts_new_piece(line: str, current: list[str]) -> bool:

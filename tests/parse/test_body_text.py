@@ -205,3 +205,18 @@ def test_one_scan_finds_the_blocks_and_their_hints_as_two_searches_do() -> None:
                 for start, end, hinted in blocks:
                     block = body[start:end]
                     assert hinted == (_CLOSER_HINT.search(block) is not None), repr(body)
+
+
+@pytest.mark.parametrize(
+    ("end", "signer"),
+    [
+        ("\nVisit the invented classified website.\n**************\n\nHalloran", "Halloran"),
+        ("\nVisit the invented classified website.\n--------------\n\nHALLORAN\n", "HALLORAN"),
+        ("\nVisit the invented classified website.\n--------------\n", None),
+    ],
+)
+def test_a_ruler_that_closes_the_text_leaves_no_empty_paragraph(end: str, signer) -> None:
+    head = "UNCLASSIFIED\n\nSUBJECT: AN INVENTED VISIT\n\n"
+    cable = parse_text(f"{head}1. (U) The visit went well.\n{end}")
+    assert cable.signer == signer
+    assert cable.paragraphs and all(p.text.strip() for p in cable.paragraphs)
