@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
 
-from app_support import make_app, open_first, samples_corpus, screen_text, settle
+from app_support import make_app, open_first, samples_corpus, screen_text, settle, wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 SIZE = (80, 24)
 FENCE = "```"
+_POSITION = re.compile(r"lines \d+-\d+/\d+ \d+%")  # the reader's, in the status line
 
 
 def render(workdir: Path) -> str:
@@ -34,6 +36,9 @@ def render(workdir: Path) -> str:
             listing = _lines(screen_text(app))
             listing = listing[: listing.index("")] if "" in listing else listing
             await open_first(pilot)
+            # The status line shows the position once the reader, laid out when its pane
+            # is shown, has said so: on a loaded machine that message can come after.
+            await wait_until(pilot, lambda: _POSITION.search(screen_text(app)) is not None)
             return "\n".join([*listing, "", *_lines(screen_text(app))]).rstrip("\n")
 
     return asyncio.run(run())
