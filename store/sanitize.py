@@ -67,7 +67,7 @@ def clean(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Fast path for ASCII text, most of the corpus: deleting the safe bytes leaves the control
     # bytes, in C, ten times faster than the regex scan (~15 ns a character).
-    if text.isascii() and not text.encode("ascii").translate(None, _SAFE_ASCII):
+    if clean_ascii(text):
         return text
     return _UNSAFE.sub(_visible, text)
 

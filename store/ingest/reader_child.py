@@ -35,7 +35,7 @@ HAND_OVER = "waiting"
 # Which chunks this process makes the index's documents of (``parse_records.indexed_ahead``)
 # before it sends them: "ahead" (those it would otherwise wait to send: the importer is the
 # busier side then), "always" or "never" (tests).
-LOCATE = "ahead"
+INDEX_AHEAD = "ahead"
 # What the parent writes on the lifeline when it has nothing left to write and waits for
 # this process (``parsed_records.received``).
 WAITING = b"w"
@@ -65,7 +65,7 @@ def start_reader(
         raise
     finally:
         os.close(sending)  # the child's copy is all there is: its death is EOF here
-    job = pickle.dumps((paths, skip, part, parts, os.getpid(), (HAND_OVER, LOCATE)))
+    job = pickle.dumps((paths, skip, part, parts, os.getpid(), (HAND_OVER, INDEX_AHEAD)))
     try:
         child.stdin.write(_LENGTH.pack(len(job)) + job)
         child.stdin.flush()
@@ -130,7 +130,7 @@ def _produce(
     parts: int,
     connection: Connection,
     policy: str,
-    locating: str = LOCATE,
+    indexing: str = INDEX_AHEAD,
 ) -> None:
     """Send parsed records in chunks; a thread sends while this one parses on, up to
     ``AHEAD`` chunks ahead."""
@@ -169,7 +169,7 @@ def _produce(
         # The importer is behind (this process would wait to send): some of its work done
         # here, the chunk's in a loop of its own (interleaved with the parse, each cable's
         # took twice as long).
-        if locating == "always" or (locating == "ahead" and outbox.full()):
+        if indexing == "always" or (indexing == "ahead" and outbox.full()):
             chunk = [indexed_ahead(item) for item in chunk]
         outbox.put(chunk)
 

@@ -66,7 +66,7 @@ def _everything(path: Path) -> tuple:
 
 
 @pytest.mark.parametrize(
-    ("workers", "hand_over", "locating"),
+    ("workers", "hand_over", "indexing"),
     [
         (1, "every other", "always"),
         (2, "waiting", "ahead"),
@@ -76,7 +76,7 @@ def _everything(path: Path) -> tuple:
     ],
 )
 def test_an_import_on_several_readers_is_the_import_in_one_process(
-    tmp_path, fixtures_dir, monkeypatch, workers, hand_over, locating
+    tmp_path, fixtures_dir, monkeypatch, workers, hand_over, indexing
 ):
     """Whichever process parses an item (a reader, or the importer when handed it), which
     finds where its shown text is, and however many readers share the files: the same
@@ -84,7 +84,7 @@ def test_an_import_on_several_readers_is_the_import_in_one_process(
     from store.ingest import reader_child
 
     monkeypatch.setattr(reader_child, "HAND_OVER", hand_over)
-    monkeypatch.setattr(reader_child, "LOCATE", locating)
+    monkeypatch.setattr(reader_child, "INDEX_AHEAD", indexing)
     source = _mixed_tree(tmp_path, fixtures_dir)
     alone = import_paths(tmp_path / "a.sqlite", [source], parse_workers=0)
     shared = import_paths(tmp_path / "b.sqlite", [source], parse_workers=workers)
